@@ -1,0 +1,304 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import {
+  ASSET_TYPE_LABELS,
+  CATEGORY_LABELS,
+  DISABILITY_CATEGORY_LABELS,
+  EMPLOYMENT_LABELS,
+  HEALTH_LABELS,
+  INCOME_SOURCE_LABELS,
+  INCOME_TYPE_LABELS,
+  LABOUR_CAPACITY_LABELS,
+  RELATIONSHIP_LABELS,
+  STUDENT_STAGE_LABELS,
+} from '../domain/registry/codes.js';
+
+const oneOf = (table: Record<string, string>) => Type.Union(Object.keys(table).map((k) => Type.Literal(k)));
+const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const dateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const uuid = Type.String({ format: 'uuid' });
+
+export const categoryCode = oneOf(CATEGORY_LABELS);
+export const relationshipCode = oneOf(RELATIONSHIP_LABELS);
+export const urbanRuralCode = Type.Union([Type.Literal('URBAN'), Type.Literal('RURAL')]);
+
+/** A person as every list and detail returns it: identity number, phone and bank account masked. */
+export const personView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  idNumber: Type.String({ description: '默认脱敏，如 6301**********0019' }),
+  sex: Type.String(),
+  birthDate: Type.String(),
+  age: Type.Integer(),
+  ethnicity: nullable(Type.String()),
+  phone: nullable(Type.String()),
+  bankName: nullable(Type.String()),
+  bankAccount: nullable(Type.String()),
+  labourCapacity: nullable(Type.String()),
+  healthStatus: nullable(Type.String()),
+  seriousIllness: nullable(Type.String()),
+  disabilityCategory: nullable(Type.String()),
+  disabilityGrade: nullable(Type.Integer()),
+  severeDisability: Type.Boolean(),
+  employment: nullable(Type.String()),
+  studentStage: nullable(Type.String()),
+});
+export type PersonView = Static<typeof personView>;
+
+/** Person fields a form may send (identity number checked by R9; sex and birth date derived). */
+export const personInput = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 50 }),
+  idNumber: Type.String({ minLength: 1, maxLength: 40 }),
+  /** Optional entered values, checked against the identity number (R9). */
+  sex: Type.Optional(nullable(Type.Union([Type.Literal('M'), Type.Literal('F')]))),
+  birthDate: Type.Optional(nullable(dateStr)),
+  ethnicity: Type.Optional(nullable(Type.String({ maxLength: 16 }))),
+  phone: Type.Optional(nullable(Type.String({ maxLength: 32 }))),
+  bankName: Type.Optional(nullable(Type.String({ maxLength: 60 }))),
+  bankAccount: Type.Optional(nullable(Type.String({ maxLength: 40 }))),
+  labourCapacity: Type.Optional(nullable(oneOf(LABOUR_CAPACITY_LABELS))),
+  healthStatus: Type.Optional(nullable(oneOf(HEALTH_LABELS))),
+  seriousIllness: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
+  disabilityCategory: Type.Optional(nullable(oneOf(DISABILITY_CATEGORY_LABELS))),
+  disabilityGrade: Type.Optional(nullable(Type.Integer({ minimum: 1, maximum: 4 }))),
+  employment: Type.Optional(nullable(oneOf(EMPLOYMENT_LABELS))),
+  studentStage: Type.Optional(nullable(oneOf(STUDENT_STAGE_LABELS))),
+});
+export type PersonInput = Static<typeof personInput>;
+
+export const personPatch = Type.Partial(Type.Omit(personInput, ['idNumber']));
+export type PersonPatch = Static<typeof personPatch>;
+
+export const memberView = Type.Object({
+  memberId: Type.String(),
+  relationship: Type.String(),
+  active: Type.Boolean(),
+  joinedOn: Type.String(),
+  leftOn: nullable(Type.String()),
+  leftReason: nullable(Type.String()),
+  person: personView,
+});
+
+export const incomeView = Type.Object({
+  id: Type.String(),
+  personId: nullable(Type.String()),
+  personName: nullable(Type.String()),
+  incomeType: Type.String(),
+  periodStart: Type.String(),
+  periodEnd: Type.String(),
+  amountFen: Type.Integer(),
+  source: Type.String(),
+  sourceDetail: nullable(Type.String()),
+  recordedByName: nullable(Type.String()),
+  recordedAt: Type.String(),
+  note: nullable(Type.String()),
+});
+
+export const incomeInput = Type.Object({
+  personId: Type.Optional(nullable(uuid)),
+  incomeType: oneOf(INCOME_TYPE_LABELS),
+  periodStart: dateStr,
+  periodEnd: dateStr,
+  amountFen: Type.Integer({ minimum: 0, maximum: 100_000_000_00 }),
+  source: oneOf(INCOME_SOURCE_LABELS),
+  sourceDetail: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
+  note: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
+});
+export type IncomeInput = Static<typeof incomeInput>;
+
+export const assetView = Type.Object({
+  id: Type.String(),
+  personId: nullable(Type.String()),
+  personName: nullable(Type.String()),
+  assetType: Type.String(),
+  description: Type.String(),
+  quantity: nullable(Type.Integer()),
+  unit: nullable(Type.String()),
+  valueFen: nullable(Type.Integer()),
+  source: Type.String(),
+  sourceDetail: nullable(Type.String()),
+  recordedByName: nullable(Type.String()),
+  recordedAt: Type.String(),
+});
+
+export const assetInput = Type.Object({
+  personId: Type.Optional(nullable(uuid)),
+  assetType: oneOf(ASSET_TYPE_LABELS),
+  description: Type.String({ maxLength: 200, default: '' }),
+  quantity: Type.Optional(nullable(Type.Integer({ minimum: 0 }))),
+  unit: Type.Optional(nullable(Type.String({ maxLength: 16 }))),
+  valueFen: Type.Optional(nullable(Type.Integer({ minimum: 0 }))),
+  source: oneOf(INCOME_SOURCE_LABELS),
+  sourceDetail: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
+});
+export type AssetInput = Static<typeof assetInput>;
+
+export const categoryView = Type.Object({
+  id: Type.String(),
+  personId: nullable(Type.String()),
+  personName: nullable(Type.String()),
+  category: Type.String(),
+  effectiveFrom: Type.String(),
+  effectiveTo: nullable(Type.String()),
+  current: Type.Boolean(),
+  reason: nullable(Type.String()),
+  source: Type.String(),
+  recordedByName: nullable(Type.String()),
+  recordedAt: Type.String(),
+});
+
+export const categoryInput = Type.Object({
+  category: categoryCode,
+  personId: Type.Optional(nullable(uuid)),
+  effectiveFrom: dateStr,
+  reason: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
+});
+export type CategoryInput = Static<typeof categoryInput>;
+
+export const endCategoryBody = Type.Object({
+  effectiveTo: dateStr,
+  reason: Type.String({ minLength: 1, maxLength: 500 }),
+});
+
+export const householdListItem = Type.Object({
+  id: Type.String(),
+  householdNo: Type.String(),
+  countyCode: Type.String(),
+  regionCode: Type.String(),
+  regionPath: Type.String({ description: '乡镇/街道 · 村/社区' }),
+  address: Type.String(),
+  urbanRural: Type.String(),
+  status: Type.String(),
+  categories: Type.Array(Type.String()),
+  memberCount: Type.Integer(),
+  headName: nullable(Type.String()),
+  headIdNumber: nullable(Type.String()),
+  updatedAt: Type.String(),
+});
+export type HouseholdListItem = Static<typeof householdListItem>;
+
+const householdFilterProps = {
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  /** Name, identity-number fragment, phone fragment or household number. */
+  q: Type.Optional(Type.String({ maxLength: 40 })),
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
+  category: Type.Optional(categoryCode),
+  status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('CANCELLED')])),
+  urbanRural: Type.Optional(urbanRuralCode),
+};
+export const householdListQuery = Type.Object(householdFilterProps);
+export type HouseholdListQuery = Static<typeof householdListQuery>;
+export const householdExportQuery = Type.Object({ ...householdFilterProps, unmasked: Type.Optional(Type.Boolean()) });
+
+export const householdList = Type.Object({
+  items: Type.Array(householdListItem),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+export const householdDetail = Type.Object({
+  id: Type.String(),
+  householdNo: Type.String(),
+  countyCode: Type.String(),
+  regionCode: Type.String(),
+  regionNames: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  address: Type.String(),
+  urbanRural: Type.String(),
+  status: Type.String(),
+  categories: Type.Array(Type.String()),
+  headPersonId: nullable(Type.String()),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  members: Type.Array(memberView),
+  formerMembers: Type.Array(memberView),
+  incomes: Type.Array(incomeView),
+  assets: Type.Array(assetView),
+  categoryHistory: Type.Array(categoryView),
+});
+export type HouseholdDetail = Static<typeof householdDetail>;
+
+export const createHouseholdBody = Type.Object({
+  regionCode: Type.String({ pattern: '^[0-9]{12}$', description: '村/社区 12 位代码' }),
+  householdNo: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  address: Type.String({ maxLength: 200, default: '' }),
+  urbanRural: urbanRuralCode,
+  head: personInput,
+  members: Type.Array(Type.Object({ ...personInput.properties, relationship: relationshipCode }), { default: [], maxItems: 30 }),
+  joinedOn: Type.Optional(dateStr),
+});
+export type CreateHouseholdBody = Static<typeof createHouseholdBody>;
+
+export const updateHouseholdBody = Type.Object({
+  version: Type.Integer(),
+  address: Type.Optional(Type.String({ maxLength: 200 })),
+  urbanRural: Type.Optional(urbanRuralCode),
+  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
+  status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('CANCELLED')])),
+  headPersonId: Type.Optional(uuid),
+});
+export type UpdateHouseholdBody = Static<typeof updateHouseholdBody>;
+
+// Flat objects, not Intersect: the validator strips unknown properties and would strip
+// each half of an intersection from the other.
+export const addMemberBody = Type.Object({
+  ...personInput.properties,
+  relationship: relationshipCode,
+  joinedOn: Type.Optional(dateStr),
+  /** Move the person here from the active household they belong to (both keep the history). */
+  moveFromOtherHousehold: Type.Optional(Type.Boolean()),
+});
+export type AddMemberBody = Static<typeof addMemberBody>;
+
+export const removeMemberBody = Type.Object({
+  leftOn: dateStr,
+  reason: Type.String({ minLength: 1, maxLength: 200 }),
+});
+
+export const timelineItem = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actorName: nullable(Type.String()),
+  action: Type.String(),
+  summary: Type.String({ description: '中文摘要' }),
+  source: nullable(Type.String()),
+  changes: Type.Array(Type.Object({ field: Type.String(), before: Type.Any(), after: Type.Any() })),
+});
+export const timeline = Type.Object({ items: Type.Array(timelineItem) });
+
+export const revealBody = Type.Object({
+  field: Type.Union([Type.Literal('idNumber'), Type.Literal('phone'), Type.Literal('bankAccount')]),
+  reason: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export const revealResult = Type.Object({ field: Type.String(), value: nullable(Type.String()) });
+
+export const duplicateGroup = Type.Object({
+  name: Type.String(),
+  birthDate: Type.String(),
+  countyCode: Type.String(),
+  persons: Type.Array(
+    Type.Object({
+      personId: Type.String(),
+      idNumber: Type.String(),
+      householdId: nullable(Type.String()),
+      householdNo: nullable(Type.String()),
+    }),
+  ),
+});
+export const duplicateList = Type.Object({ items: Type.Array(duplicateGroup), total: Type.Integer() });
+
+export const idParams = Type.Object({ id: uuid });
+export const memberParams = Type.Object({ id: uuid, memberId: uuid });
+export const itemParams = Type.Object({ id: uuid, itemId: uuid });
+
+export const categoryStats = Type.Object({
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  totals: Type.Object({ households: Type.Integer(), persons: Type.Integer() }),
+  byCategory: Type.Array(Type.Object({ category: Type.String(), households: Type.Integer(), persons: Type.Integer() })),
+  byChildRegion: Type.Array(
+    Type.Object({ code: Type.String(), name: Type.String(), households: Type.Integer(), byCategory: Type.Record(Type.String(), Type.Integer()) }),
+  ),
+});
+export type CategoryStats = Static<typeof categoryStats>;

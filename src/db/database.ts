@@ -1,0 +1,191 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { AppError } from '../domain/errors.js';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** What repositories take first: the database or the transaction the use case opened. */
+export type Executor = Db | Tx;
+
+/**
+ * A raw connection inside one transaction, for bulk work (COPY + set-based SQL) that an
+ * ORM cannot express efficiently. Only src/db uses it.
+ */
+export interface RawTx {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** COPY `table (columns)` FROM the given CSV text (RFC 4180, no header). */
+  copyCsv(table: string, columns: string[], csv: string): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** postgres://… for a server; when absent PGlite is used in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory (default ./data/pglite). Use 'memory://' for a throw-away instance. */
+  dataDir?: string | undefined;
+  /** Load a dumped PGlite data directory (tests). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number | undefined;
+}
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Run `fn` in one transaction on a raw connection (bulk loads). */
+  rawTransaction<T>(fn: (raw: RawTx) => Promise<T>): Promise<T>;
+  /** The PGlite instance (pg-boss adapter, dumps); undefined on PostgreSQL. */
+  pglite?: PGlite | undefined;
+  /** The pg pool; undefined on PGlite. */
+  pool?: pg.Pool | undefined;
+  close(): Promise<void>;
+}
+
+// int8 as number (ids and fen stay far below 2^53); numeric stays string.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize ?? 10);
+  return openPglite(config.dataDir ?? './data/pglite', config.loadDataDir);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => {
+    /* an idle client died (server restart); the pool replaces it */
+  });
+  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    pool,
+    async rawTransaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const raw: RawTx = {
+          async query(sql, params) {
+            const r = await client.query(sql, params as unknown[]);
+            return r.rows;
+          },
+          async copyCsv(table, columns, csv) {
+            const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+            await pipeline(Readable.from([csv]), stream);
+          },
+        };
+        const result = await fn(raw);
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * PGlite keeps no lock of its own and loses writes when two processes open one directory
+ * (stack-notes §1), so we hold `<dir>.lock` (O_EXCL, with our pid) for as long as it is open.
+ * A lock left by a process that no longer runs is taken over.
+ */
+function acquireDirLock(dir: string): () => void {
+  const lockPath = `${path.resolve(dir)}.lock`;
+  mkdirSync(path.dirname(lockPath), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(lockPath, 'utf8').trim());
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new AppError('DB_LOCKED', {
+          message: `PGlite data directory ${dir} is in use by process ${pid}; only one process may open it`,
+        });
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new AppError('DB_LOCKED', { message: `could not lock ${lockPath}` });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  let release = () => {};
+  if (!inMemory) {
+    if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
+    release = acquireDirLock(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? undefined : dataDir, {
+      extensions: { pg_trgm },
+      ...(loadDataDir ? { loadDataDir } : {}),
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    async rawTransaction(fn) {
+      return client.transaction(async (tx) => {
+        const raw: RawTx = {
+          async query(sql, params) {
+            const r = await tx.query(sql, params as unknown[]);
+            return r.rows as never[];
+          },
+          async copyCsv(table, columns, csv) {
+            await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+              blob: new Blob([csv]),
+            });
+          },
+        };
+        return fn(raw);
+      });
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** Rows of a raw `sql` query on either driver (both answer `{ rows }`). */
+export async function queryRows<T>(db: Executor, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const r = (await db.execute(query)) as unknown as { rows: T[] };
+  return r.rows;
+}

@@ -1,0 +1,130 @@
+/**
+ * Code lists of the registry with their Chinese labels: one source for the API schemas,
+ * the import templates (which accept the Chinese label or the code) and the web app.
+ */
+function labels<const T extends Record<string, string>>(t: T) {
+  return t;
+}
+
+/** R7 categories, in S10's order. */
+export const CATEGORY_LABELS = labels({
+  DIBAO: '低保',
+  TEKUN: '特困',
+  FANGFANPIN: '防返贫监测',
+  DIBAO_EDGE: '低保边缘',
+  RIGID_EXPENDITURE: '刚性支出困难',
+  OTHER: '其他困难人员',
+});
+export type Category = keyof typeof CATEGORY_LABELS;
+export const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[];
+
+export const RELATIONSHIP_LABELS = labels({
+  HEAD: '户主',
+  SPOUSE: '配偶',
+  CHILD: '子女',
+  PARENT: '父母',
+  GRANDCHILD: '孙子女',
+  GRANDPARENT: '祖父母',
+  SIBLING: '兄弟姐妹',
+  CHILD_IN_LAW: '儿媳/女婿',
+  OTHER: '其他',
+});
+export type Relationship = keyof typeof RELATIONSHIP_LABELS;
+
+export const URBAN_RURAL_LABELS = labels({ URBAN: '城市', RURAL: '农村' });
+export type UrbanRural = keyof typeof URBAN_RURAL_LABELS;
+
+export const AREA_TYPE_LABELS = labels({ URBAN: '城镇', FARMING: '农区', PASTORAL: '牧区', MIXED: '半农半牧区' });
+
+export const LABOUR_CAPACITY_LABELS = labels({ FULL: '有劳动能力', PARTIAL: '部分丧失劳动能力', NONE: '无劳动能力' });
+
+export const HEALTH_LABELS = labels({ HEALTHY: '健康', CHRONIC: '慢性病', SERIOUS: '重病', DISABLED: '残疾' });
+
+export const DISABILITY_CATEGORY_LABELS = labels({
+  VISUAL: '视力残疾',
+  HEARING: '听力残疾',
+  SPEECH: '言语残疾',
+  PHYSICAL: '肢体残疾',
+  INTELLECTUAL: '智力残疾',
+  MENTAL: '精神残疾',
+  MULTIPLE: '多重残疾',
+});
+
+export const DISABILITY_GRADE_LABELS = labels({ '1': '一级', '2': '二级', '3': '三级', '4': '四级' });
+
+/**
+ * 重残 (severe disability): grade 1–2 of any category, or grade 3 intellectual/mental
+ * disability (POLICY.md R31, R49). Used by the single-person route and 特困 rules.
+ */
+export function isSevereDisability(category: string | null | undefined, grade: number | null | undefined): boolean {
+  if (!category || !grade) return false;
+  if (grade <= 2) return true;
+  return grade === 3 && (category === 'INTELLECTUAL' || category === 'MENTAL');
+}
+
+export const EMPLOYMENT_LABELS = labels({
+  EMPLOYED: '就业',
+  FLEXIBLE: '灵活就业',
+  MIGRANT: '外出务工',
+  FARMING: '务农',
+  HERDING: '放牧',
+  UNEMPLOYED: '失业',
+  RETIRED: '退休',
+  NOT_APPLICABLE: '不适用',
+});
+
+export const STUDENT_STAGE_LABELS = labels({
+  NONE: '非在校生',
+  PRESCHOOL: '学前',
+  PRIMARY: '小学',
+  JUNIOR: '初中',
+  SENIOR: '高中',
+  VOCATIONAL: '中职',
+  COLLEGE: '大专',
+  UNDERGRAD: '本科',
+  POSTGRAD: '研究生',
+});
+
+/** POLICY.md §6 (R19 counted, R20 not counted). `counted` is the default; the policy engine decides. */
+export const INCOME_TYPE_LABELS = labels({
+  WAGE: '工资性收入',
+  OPERATING: '经营净收入',
+  PROPERTY: '财产净收入',
+  TRANSFER: '转移净收入',
+  PENSION_RESIDENT_BASIC: '城乡居民基本养老保险养老金',
+  PENSION_OTHER: '其他养老金/退休金',
+  GRASSLAND_SUBSIDY: '草原生态保护补助奖励',
+  MAINTENANCE_RECEIVED: '赡养(抚养、扶养)费',
+  PREFERENTIAL_PENSION: '优待抚恤金',
+  FAMILY_PLANNING: '计划生育奖励与扶助金',
+  SCHOLARSHIP: '奖学金/助学金',
+  BRAVERY_AWARD: '见义勇为奖励',
+  SOCIAL_ASSISTANCE: '社会救助金',
+  OTHER: '其他收入',
+});
+export type IncomeType = keyof typeof INCOME_TYPE_LABELS;
+
+export const INCOME_SOURCE_LABELS = labels({ DECLARED: '申报', DEPARTMENT: '部门数据', INVESTIGATED: '调查核实' });
+export type IncomeSource = keyof typeof INCOME_SOURCE_LABELS;
+
+export const ASSET_TYPE_LABELS = labels({
+  HOUSE: '房产',
+  VEHICLE: '车辆',
+  BUSINESS: '工商登记/经营主体',
+  DEPOSIT: '存款',
+  SECURITIES: '有价证券/理财',
+  LIVESTOCK: '牲畜',
+  MACHINERY: '农机具',
+  OTHER: '其他财产',
+});
+export type AssetType = keyof typeof ASSET_TYPE_LABELS;
+
+export const HOUSEHOLD_STATUS_LABELS = labels({ ACTIVE: '正常', CANCELLED: '已注销' });
+
+/** Find a code by its code or its Chinese label (imports accept both). */
+export function codeFromLabel<T extends Record<string, string>>(table: T, text: string): keyof T | null {
+  const t = text.trim();
+  if (t in table) return t as keyof T;
+  for (const [k, v] of Object.entries(table)) if (v === t) return k as keyof T;
+  return null;
+}

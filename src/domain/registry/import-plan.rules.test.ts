@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { generateIdNumber } from './id-number.js';
+import {
+  checkAgainstRegistry,
+  planImport,
+  type ExistingHousehold,
+  type ExistingPerson,
+  type RegistrySnapshot,
+} from './import-plan.rules.js';
+import type { ImportRecord } from './import.rules.js';
+
+const TODAY = '2026-03-02';
+const V = '630102001001';
+const HEAD_ID = generateIdNumber('630102', '1980-01-01', 1);
+const SPOUSE_ID = generateIdNumber('630102', '1982-02-02', 2);
+
+function rec(over: Partial<ImportRecord>): ImportRecord {
+  return {
+    rowNo: 2, householdNo: 'H1', regionCode: V, countyCode: '630102', address: null, urbanRural: 'URBAN', name: '张三',
+    idNumber: HEAD_ID, sex: 'M', birthDate: '1980-01-01', relationship: 'HEAD', ethnicity: null, phone: null, labourCapacity: null,
+    healthStatus: null, seriousIllness: null, disabilityCategory: null, disabilityGrade: null, employment: null, studentStage: null,
+    bankName: null, bankAccount: null, categories: null, categoryFrom: null, incomes: [], incomeStart: '2025-03-01', incomeEnd: '2026-02-28',
+    ...over,
+  };
+}
+
+function person(over: Partial<ExistingPerson>): ExistingPerson {
+  return {
+    id: 'p-head', idNumber: HEAD_ID, countyCode: '630102', name: '张三', sex: 'M', birthDate: '1980-01-01', ethnicity: null, phone: null,
+    bankName: null, bankAccount: null, labourCapacity: null, healthStatus: null, seriousIllness: null, disabilityCategory: null,
+    disabilityGrade: null, employment: null, studentStage: null, ...over,
+  };
+}
+
+function household(over: Partial<ExistingHousehold>): ExistingHousehold {
+  return {
+    id: 'h-1', householdNo: 'H1', countyCode: '630102', regionCode: V, address: '', urbanRural: 'URBAN', status: 'ACTIVE',
+    headPersonId: 'p-head', headName: '张三', categories: [], memberCount: 1, activeMemberCount: 1, ...over,
+  };
+}
+
+function snapshot(parts: Partial<{ persons: ExistingPerson[]; households: ExistingHousehold[]; members: Array<[string, string, string]> }> = {}): RegistrySnapshot {
+  const hs = parts.households ?? [];
+  return {
+    personsByIdNumber: new Map((parts.persons ?? []).map((p) => [p.idNumber, p])),
+    householdsByNo: new Map(hs.map((h) => [h.householdNo, h])),
+    membershipsByPersonId: new Map(
+      (parts.members ?? []).map(([personId, householdId, relationship]) => [
+        personId,
+        { memberId: `m-${personId}`, personId, householdId, householdNo: hs.find((h) => h.id === householdId)?.householdNo ?? 'OTHER', relationship },
+      ]),
+    ),
+    categoriesByHouseholdId: new Map(),
+    incomesByPersonId: new Map(),
+  };
+}
+
+let n = 0;
+const opts = { today: TODAY, newId: () => `new-${++n}` };
+
+describe('checkAgainstRegistry', () => {
+  const scope = { scopeRegionCode: '630102' };
+  it.each<[string, ImportRecord[], RegistrySnapshot, string[]]>([
+    ['a new household', [rec({})], snapshot(), []],
+    ['a person active in another household', [rec({ householdNo: 'H2' })],
+      snapshot({ persons: [person({})], households: [household({})], members: [['p-head', 'h-1', 'HEAD']] }), ['REGISTRY_PERSON_IN_OTHER_HOUSEHOLD']],
+    ['the same household is fine', [rec({})],
+      snapshot({ persons: [person({})], households: [household({})], members: [['p-head', 'h-1', 'HEAD']] }), []],
+    ['an existing household outside the scope', [rec({})], snapshot({ households: [household({ regionCode: '630103001001', countyCode: '630103' })] }), ['IMPORT_HOUSEHOLD_OUT_OF_SCOPE']],
+    ['a cancelled household', [rec({})], snapshot({ persons: [person({})], households: [household({ status: 'CANCELLED' })], members: [['p-head', 'h-1', 'HEAD']] }), ['IMPORT_HOUSEHOLD_CANCELLED']],
+    ['a new head while the old head is not in the file', [rec({ idNumber: SPOUSE_ID, name: '李四' })],
+      snapshot({ persons: [person({})], households: [household({})], members: [['p-head', 'h-1', 'HEAD']] }), ['IMPORT_HEAD_CHANGE_OLD_HEAD_MISSING']],
+    ['a new head with the old head in the file', [rec({ idNumber: SPOUSE_ID, name: '李四' }), rec({ rowNo: 3, relationship: 'SPOUSE' })],
+      snapshot({ persons: [person({})], households: [household({})], members: [['p-head', 'h-1', 'HEAD']] }), []],
+  ])('%s', (_n, rows, snap, expected) => {
+    const vs = checkAgainstRegistry(rows, snap, scope);
+    expect(vs.map((v) => v.code)).toEqual(expected);
+  });
+
+  it('names the other household', () => {
+    const [v] = checkAgainstRegistry(
+      [rec({ householdNo: 'H2', rowNo: 9 })],
+      snapshot({ persons: [person({})], households: [household({ householdNo: 'H1' })], members: [['p-head', 'h-1', 'HEAD']] }),
+      scope,
+    );
+    expect(v).toMatchObject({ rowNo: 9, path: 'idNumber', params: { householdNo: 'H1' } });
+  });
+});
+
+describe('planImport', () => {
+  it('creates a household with its members, categories and incomes', () => {
+    const plan = planImport(
+      [
+        rec({ address: '1号', categories: ['DIBAO'], categoryFrom: '2025-01-01', incomes: [{ incomeType: 'WAGE', amountFen: 1200000 }] }),
+        rec({ rowNo: 3, idNumber: SPOUSE_ID, name: '李四', sex: 'F', relationship: 'SPOUSE', phone: '13912345678' }),
+      ],
+      snapshot(),
+      opts,
+    );
+    expect(plan.counts).toEqual({ householdsCreated: 1, householdsUpdated: 0, membersCreated: 2, membersUpdated: 0, unchangedRows: 0 });
+    expect(plan.households).toHaveLength(1);
+    expect(plan.households[0]).toMatchObject({ action: 'C', address: '1号', headName: '张三', memberCount: 2, categories: ['DIBAO'] });
+    expect(plan.households[0]!.headPersonId).toBe(plan.persons[0]!.id);
+    expect(plan.persons.map((p) => p.action)).toEqual(['C', 'C']);
+    expect(plan.members.map((m) => m.relationship)).toEqual(['HEAD', 'SPOUSE']);
+    expect(plan.categories).toMatchObject([{ category: 'DIBAO', effectiveFrom: '2025-01-01' }]);
+    expect(plan.incomes).toMatchObject([{ action: 'C', incomeType: 'WAGE', amountFen: 1200000, periodStart: '2025-03-01', periodEnd: '2026-02-28' }]);
+    expect(plan.audit.map((a) => a.action)).toEqual(['household.create', 'person.create', 'person.create']);
+    expect(plan.audit[2]!.after).toMatchObject({ name: '李四', phone: '13912345678', householdNo: 'H1', relationship: 'SPOUSE' });
+  });
+
+  const existing = () =>
+    snapshot({ persons: [person({ phone: '13912345678' })], households: [household({ address: '1号' })], members: [['p-head', 'h-1', 'HEAD']] });
+
+  it('changes nothing for the same data (an empty cell keeps the stored value)', () => {
+    const plan = planImport([rec({ address: null, phone: null })], existing(), opts);
+    expect(plan.counts).toEqual({ householdsCreated: 0, householdsUpdated: 0, membersCreated: 0, membersUpdated: 0, unchangedRows: 1 });
+    expect([plan.households, plan.persons, plan.members, plan.categories, plan.incomes, plan.audit].every((l) => l.length === 0)).toBe(true);
+  });
+
+  it('updates a changed phone with before → after', () => {
+    const plan = planImport([rec({ phone: '13800000000' })], existing(), opts);
+    expect(plan.counts.membersUpdated).toBe(1);
+    expect(plan.persons).toMatchObject([{ id: 'p-head', action: 'U', phone: '13800000000' }]);
+    expect(plan.audit).toEqual([
+      { action: 'person.update', entityType: 'person', entityId: 'p-head', householdId: 'h-1', countyCode: '630102', before: { phone: '13912345678' }, after: { phone: '13800000000' } },
+    ]);
+  });
+
+  it('adds a new member to an existing household and keeps member_count in step', () => {
+    const plan = planImport([rec({}), rec({ rowNo: 3, idNumber: SPOUSE_ID, name: '李四', sex: 'F', relationship: 'SPOUSE' })], existing(), opts);
+    expect(plan.counts).toEqual({ householdsCreated: 0, householdsUpdated: 1, membersCreated: 1, membersUpdated: 0, unchangedRows: 1 });
+    expect(plan.households[0]).toMatchObject({ action: 'U', memberCount: 2 });
+    expect(plan.audit[0]).toMatchObject({ action: 'household.update', before: { memberCount: 1 }, after: { memberCount: 2 } });
+  });
+
+  it('adds a category only when household + category + effective date is new', () => {
+    const snap = existing();
+    (snap.categoriesByHouseholdId as Map<string, unknown>).set('h-1', [{ householdId: 'h-1', category: 'DIBAO', effectiveFrom: '2025-01-01', effectiveTo: null }]);
+    (snap.householdsByNo.get('H1') as ExistingHousehold).categories = ['DIBAO'];
+    expect(planImport([rec({ categories: ['DIBAO'], categoryFrom: '2025-01-01' })], snap, opts).categories).toEqual([]);
+    expect(planImport([rec({ categories: ['DIBAO'], categoryFrom: null })], snap, opts).categories).toEqual([]);
+    const again = planImport([rec({ categories: ['DIBAO', 'FANGFANPIN'], categoryFrom: '2026-01-01' })], snap, opts);
+    expect(again.categories.map((c) => [c.category, c.effectiveFrom])).toEqual([['DIBAO', '2026-01-01'], ['FANGFANPIN', '2026-01-01']]);
+    expect(again.households[0]!.categories).toEqual(['DIBAO', 'FANGFANPIN']);
+  });
+
+  it('updates an income amount for the same period and leaves an equal one alone', () => {
+    const snap = existing();
+    (snap.incomesByPersonId as Map<string, unknown>).set('p-head', [
+      { id: 'i-1', householdId: 'h-1', personId: 'p-head', incomeType: 'WAGE', periodStart: '2025-03-01', periodEnd: '2026-02-28', amountFen: 100 },
+      { id: 'i-2', householdId: 'h-1', personId: 'p-head', incomeType: 'TRANSFER', periodStart: '2025-03-01', periodEnd: '2026-02-28', amountFen: 500 },
+    ]);
+    const plan = planImport([rec({ incomes: [{ incomeType: 'WAGE', amountFen: 200 }, { incomeType: 'TRANSFER', amountFen: 500 }] })], snap, opts);
+    expect(plan.incomes).toMatchObject([{ id: 'i-1', action: 'U', amountFen: 200 }]);
+    expect(plan.audit[0]).toMatchObject({ before: { 'income.WAGE': 100 }, after: { 'income.WAGE': 200 } });
+    expect(plan.counts.membersUpdated).toBe(1);
+  });
+
+  it('changes the head when the old head is in the file with a new relationship', () => {
+    const snap = snapshot({
+      persons: [person({}), person({ id: 'p-sp', idNumber: SPOUSE_ID, name: '李四', sex: 'F', birthDate: '1982-02-02' })],
+      households: [household({ memberCount: 2, activeMemberCount: 2 })],
+      members: [['p-head', 'h-1', 'HEAD'], ['p-sp', 'h-1', 'SPOUSE']],
+    });
+    const plan = planImport([rec({ relationship: 'SPOUSE' }), rec({ rowNo: 3, idNumber: SPOUSE_ID, name: '李四', sex: 'F', birthDate: '1982-02-02', relationship: 'HEAD' })], snap, opts);
+    expect(plan.members.map((m) => [m.id, m.relationship])).toEqual([['m-p-head', 'SPOUSE'], ['m-p-sp', 'HEAD']]);
+    expect(plan.households[0]).toMatchObject({ headPersonId: 'p-sp', headName: '李四' });
+    expect(plan.counts).toMatchObject({ householdsUpdated: 1, membersUpdated: 2 });
+  });
+
+  it('re-attaches a person with no active household', () => {
+    const plan = planImport([rec({})], snapshot({ persons: [person({ countyCode: '630103' })] }), opts);
+    expect(plan.counts).toMatchObject({ householdsCreated: 1, membersCreated: 1 });
+    expect(plan.persons).toMatchObject([{ id: 'p-head', action: 'U', countyCode: '630102' }]);
+    expect(plan.audit[1]).toMatchObject({ action: 'person.update', before: { countyCode: '630103', householdNo: null }, after: { countyCode: '630102', householdNo: 'H1' } });
+  });
+});

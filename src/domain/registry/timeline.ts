@@ -1,0 +1,142 @@
+import {
+  ASSET_TYPE_LABELS,
+  CATEGORY_LABELS,
+  INCOME_TYPE_LABELS,
+  RELATIONSHIP_LABELS,
+  URBAN_RURAL_LABELS,
+} from './codes.js';
+
+/** Chinese names of fields that appear in a household's change history. */
+export const FIELD_LABELS: Record<string, string> = {
+  householdNo: '户编号',
+  regionCode: '所属村(社区)',
+  address: '家庭住址',
+  urbanRural: '城乡类别',
+  status: '状态',
+  headPersonId: '户主',
+  name: '姓名',
+  idNumber: '身份证号',
+  sex: '性别',
+  birthDate: '出生日期',
+  ethnicity: '民族',
+  phone: '联系电话',
+  bankName: '开户银行',
+  bankAccount: '银行账号',
+  labourCapacity: '劳动能力',
+  healthStatus: '健康状况',
+  seriousIllness: '重病名称',
+  disabilityCategory: '残疾类别',
+  disabilityGrade: '残疾等级',
+  employment: '就业状况',
+  studentStage: '在校情况',
+  relationship: '与户主关系',
+  joinedOn: '加入日期',
+  leftOn: '离开日期',
+  leftReason: '离开原因',
+  active: '是否在户',
+  category: '类别',
+  effectiveFrom: '生效日期',
+  effectiveTo: '终止日期',
+  reason: '原因',
+  incomeType: '收入类型',
+  amountFen: '金额(分)',
+  periodStart: '起始日期',
+  periodEnd: '截止日期',
+  assetType: '财产类型',
+  valueFen: '价值(分)',
+  quantity: '数量',
+  description: '说明',
+  source: '来源',
+};
+
+const ACTION_LABELS: Record<string, string> = {
+  'household.create': '新建家庭档案',
+  'household.update': '修改家庭信息',
+  'household.import-create': '导入新建家庭档案',
+  'household.import-update': '导入更新家庭信息',
+  'person.create': '新建人员',
+  'person.update': '修改人员信息',
+  'person.import-create': '导入新建人员',
+  'person.import-update': '导入更新人员信息',
+  'member.add': '添加家庭成员',
+  'member.remove': '成员移出本户',
+  'member.move-in': '成员迁入本户',
+  'member.move-out': '成员迁出本户',
+  'income.add': '登记收入',
+  'income.remove': '删除收入记录',
+  'asset.add': '登记财产',
+  'asset.remove': '删除财产记录',
+  'category.add': '认定类别',
+  'category.end': '终止类别',
+  'person.reveal-idNumber': '查看完整身份证号',
+  'person.reveal-phone': '查看完整电话',
+  'person.reveal-bankAccount': '查看完整银行账号',
+};
+
+export interface TimelineEventInput {
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+function label(table: Record<string, string>, v: unknown): string {
+  return typeof v === 'string' ? (table[v] ?? v) : String(v ?? '');
+}
+
+/** One line of Chinese for a change (e.g. 「添加家庭成员：张三（子女）」). */
+export function summariseEvent(e: TimelineEventInput): string {
+  const a = (e.after ?? {}) as Record<string, unknown>;
+  const b = (e.before ?? {}) as Record<string, unknown>;
+  const base = ACTION_LABELS[e.action] ?? e.action;
+  switch (e.action) {
+    case 'member.add':
+    case 'member.move-in':
+      return `${base}：${a.name ?? ''}（${label(RELATIONSHIP_LABELS, a.relationship)}）${a.fromHouseholdNo ? `，原户 ${a.fromHouseholdNo}` : ''}`;
+    case 'member.move-out':
+      return `${base}：${a.name ?? ''}，迁至 ${a.toHouseholdNo ?? ''}`;
+    case 'member.remove':
+      return `${base}：${b.name ?? ''}，原因：${a.leftReason ?? ''}`;
+    case 'person.create':
+    case 'person.update':
+    case 'person.import-create':
+    case 'person.import-update':
+      return `${base}：${a._name ?? a.name ?? b.name ?? ''}`;
+    case 'income.add':
+      return `${base}：${label(INCOME_TYPE_LABELS, a.incomeType)} ${formatYuan(a.amountFen)}（${a.periodStart ?? ''} 至 ${a.periodEnd ?? ''}）`;
+    case 'income.remove':
+      return `${base}：${label(INCOME_TYPE_LABELS, b.incomeType)} ${formatYuan(b.amountFen)}`;
+    case 'asset.add':
+      return `${base}：${label(ASSET_TYPE_LABELS, a.assetType)} ${a.description ?? ''}`;
+    case 'asset.remove':
+      return `${base}：${label(ASSET_TYPE_LABELS, b.assetType)} ${b.description ?? ''}`;
+    case 'category.add':
+      return `${base}：${label(CATEGORY_LABELS, a.category)}，自 ${a.effectiveFrom ?? ''} 起`;
+    case 'category.end':
+      return `${base}：${label(CATEGORY_LABELS, a.category)}，至 ${a.effectiveTo ?? ''}，原因：${a.reason ?? ''}`;
+    default:
+      return base;
+  }
+}
+
+export function formatYuan(fen: unknown): string {
+  if (typeof fen !== 'number' || !Number.isInteger(fen)) return '';
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}元`;
+}
+
+/** Field-level changes of an update as {field (Chinese), before, after}, with code labels resolved. */
+export function describeChanges(e: TimelineEventInput): { field: string; before: unknown; after: unknown }[] {
+  if (!e.action.endsWith('update') && !e.action.endsWith('.end')) return [];
+  const a = (e.after ?? {}) as Record<string, unknown>;
+  const b = (e.before ?? {}) as Record<string, unknown>;
+  // Keys starting with '_' are context (e.g. the person's name), not changes.
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !k.startsWith('_'));
+  return keys
+    .filter((k) => JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null))
+    .map((k) => ({
+      field: FIELD_LABELS[k] ?? k,
+      before: k === 'urbanRural' ? label(URBAN_RURAL_LABELS, b[k]) : (b[k] ?? null),
+      after: k === 'urbanRural' ? label(URBAN_RURAL_LABELS, a[k]) : (a[k] ?? null),
+    }));
+}

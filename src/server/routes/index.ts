@@ -1,0 +1,19 @@
+import { authRoutes } from './access/auth.routes.js';
+import { userRoutes } from './access/users.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { householdRoutes } from './registry/households.routes.js';
+import { importRoutes } from './registry/imports.routes.js';
+import { regionRoutes } from './registry/regions.routes.js';
+import { systemRoutes } from './system/system.routes.js';
+import type { App, RouteDeps } from './types.js';
+
+/** Every feature's routes, registered in one place. */
+export function registerRoutes(app: App, deps: RouteDeps) {
+  systemRoutes(app, deps);
+  authRoutes(app, deps);
+  userRoutes(app, deps);
+  auditRoutes(app, deps);
+  regionRoutes(app, deps);
+  householdRoutes(app, deps);
+  importRoutes(app, deps);
+}

@@ -1,0 +1,12 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { ServiceContext } from '../context.js';
+import type { JobQueue } from './queue.js';
+import { registerImportHouseholdsJob } from '../registry/import-households.job.js';
+
+/** Every job the platform runs, registered in one place. Handlers are loaded lazily. */
+export async function registerJobHandlers(queue: JobQueue, ctx: ServiceContext, log: Pick<FastifyBaseLogger, 'error' | 'info'>) {
+  void queue;
+  void ctx;
+  void log;
+  await registerImportHouseholdsJob(queue, ctx, log);
+}

@@ -1,0 +1,118 @@
+import { AppError } from '../../domain/errors.js';
+import { appendAudit } from '../../db/repos/audit.repo.js';
+import {
+  findHousehold,
+  listAssets,
+  listCategories,
+  listIncomes,
+  listMembers,
+  regionNames,
+  type HouseholdRow,
+} from '../../db/repos/households.repo.js';
+import type { Executor } from '../../db/database.js';
+import type { Actor, ServiceContext } from '../context.js';
+import { auditEvent } from '../audit-event.js';
+import { shanghaiDate, toPersonView } from './person-views.js';
+
+function ancestorCodes(code: string): string[] {
+  return [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
+}
+
+/** Household with everything on its page. Used after writes too (no view audit then). */
+export async function loadHouseholdDetail(db: Executor, ctx: ServiceContext, h: HouseholdRow) {
+  const today = shanghaiDate(ctx.clock.now());
+  const [members, incomes, assetRows, cats, names] = await Promise.all([
+    listMembers(db, h.id),
+    listIncomes(db, h.id),
+    listAssets(db, h.id),
+    listCategories(db, h.id),
+    regionNames(db, ancestorCodes(h.regionCode)),
+  ]);
+  const memberView = (r: (typeof members)[number]) => ({
+    memberId: r.member.id,
+    relationship: r.member.relationship,
+    active: r.member.active,
+    joinedOn: r.member.joinedOn,
+    leftOn: r.member.leftOn,
+    leftReason: r.member.leftReason,
+    person: toPersonView(r.person, today),
+  });
+  return {
+    id: h.id,
+    householdNo: h.householdNo,
+    countyCode: h.countyCode,
+    regionCode: h.regionCode,
+    regionNames: names.sort((a, b) => a.code.length - b.code.length).map((r) => ({ code: r.code, name: r.name })),
+    address: h.address,
+    urbanRural: h.urbanRural,
+    status: h.status,
+    categories: h.categories,
+    headPersonId: h.headPersonId,
+    version: h.version,
+    createdAt: h.createdAt.toISOString(),
+    updatedAt: h.updatedAt.toISOString(),
+    members: members.filter((m) => m.member.active).map(memberView),
+    formerMembers: members.filter((m) => !m.member.active).map(memberView),
+    incomes: incomes.map((r) => ({
+      id: r.item.id,
+      personId: r.item.personId,
+      personName: r.personName,
+      incomeType: r.item.incomeType,
+      periodStart: r.item.periodStart,
+      periodEnd: r.item.periodEnd,
+      amountFen: r.item.amountFen,
+      source: r.item.source,
+      sourceDetail: r.item.sourceDetail,
+      recordedByName: r.recordedByName,
+      recordedAt: r.item.recordedAt.toISOString(),
+      note: r.item.note,
+    })),
+    assets: assetRows.map((r) => ({
+      id: r.item.id,
+      personId: r.item.personId,
+      personName: r.personName,
+      assetType: r.item.assetType,
+      description: r.item.description,
+      quantity: r.item.quantity,
+      unit: r.item.unit,
+      valueFen: r.item.valueFen,
+      source: r.item.source,
+      sourceDetail: r.item.sourceDetail,
+      recordedByName: r.recordedByName,
+      recordedAt: r.item.recordedAt.toISOString(),
+    })),
+    categoryHistory: cats.map((r) => ({
+      id: r.item.id,
+      personId: r.item.personId,
+      personName: r.personName,
+      category: r.item.category,
+      effectiveFrom: r.item.effectiveFrom,
+      effectiveTo: r.item.effectiveTo,
+      current: r.item.effectiveTo === null,
+      reason: r.item.reason,
+      source: r.item.source,
+      recordedByName: r.recordedByName,
+      recordedAt: r.item.recordedAt.toISOString(),
+    })),
+  };
+}
+
+/** Open a household's page: a view of its members' personal records, so it is audited (issue 2 §15). */
+export async function getHousehold(ctx: ServiceContext, actor: Actor, id: string) {
+  return ctx.database.db.transaction(async (tx) => {
+    const h = await findHousehold(tx, actor.scope, id);
+    if (!h) throw new AppError('HOUSEHOLD_NOT_FOUND');
+    const detail = await loadHouseholdDetail(tx, ctx, h);
+    await appendAudit(tx, [
+      auditEvent(ctx, actor, {
+        action: 'household.view',
+        entityType: 'household',
+        entityId: h.id,
+        householdId: h.id,
+        countyCode: h.countyCode,
+        after: { personIds: [...detail.members, ...detail.formerMembers].map((m) => m.person.id) },
+      }),
+    ]);
+    return detail;
+  });
+}
