@@ -149,3 +149,25 @@ it('a township clerk imports a file with a bad row, reads the report, fixes it, 
   }
   expect(readFileSync(goodFile, 'utf8')).toContain('马福海');
 });
+
+it('works on a phone-sized screen: menu in a drawer, the list and the household page fit the width', async () => {
+  const b = await openBrowser({ width: 390, height: 844 });
+  try {
+    const { page } = b;
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('clerk1');
+    await page.getByLabel('密码', { exact: true }).fill(CLERK_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await page.getByRole('menuitem', { name: '低收入人口' }).click();
+    await page.getByRole('link', { name: 'E2E0001' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.getByRole('link', { name: 'E2E0001' }).click();
+    await page.getByText('马福海').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS ?? tmp, 'household-phone.png'), fullPage: true });
+  } finally {
+    await b.close();
+  }
+});

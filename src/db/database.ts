@@ -25,8 +25,12 @@ export type Executor = Db | Tx;
  */
 export interface RawTx {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** COPY `table (columns)` FROM the given CSV text (RFC 4180, no header). */
-  copyCsv(table: string, columns: string[], csv: string): Promise<void>;
+  /**
+   * COPY `table (columns)` FROM the given CSV text (RFC 4180, no header), one string or
+   * consecutive chunks (text or UTF-8 bytes) of whole lines — one COPY either way; encoded
+   * chunks keep a large load from holding huge strings on the JS heap.
+   */
+  copyCsv(table: string, columns: string[], csv: string | readonly (string | Uint8Array)[]): Promise<void>;
 }
 
 export interface DatabaseConfig {
@@ -80,7 +84,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
           },
           async copyCsv(table, columns, csv) {
             const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-            await pipeline(Readable.from([csv]), stream);
+            await pipeline(Readable.from(typeof csv === 'string' ? [csv] : csv), stream);
           },
         };
         const result = await fn(raw);
@@ -167,7 +171,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
           },
           async copyCsv(table, columns, csv) {
             await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-              blob: new Blob([csv]),
+              blob: new Blob(typeof csv === 'string' ? [csv] : ([...csv] as BlobPart[])),
             });
           },
         };

@@ -29,12 +29,22 @@ const AUDIT_LOCK_KEY = 727001;
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return out + ']';
+  }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(v);
+    first = false;
+  }
+  return out + '}';
 }
 
 /** '2026-11-29 08:20:00.123+00' (PostgreSQL text) or ISO → ISO with milliseconds. */
@@ -43,6 +53,24 @@ export function normaliseTimestamp(at: string): string {
   if (/[+-]\d\d$/.test(s)) s += ':00';
   return new Date(s).toISOString();
 }
+
+/** canonicalJson of a string or null, without the generic walk. */
+const jsonOrNull = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
+
+/**
+ * The hashed form of a row: canonicalJson of the field array, with the two JSON values
+ * given already canonicalised (the bulk path stores the same strings).
+ */
+function hashBody(seq: number, at: string, e: AuditInput, before: string, after: string): string {
+  return (
+    '[' + seq + ',' + JSON.stringify(at) + ',' + jsonOrNull(e.actorId) + ',' + jsonOrNull(e.actorName) + ',' +
+    JSON.stringify(e.action) + ',' + JSON.stringify(e.entityType) + ',' + jsonOrNull(e.entityId) + ',' +
+    jsonOrNull(e.householdId) + ',' + jsonOrNull(e.countyCode) + ',' + jsonOrNull(e.source) + ',' + before + ',' +
+    after + ',' + jsonOrNull(e.requestId) + ',' + jsonOrNull(e.ip) + ']'
+  );
+}
+
+const sha256Link = (prevHash: string, body: string) => createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 
 export function hashAuditRow(prevHash: string, seq: number, e: AuditInput): string {
   const body = canonicalJson([
@@ -61,7 +89,7 @@ export function hashAuditRow(prevHash: string, seq: number, e: AuditInput): stri
     e.requestId ?? null,
     e.ip ?? null,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return sha256Link(prevHash, body);
 }
 
 function toRows(head: { seq: number; hash: string }, events: AuditInput[]) {
@@ -110,34 +138,60 @@ export async function appendAudit(tx: Executor, events: AuditInput[]): Promise<v
   }
 }
 
-function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return `"${s.replace(/"/g, '""')}"`;
+/** A quoted CSV field; '' for null (COPY reads an unquoted empty field as NULL). */
+function csvField(s: string | null | undefined): string {
+  if (s === null || s === undefined) return '';
+  return s.includes('"') ? `"${s.replace(/"/g, '""')}"` : `"${s}"`;
 }
 
-/** Bulk variant for imports: same chain, written with COPY. */
+/** Lines per COPY chunk handed to the driver (keeps strings small; one COPY per call). */
+const COPY_CHUNK_LINES = 2000;
+
+/**
+ * Bulk variant for imports: same chain, written with COPY. Each event's JSON is
+ * canonicalised once and used both for the hash and for the stored jsonb (jsonb ignores
+ * key order, so the stored value is the same as with JSON.stringify).
+ */
 export async function appendAuditBulk(raw: RawTx, events: AuditInput[]): Promise<void> {
   if (events.length === 0) return;
   await raw.query(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await raw.query<{ seq: number | string; hash: string }>(
     'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
   );
-  const rows = toRows(last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: AUDIT_GENESIS }, events);
+  let seq = last ? Number(last.seq) : 0;
+  let prev = last ? last.hash : AUDIT_GENESIS;
   const cols = [
     'seq', 'at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'household_id', 'county_code',
     'source', 'before', 'after', 'request_id', 'ip', 'prev_hash', 'hash',
   ];
-  const lines = rows.map((r) =>
-    [
-      r.seq, r.at, r.actorId, r.actorName, r.action, r.entityType, r.entityId, r.householdId, r.countyCode, r.source,
-      r.before === null ? null : JSON.stringify(r.before), r.after === null ? null : JSON.stringify(r.after),
-      r.requestId, r.ip, r.prevHash, r.hash,
-    ]
-      .map((v) => (typeof v === 'number' ? String(v) : csvField(v)))
-      .join(','),
-  );
-  await raw.copyCsv('audit_events', cols, lines.join('\n') + '\n');
+  const chunks: Buffer[] = [];
+  let chunk = '';
+  let lines = 0;
+  let atIn: string | null = null;
+  let at = '';
+  for (const e of events) {
+    seq += 1;
+    if (e.at !== atIn) {
+      atIn = e.at;
+      at = normaliseTimestamp(e.at);
+    }
+    const before = e.before === undefined || e.before === null ? null : canonicalJson(e.before);
+    const after = e.after === undefined || e.after === null ? null : canonicalJson(e.after);
+    const hash = sha256Link(prev, hashBody(seq, at, e, before ?? 'null', after ?? 'null'));
+    chunk +=
+      seq + ',' + csvField(at) + ',' + csvField(e.actorId) + ',' + csvField(e.actorName) + ',' + csvField(e.action) + ',' +
+      csvField(e.entityType) + ',' + csvField(e.entityId) + ',' + csvField(e.householdId) + ',' + csvField(e.countyCode) + ',' +
+      csvField(e.source) + ',' + csvField(before) + ',' + csvField(after) + ',' + csvField(e.requestId) + ',' +
+      csvField(e.ip) + ',' + csvField(prev) + ',' + csvField(hash) + '\n';
+    prev = hash;
+    if (++lines === COPY_CHUNK_LINES) {
+      chunks.push(Buffer.from(chunk)); // encoded now: the line strings die young
+      chunk = '';
+      lines = 0;
+    }
+  }
+  if (chunk) chunks.push(Buffer.from(chunk));
+  await raw.copyCsv('audit_events', cols, chunks);
 }
 
 export interface AuditSearch {

@@ -14,20 +14,17 @@ import type {
   RegistrySnapshot,
 } from '../../domain/registry/import-plan.rules.js';
 import type { RawTx } from '../database.js';
-import { toCopyCsv } from '../copy-csv.js';
+import { toCopyCsvChunks } from '../copy-csv.js';
 
 /** Serialises registry imports (advisory lock held until the transaction ends). */
 const IMPORT_LOCK_KEY = 727002;
-const COPY_CHUNK = 50_000;
 
 export async function lockRegistryImport(raw: RawTx): Promise<void> {
   await raw.query(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
 }
 
 async function copyRows(raw: RawTx, table: string, columns: string[], rows: readonly (readonly unknown[])[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += COPY_CHUNK) {
-    await raw.copyCsv(table, columns, toCopyCsv(rows.slice(i, i + COPY_CHUNK)));
-  }
+  if (rows.length > 0) await raw.copyCsv(table, columns, toCopyCsvChunks(rows));
 }
 
 type Row = Record<string, unknown>;

@@ -21,13 +21,12 @@ function ancestorCodes(code: string): string[] {
 /** Household with everything on its page. Used after writes too (no view audit then). */
 export async function loadHouseholdDetail(db: Executor, ctx: ServiceContext, h: HouseholdRow) {
   const today = shanghaiDate(ctx.clock.now());
-  const [members, incomes, assetRows, cats, names] = await Promise.all([
-    listMembers(db, h.id),
-    listIncomes(db, h.id),
-    listAssets(db, h.id),
-    listCategories(db, h.id),
-    regionNames(db, ancestorCodes(h.regionCode)),
-  ]);
+  // One after another: `db` may be a transaction, i.e. a single connection.
+  const members = await listMembers(db, h.id);
+  const incomes = await listIncomes(db, h.id);
+  const assetRows = await listAssets(db, h.id);
+  const cats = await listCategories(db, h.id);
+  const names = await regionNames(db, ancestorCodes(h.regionCode));
   const memberView = (r: (typeof members)[number]) => ({
     memberId: r.member.id,
     relationship: r.member.relationship,

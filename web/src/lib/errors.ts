@@ -4,6 +4,7 @@
  */
 import type { FormInstance } from 'antd';
 import { formatMessage, MESSAGES_ZH_CN } from '../../../src/domain/messages.zh-CN';
+import { FIELD_LABELS as REGISTRY_FIELD_LABELS } from '../../../src/domain/registry/timeline';
 import { ApiError, isApiError, type ErrorDetail } from './api-client';
 
 /** Only codes the browser itself produces; everything the server sends is in the shared catalog. */
@@ -11,52 +12,24 @@ const EXTRA_MESSAGES: Record<string, string> = {
   NETWORK_ERROR: '无法连接服务器，请检查网络后重试',
 };
 
-/** Field names as users read them, for `{field}` placeholders (FIELD_REQUIRED …). */
+/** Field names as users read them, for `{field}` placeholders (FIELD_REQUIRED …): the shared list plus form-only fields. */
 export const FIELD_LABELS: Record<string, string> = {
+  ...REGISTRY_FIELD_LABELS,
   username: '用户名',
   password: '密码',
   currentPassword: '当前密码',
   newPassword: '新密码',
   displayName: '姓名',
   regionCode: '所属区域',
-  householdNo: '户编号',
   address: '地址',
-  urbanRural: '城乡类别',
-  status: '状态',
-  name: '姓名',
-  idNumber: '身份证号',
-  sex: '性别',
-  birthDate: '出生日期',
-  ethnicity: '民族',
   phone: '电话',
-  bankName: '开户银行',
-  bankAccount: '银行账号',
-  labourCapacity: '劳动能力',
-  healthStatus: '健康状况',
-  seriousIllness: '重病名称',
-  disabilityCategory: '残疾类别',
-  disabilityGrade: '残疾等级',
-  employment: '就业状况',
-  studentStage: '在校情况',
-  relationship: '与户主关系',
-  joinedOn: '加入日期',
   leftOn: '移出日期',
-  reason: '原因',
-  incomeType: '收入类型',
-  periodStart: '起始日期',
-  periodEnd: '截止日期',
   amountFen: '金额',
   valueFen: '价值',
-  source: '来源',
   sourceDetail: '来源说明',
   note: '备注',
-  assetType: '财产类型',
   description: '描述',
-  quantity: '数量',
   unit: '单位',
-  category: '类别',
-  effectiveFrom: '生效日期',
-  effectiveTo: '终止日期',
   personId: '人员',
 };
 
