@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
 import type { Executor, RawTx } from '../database.js';
+import { CopyCsvWriter } from '../copy-csv.js';
 import { auditEvents } from '../schema/index.js';
 
 /** What a use case records; `seq`, `prevHash` and `hash` are filled in here. */
@@ -138,15 +139,6 @@ export async function appendAudit(tx: Executor, events: AuditInput[]): Promise<v
   }
 }
 
-/** A quoted CSV field; '' for null (COPY reads an unquoted empty field as NULL). */
-function csvField(s: string | null | undefined): string {
-  if (s === null || s === undefined) return '';
-  return s.includes('"') ? `"${s.replace(/"/g, '""')}"` : `"${s}"`;
-}
-
-/** Lines per COPY chunk handed to the driver (keeps strings small; one COPY per call). */
-const COPY_CHUNK_LINES = 2000;
-
 /**
  * Bulk variant for imports: same chain, written with COPY. Each event's JSON is
  * canonicalised once and used both for the hash and for the stored jsonb (jsonb ignores
@@ -164,9 +156,8 @@ export async function appendAuditBulk(raw: RawTx, events: AuditInput[]): Promise
     'seq', 'at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'household_id', 'county_code',
     'source', 'before', 'after', 'request_id', 'ip', 'prev_hash', 'hash',
   ];
-  const chunks: Buffer[] = [];
-  let chunk = '';
-  let lines = 0;
+  const w = new CopyCsvWriter();
+  const opt = (v: string | null | undefined) => (v === null || v === undefined ? w.raw('') : w.text(v));
   let atIn: string | null = null;
   let at = '';
   for (const e of events) {
@@ -178,20 +169,22 @@ export async function appendAuditBulk(raw: RawTx, events: AuditInput[]): Promise
     const before = e.before === undefined || e.before === null ? null : canonicalJson(e.before);
     const after = e.after === undefined || e.after === null ? null : canonicalJson(e.after);
     const hash = sha256Link(prev, hashBody(seq, at, e, before ?? 'null', after ?? 'null'));
-    chunk +=
-      seq + ',' + csvField(at) + ',' + csvField(e.actorId) + ',' + csvField(e.actorName) + ',' + csvField(e.action) + ',' +
-      csvField(e.entityType) + ',' + csvField(e.entityId) + ',' + csvField(e.householdId) + ',' + csvField(e.countyCode) + ',' +
-      csvField(e.source) + ',' + csvField(before) + ',' + csvField(after) + ',' + csvField(e.requestId) + ',' +
-      csvField(e.ip) + ',' + csvField(prev) + ',' + csvField(hash) + '\n';
+    w.raw(String(seq)).text(at);
+    opt(e.actorId);
+    opt(e.actorName);
+    w.text(e.action).text(e.entityType);
+    opt(e.entityId);
+    opt(e.householdId);
+    opt(e.countyCode);
+    opt(e.source);
+    opt(before);
+    opt(after);
+    opt(e.requestId);
+    opt(e.ip);
+    w.text(prev).text(hash).endLine();
     prev = hash;
-    if (++lines === COPY_CHUNK_LINES) {
-      chunks.push(Buffer.from(chunk)); // encoded now: the line strings die young
-      chunk = '';
-      lines = 0;
-    }
   }
-  if (chunk) chunks.push(Buffer.from(chunk));
-  await raw.copyCsv('audit_events', cols, chunks);
+  await raw.copyCsv('audit_events', cols, w.finish());
 }
 
 export interface AuditSearch {

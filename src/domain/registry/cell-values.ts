@@ -11,6 +11,7 @@ import type { Decision, Violation } from '../errors.js';
 
 const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
 const ANY_SPACE = /[\s\u200B-\u200D\u2060\uFEFF]/g;
+const PLAIN_ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Unwrap exceljs rich text, formula, hyperlink and error objects to a primitive or Date. */
 function unwrapCell(value: unknown, depth = 0): string | number | boolean | Date | null {
@@ -104,6 +105,8 @@ export function parseDateCell(value: unknown, path = ''): Decision<string> {
   }
 
   if (typeof v !== 'string') return fail();
+  // Fast path for the common 'YYYY-MM-DD' (same result as the general parse below).
+  if (v.length === 10 && PLAIN_ISO_DATE.test(v)) return ok(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
   const s = toHalfWidth(v)
     .replace(EDGE_SPACE, '')
     .replace(/(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/, '')
