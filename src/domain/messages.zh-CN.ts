@@ -113,6 +113,7 @@ export const MESSAGES_ZH_CN: Record<string, string> = {
   PAYLOAD_TOO_LARGE: '文件过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
   BAD_REQUEST: '请求格式不正确',
+  POLICY_PARAMETER_MISSING: '政策参数{code}尚未配置，请先由管理员配置后再操作',
   DB_LOCKED: '数据目录已被另一个进程占用，请先停止正在运行的服务',
   DEMO_IMPORT_FAILED: '演示数据导入失败：{reason}',
   DEMO_OTHER_SEED: '数据库中已有用另一个随机种子生成的演示数据（{seed}），请使用相同的种子或新的数据目录',

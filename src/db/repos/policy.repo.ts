@@ -66,3 +66,25 @@ export async function listPolicyParameters(db: Executor, scope: RegionScope) {
     .orderBy(asc(policyParameters.code), asc(policyParameters.regionCode), asc(policyParameters.effectiveFrom));
 }
 
+
+/**
+ * The version of parameter `code` in force on `onDate` for `regionCode`: the most specific
+ * region on the path province → 市州 → county that has one, latest effective date first.
+ */
+export async function findParameterInForce(db: Executor, code: string, regionCode: string, onDate: string, urbanRural = 'ALL') {
+  const [r] = await db
+    .select()
+    .from(policyParameters)
+    .where(
+      and(
+        eq(policyParameters.code, code),
+        eq(policyParameters.status, 'APPROVED'),
+        sql`${regionCode} LIKE ${policyParameters.regionCode} || '%'`,
+        sql`${policyParameters.effectiveFrom} <= ${onDate}`,
+        sql`${policyParameters.urbanRural} IN ('ALL', ${urbanRural})`,
+      ),
+    )
+    .orderBy(sql`length(${policyParameters.regionCode}) DESC`, sql`${policyParameters.effectiveFrom} DESC`)
+    .limit(1);
+  return r ?? null;
+}

@@ -60,6 +60,13 @@ describe('dates of the import', () => {
   ])('defaultIncomePeriod: %s', (_n, today, start, end) => {
     expect(defaultIncomePeriod(today)).toEqual({ start, end });
   });
+
+  it.each([
+    ['R18 / P04 = 6 months', '2026-03-02', 6, '2025-09-01', '2026-02-28'],
+    ['R18 / P04 = 24 months', '2026-01-15', 24, '2024-01-01', '2025-12-31'],
+  ])('defaultIncomePeriod: %s', (_n, today, months, start, end) => {
+    expect(defaultIncomePeriod(today, months)).toEqual({ start, end });
+  });
 });
 
 describe('header row', () => {

@@ -190,13 +190,16 @@ export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** Default income period: the 12 full calendar months before `today` ('2026-03-02' → 2025-03-01…2026-02-28). */
-export function defaultIncomePeriod(today: string): { start: string; end: string } {
+/**
+ * Default income period: the `months` full calendar months before `today` (R18; `months` is
+ * P04, 12 by default: '2026-03-02' → 2025-03-01…2026-02-28).
+ */
+export function defaultIncomePeriod(today: string, months = 12): { start: string; end: string } {
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
   const firstOfMonth = Date.UTC(y, m - 1, 1);
   const end = new Date(firstOfMonth - 86_400_000).toISOString().slice(0, 10);
-  const start = new Date(Date.UTC(y - 1, m - 1, 1)).toISOString().slice(0, 10);
+  const start = new Date(Date.UTC(y, m - 1 - months, 1)).toISOString().slice(0, 10);
   return { start, end };
 }
 

@@ -372,3 +372,26 @@ describe('registry import: job, progress and restarts', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('registry import: the income window comes from P04 (R18)', () => {
+  it('uses a county override of P04 for the default income period', async () => {
+    // A county (城东区) override: 6 months, in force since 2025-01-01.
+    await q(
+      `INSERT INTO policy_parameters (code, name, region_code, urban_rural, effective_from, value, confidence, basis, status)
+       VALUES ('P04', '收入计算期', '630102', 'ALL', '2025-01-01', '6'::jsonb, 'PLACEHOLDER', 'R18 [L] test', 'APPROVED')`,
+    );
+    try {
+      const hh = uniqueHouseholdNo();
+      const b = await importFile('p04.csv', csvFile(toGrid([memberRow({ 户编号: hh, '年工资性收入(元)': '6000' })])));
+      expect(b.status).toBe('APPLIED');
+      const inc = await one<{ period_start: string; period_end: string }>(
+        `SELECT i.period_start::text, i.period_end::text FROM income_items i JOIN households h ON h.id = i.household_id WHERE h.household_no = $1`,
+        [hh],
+      );
+      // Import dated 2026-03-02 (the fake clock): 6 full months before it.
+      expect(inc).toEqual({ period_start: '2025-09-01', period_end: '2026-02-28' });
+    } finally {
+      await q(`DELETE FROM policy_parameters WHERE basis = 'R18 [L] test'`);
+    }
+  });
+});

@@ -11,6 +11,7 @@
  * point leaves either nothing or everything; resumeImportBatches re-enqueues what was left
  * running, and running a finished batch again does nothing.
  */
+import { findParameterInForce } from '../../db/repos/policy.repo.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { appendAudit, appendAuditBulk } from '../../db/repos/audit.repo.js';
 import {
@@ -209,7 +210,12 @@ const FILE_ERRORS = new Set(['IMPORT_FILE_UNREADABLE', 'IMPORT_FILE_TYPE']);
 
 async function parseFile(ctx: ServiceContext, batch: ImportBatchRow, content: Buffer): Promise<ParsedFile> {
   const today = shanghaiDate(batch.createdAt);
-  const rowOpts = { today, incomePeriod: defaultIncomePeriod(today) };
+  // R18: the income window is P04 months, read from the parameters in force (never assumed).
+  const p04 = await findParameterInForce(ctx.database.db, 'P04', batch.regionCode, today);
+  if (!p04 || typeof p04.value !== 'number') {
+    throw new AppError('POLICY_PARAMETER_MISSING', { message: 'P04 (income window) is not configured', details: [{ path: 'P04', code: 'POLICY_PARAMETER_MISSING', params: { code: 'P04' } }] });
+  }
+  const rowOpts = { today, incomePeriod: defaultIncomePeriod(today, p04.value) };
   const out: ParsedFile = { records: [], partials: [], violations: [], totalRows: 0 };
   let header: ImportHeader | null = null;
   let headerRowNo = 0;

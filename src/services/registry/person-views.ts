@@ -4,9 +4,7 @@ import { isSevereDisability } from '../../domain/registry/codes.js';
 import type { PersonRow } from '../../db/repos/households.repo.js';
 
 /** Today in Asia/Shanghai as YYYY-MM-DD (POLICY.md §0.3). */
-export function shanghaiDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { shanghaiDate } from '../../domain/registry/import.rules.js';
 
 /** A person as lists and details show it: identity number, phone and bank account masked (issue 2 §14). */
 export function toPersonView(p: PersonRow, today: string) {
