@@ -12,6 +12,7 @@ export const ROLES = [
   'PROVINCE_VIEWER',
   'DEPT_DATA_CLERK',
   'INSPECTOR',
+  'POLICY_ADMIN',
   'SYSTEM_ADMIN',
   'SECURITY_ADMIN',
   'AUDIT_ADMIN',
@@ -27,6 +28,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   PROVINCE_VIEWER: '省级查看',
   DEPT_DATA_CLERK: '部门数据员',
   INSPECTOR: '监督检查员',
+  POLICY_ADMIN: '政策参数管理员',
   SYSTEM_ADMIN: '系统管理员',
   SECURITY_ADMIN: '安全管理员',
   AUDIT_ADMIN: '审计管理员',
@@ -44,18 +46,28 @@ export const PERMISSIONS = [
   'user:assign-roles',
   'audit:read',
   'dept:upload',
+  /** See policy parameters and their history. */
+  'policy:read',
+  /** Propose, approve or reject parameter versions (four-eyes: never one's own). */
+  'policy:manage',
+  /** Run the policy engine on a household and store the decision. */
+  'assessment:run',
+  /** Start batch re-assessments (what-if and applied). */
+  'reassessment:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  VILLAGE_ASSISTANT: ['registry:read', 'registry:write'],
-  TOWNSHIP_CLERK: ['registry:read', 'registry:write', 'registry:import', 'registry:export', 'person:reveal'],
-  TOWNSHIP_REVIEWER: ['registry:read', 'registry:export'],
-  COUNTY_APPROVER: ['registry:read', 'registry:write', 'registry:export', 'person:reveal'],
-  CITY_VIEWER: ['registry:read', 'registry:export'],
-  PROVINCE_VIEWER: ['registry:read', 'registry:export'],
+  VILLAGE_ASSISTANT: ['registry:read', 'registry:write', 'policy:read'],
+  TOWNSHIP_CLERK: ['registry:read', 'registry:write', 'registry:import', 'registry:export', 'person:reveal', 'policy:read', 'assessment:run'],
+  TOWNSHIP_REVIEWER: ['registry:read', 'registry:export', 'policy:read', 'assessment:run'],
+  COUNTY_APPROVER: ['registry:read', 'registry:write', 'registry:export', 'person:reveal', 'policy:read', 'assessment:run'],
+  CITY_VIEWER: ['registry:read', 'registry:export', 'policy:read'],
+  PROVINCE_VIEWER: ['registry:read', 'registry:export', 'policy:read'],
   DEPT_DATA_CLERK: ['dept:upload'],
-  INSPECTOR: ['registry:read'],
+  INSPECTOR: ['registry:read', 'policy:read'],
+  /** 县级/省级政策参数管理员 (issue 3 §1): edits parameters with four-eyes approval, runs re-assessments. */
+  POLICY_ADMIN: ['registry:read', 'policy:read', 'policy:manage', 'reassessment:run'],
   SYSTEM_ADMIN: ['user:manage', 'region:manage'],
   SECURITY_ADMIN: ['user:assign-roles'],
   AUDIT_ADMIN: ['audit:read'],

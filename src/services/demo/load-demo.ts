@@ -63,6 +63,7 @@ const DEMO_ACCOUNT_REGION: Record<Role, 'village' | 'township' | 'county' | 'cit
   PROVINCE_VIEWER: 'province',
   DEPT_DATA_CLERK: 'province',
   INSPECTOR: 'province',
+  POLICY_ADMIN: 'county',
   SYSTEM_ADMIN: 'province',
   SECURITY_ADMIN: 'province',
   AUDIT_ADMIN: 'province',
