@@ -38,6 +38,12 @@ import { searchHouseholds } from '../src/services/registry/household-queries.js'
 import { listImportErrors } from '../src/services/registry/import-batches.js';
 import { createImportBatch, runImportBatch } from '../src/services/registry/import-households.js';
 import { bootstrapPlatform } from '../src/services/system/bootstrap.js';
+import { inArray } from 'drizzle-orm';
+import { policyParameters } from '../src/db/schema/index.js';
+import { listHouseholdIdsAfter } from '../src/db/repos/assessments.repo.js';
+import { loadHouseholdFacts } from '../src/services/policy/load-household-facts.js';
+import { REASSESS_CHUNK, runReassessment } from '../src/services/policy/run-reassessment.js';
+import { startReassessment } from '../src/services/policy/start-reassessment.js';
 
 type DbKind = 'pglite' | 'postgres';
 interface Figure {
@@ -276,6 +282,9 @@ async function runBackend(kind: DbKind, dir: string, files: readonly CountyFiles
     const d = await timeRuns(detailIds, (id) => getHousehold(ctx, province, id));
     emit('household_detail_median', d.median, 'ms', kind);
     emit('household_detail_p95', d.p95, 'ms', kind);
+
+    // 2b. Batch re-assessment after a standard change (issue 3 §8).
+    await benchReassessment(kind, ctx, importer);
   } finally {
     await a.drop();
   }
@@ -297,6 +306,65 @@ async function runBackend(kind: DbKind, dir: string, files: readonly CountyFiles
   } finally {
     await b.drop();
   }
+}
+
+/** Fictional bench standards (fen per person per month); the shipped set has no P01 (R27). */
+function standard(yuan: number) {
+  return { monthlyFen: yuan * 100, published: { amount: yuan, unit: 'YUAN_PER_PERSON_MONTH' } };
+}
+
+async function benchReassessment(kind: DbKind, ctx: ServiceContext, importer: Actor): Promise<void> {
+  const db = ctx.database.db;
+  const base = { name: '低保标准', regionCode: '63', confidence: 'PLACEHOLDER', basis: 'R27 [L]', note: '基准测试用虚构标准', isDefault: false };
+  await db.insert(policyParameters).values([
+    { ...base, code: 'P01', urbanRural: 'URBAN', effectiveFrom: '2025-01-01', value: standard(700), status: 'APPROVED' },
+    { ...base, code: 'P01', urbanRural: 'RURAL', effectiveFrom: '2025-01-01', value: standard(500), status: 'APPROVED' },
+  ]);
+  const drafts = await db
+    .insert(policyParameters)
+    .values([
+      { ...base, code: 'P01', urbanRural: 'URBAN', effectiveFrom: '2027-01-01', value: standard(760), status: 'DRAFT' },
+      { ...base, code: 'P01', urbanRural: 'RURAL', effectiveFrom: '2027-01-01', value: standard(560), status: 'DRAFT' },
+    ])
+    .returning({ id: policyParameters.id });
+  const versionIds = drafts.map((d) => d.id);
+
+  // Reference: read the same households' inputs with the same queries, no engine, no writes.
+  log('  re-assessment reference (read inputs only)…');
+  let t = performance.now();
+  let cursor: string | null = null;
+  let households = 0;
+  for (;;) {
+    const ids = await listHouseholdIdsAfter(db, '63', cursor, REASSESS_CHUNK);
+    if (ids.length === 0) break;
+    await loadHouseholdFacts(db, ids);
+    households += ids.length;
+    cursor = ids[ids.length - 1]!;
+  }
+  const refSeconds = (performance.now() - t) / 1000;
+  emit('reassess_reference_read_seconds', refSeconds, 's', kind);
+
+  log('  re-assessment what-if…');
+  const actor = { ...importer, roles: ['POLICY_ADMIN'] };
+  t = performance.now();
+  const w = await startReassessment(ctx, actor, { mode: 'WHAT_IF', parameterVersionIds: versionIds });
+  const whatIf = await runReassessment(ctx, w.id);
+  const whatIfSeconds = (performance.now() - t) / 1000;
+  emit('reassess_what_if_seconds', whatIfSeconds, 's', kind);
+  emit('reassess_what_if_vs_reference', whatIfSeconds / refSeconds, 'ratio', kind);
+
+  await db.update(policyParameters).set({ status: 'APPROVED' }).where(inArray(policyParameters.id, versionIds));
+  log('  re-assessment applied…');
+  t = performance.now();
+  const a = await startReassessment(ctx, actor, { mode: 'APPLY', parameterVersionIds: versionIds });
+  const applied = await runReassessment(ctx, a.id);
+  const applySeconds = (performance.now() - t) / 1000;
+  emit('reassess_apply_seconds', applySeconds, 's', kind);
+  emit('reassess_apply_vs_reference', applySeconds / refSeconds, 'ratio', kind);
+  emit('reassess_households', households, 'households', kind);
+  const same = JSON.stringify((whatIf.summary as { totals: unknown }).totals) === JSON.stringify((applied.summary as { totals: unknown }).totals);
+  log(`    what-if ${JSON.stringify((whatIf.summary as { totals: unknown }).totals)}; applied ${same ? 'identical' : JSON.stringify((applied.summary as { totals: unknown }).totals)}`);
+  if (!same) failures.push(`${kind} re-assessment: applied figures differ from the what-if`);
 }
 
 async function main() {

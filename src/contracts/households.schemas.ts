@@ -4,10 +4,13 @@ import {
   CATEGORY_LABELS,
   DISABILITY_CATEGORY_LABELS,
   EMPLOYMENT_LABELS,
+  EXPENDITURE_TYPE_LABELS,
   HEALTH_LABELS,
   INCOME_SOURCE_LABELS,
   INCOME_TYPE_LABELS,
   LABOUR_CAPACITY_LABELS,
+  MEANS_TEST_EXCLUSION_LABELS,
+  OBLIGOR_INABILITY_GROUND_LABELS,
   RELATIONSHIP_LABELS,
   STUDENT_STAGE_LABELS,
 } from '../domain/registry/codes.js';
@@ -68,6 +71,44 @@ export type PersonInput = Static<typeof personInput>;
 export const personPatch = Type.Partial(Type.Omit(personInput, ['idNumber']));
 export type PersonPatch = Static<typeof personPatch>;
 
+/** R53 self-care assessment: true = can do the activity independently. */
+export const selfCareFacts = Type.Object({
+  eating: Type.Boolean(),
+  dressing: Type.Boolean(),
+  gettingInOutOfBed: Type.Boolean(),
+  usingToilet: Type.Boolean(),
+  walkingIndoors: Type.Boolean(),
+  bathing: Type.Boolean(),
+  assessedOn: dateStr,
+});
+
+/** R51 legal obligor; inabilityGround null = able to perform the duty. */
+export const obligorFacts = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 50 }),
+  relationship: Type.String({ minLength: 1, maxLength: 20 }),
+  inabilityGround: nullable(oneOf(OBLIGOR_INABILITY_GROUND_LABELS)),
+});
+
+/**
+ * PUT body of a member's policy facts (replaces them all). null is 未登记 for selfCare and
+ * obligors (an empty obligor list means 无义务人), 不排除 for meansTestExclusion.
+ */
+export const policyFactsInput = Type.Object({
+  meansTestExclusion: nullable(oneOf(MEANS_TEST_EXCLUSION_LABELS)),
+  selfCare: nullable(selfCareFacts),
+  obligors: nullable(Type.Array(obligorFacts, { maxItems: 30 })),
+});
+export type PolicyFactsInput = Static<typeof policyFactsInput>;
+
+export const policyFactsView = Type.Object({
+  meansTestExclusion: nullable(Type.String()),
+  selfCare: nullable(selfCareFacts),
+  obligors: nullable(Type.Array(Type.Object({ name: Type.String(), relationship: Type.String(), inabilityGround: nullable(Type.String()) }))),
+  /** null when nothing was ever recorded */
+  updatedAt: nullable(Type.String()),
+});
+export type PolicyFactsView = Static<typeof policyFactsView>;
+
 export const memberView = Type.Object({
   memberId: Type.String(),
   relationship: Type.String(),
@@ -76,6 +117,8 @@ export const memberView = Type.Object({
   leftOn: nullable(Type.String()),
   leftReason: nullable(Type.String()),
   person: personView,
+  /** R15 / R53 / R51 facts for the policy engine (救助认定信息) */
+  policyFacts: policyFactsView,
 });
 
 export const incomeView = Type.Object({
@@ -131,6 +174,34 @@ export const assetInput = Type.Object({
   sourceDetail: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
 });
 export type AssetInput = Static<typeof assetInput>;
+
+export const expenditureView = Type.Object({
+  id: Type.String(),
+  personId: nullable(Type.String()),
+  personName: nullable(Type.String()),
+  expenditureType: Type.String(),
+  periodStart: Type.String(),
+  periodEnd: Type.String(),
+  amountFen: Type.Integer(),
+  source: Type.String(),
+  sourceDetail: nullable(Type.String()),
+  recordedByName: nullable(Type.String()),
+  recordedAt: Type.String(),
+  note: nullable(Type.String()),
+});
+
+/** R47 rigid expenditure item (amount in fen). */
+export const expenditureInput = Type.Object({
+  personId: Type.Optional(nullable(uuid)),
+  expenditureType: oneOf(EXPENDITURE_TYPE_LABELS),
+  periodStart: dateStr,
+  periodEnd: dateStr,
+  amountFen: Type.Integer({ minimum: 0, maximum: 100_000_000_00 }),
+  source: oneOf(INCOME_SOURCE_LABELS),
+  sourceDetail: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
+  note: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
+});
+export type ExpenditureInput = Static<typeof expenditureInput>;
 
 export const categoryView = Type.Object({
   id: Type.String(),
@@ -215,6 +286,7 @@ export const householdDetail = Type.Object({
   formerMembers: Type.Array(memberView),
   incomes: Type.Array(incomeView),
   assets: Type.Array(assetView),
+  expenditures: Type.Array(expenditureView),
   categoryHistory: Type.Array(categoryView),
 });
 export type HouseholdDetail = Static<typeof householdDetail>;
@@ -291,6 +363,7 @@ export const duplicateList = Type.Object({ items: Type.Array(duplicateGroup), to
 export const idParams = Type.Object({ id: uuid });
 export const memberParams = Type.Object({ id: uuid, memberId: uuid });
 export const itemParams = Type.Object({ id: uuid, itemId: uuid });
+export const memberPersonParams = Type.Object({ id: uuid, personId: uuid });
 
 export const categoryStats = Type.Object({
   regionCode: Type.String(),

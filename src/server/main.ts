@@ -4,6 +4,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { bootstrapPlatform } from '../services/system/bootstrap.js';
 import { registerJobHandlers } from '../services/jobs/handlers.js';
 import { resumeImportBatches } from '../services/registry/import-households.js';
+import { resumeReassessments } from '../services/policy/resume-reassessments.js';
 import { startPgBossQueue } from '../services/jobs/queue.js';
 import { systemClock } from '../services/context.js';
 import { buildApp } from './app.js';
@@ -23,6 +24,8 @@ async function main() {
   if (jobs) await registerJobHandlers(jobs, { ...ctx, jobs }, app.log);
   // Imports left running by a restart are picked up again (their apply is all-or-nothing).
   if (jobs) await resumeImportBatches({ ...ctx, jobs });
+  // So are batch re-assessments: they continue after the last committed chunk.
+  if (jobs) await resumeReassessments({ ...ctx, jobs });
 
   if (boot.regionsLoaded) app.log.info(`loaded ${boot.regionsLoaded} regions, ${boot.parametersLoaded} policy parameters`);
   if (boot.admins.length) {

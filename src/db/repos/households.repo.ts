@@ -391,3 +391,12 @@ export async function regionNames(db: Executor, codes: string[]) {
   if (codes.length === 0) return [];
   return db.select({ code: regions.code, name: regions.name, level: regions.level }).from(regions).where(inArray(regions.code, codes));
 }
+
+/** Households by id, only those inside `scope` (lists that name households). */
+export async function findHouseholdsByIds(db: Executor, scope: RegionScope, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: households.id, householdNo: households.householdNo, headName: households.headName, regionCode: households.regionCode })
+    .from(households)
+    .where(and(inArray(households.id, ids), inScope(scope)));
+}

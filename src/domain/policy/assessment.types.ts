@@ -154,6 +154,8 @@ export interface HouseholdFacts {
   /** Current household-level categories (DIBAO, DIBAO_EDGE, FANGFANPIN, …) */
   categories: string[];
   recipient: RecipientState | null;
+  /** R29 banded method (P18 = BANDED): band code recognised for the household; absent/null = not recognised */
+  dibaoBand?: string | null;
 }
 
 /** One parameter version in force, as resolved for (region path, urban/rural, date). */

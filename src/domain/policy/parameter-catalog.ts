@@ -296,6 +296,8 @@ export const PARAMETER_CATALOG: readonly ParameterDefinition[] = [
       basis: oneOf('PREVIOUS_YEAR_MINIMUM_WAGE', 'MLA_STANDARD'),
       minimumShares: { type: 'STRUCT', fields: { fullSelfCare: FRACTION, partialCare: FRACTION, fullCare: FRACTION } },
       institutionalUpliftRate: RATE,
+      /** basis PREVIOUS_YEAR_MINIMUM_WAGE: monthly minimum wage in fen, keyed by the year it was in force */
+      previousYearMinimumWageMonthlyFenByYear: optional({ type: 'YEAR_MAP', of: FEN }),
     },
   },
   {
@@ -541,6 +543,8 @@ export const PARAMETER_CATALOG: readonly ParameterDefinition[] = [
     fields: {
       population: oneOf('ALL_RESIDENTS', 'URBAN_RESIDENTS', 'RURAL_RESIDENTS'),
       area: oneOf('PREFECTURE', 'COUNTY', 'PROVINCE'),
+      /** the figure itself: per-capita disposable income of each year, fen per person per year */
+      annualFenByYear: optional({ type: 'YEAR_MAP', of: FEN }),
     },
   },
   {

@@ -1,3 +1,5 @@
+import type { MeansTestExclusion, ObligorInabilityGround, SelfCareFacts } from '../policy/assessment.types.js';
+
 /**
  * Code lists of the registry with their Chinese labels: one source for the API schemas,
  * the import templates (which accept the Chinese label or the code) and the web app.
@@ -120,6 +122,51 @@ export const ASSET_TYPE_LABELS = labels({
 export type AssetType = keyof typeof ASSET_TYPE_LABELS;
 
 export const HOUSEHOLD_STATUS_LABELS = labels({ ACTIVE: '正常', CANCELLED: '已注销' });
+
+/** R47 rigid expenditure items; ASSISTANCE_RECEIVED (救助、捐赠) is subtracted by the engine. */
+export const EXPENDITURE_TYPE_LABELS = labels({
+  MEDICAL_OUT_OF_POCKET: '医疗费用个人负担部分',
+  EDUCATION: '教育费用',
+  REHABILITATION: '残疾人基本康复费用',
+  BASIC_LIVING: '基本生活费用',
+  OTHER: '其他刚性支出',
+  ASSISTANCE_RECEIVED: '已获救助和捐赠（扣减）',
+});
+export type ExpenditureType = keyof typeof EXPENDITURE_TYPE_LABELS;
+
+/** R15 (and P48) reasons a person living in the household is not counted in it. */
+export const MEANS_TEST_EXCLUSION_LABELS = labels({
+  CLERGY_AWAY_3Y: '宗教教职人员离家3年以上',
+  PRISON: '服刑人员',
+  DRUG_REHABILITATION: '强制隔离戒毒人员',
+  DECLARED_MISSING: '被宣告失踪人员',
+  CONSCRIPT_IN_ACTIVE_SERVICE: '现役义务兵',
+} satisfies Record<MeansTestExclusion, string>);
+
+/** R51 grounds on which a legal obligor (赡养/抚养/扶养义务人) cannot perform the duty. */
+export const OBLIGOR_INABILITY_GROUND_LABELS = labels({
+  TEKUN: '特困供养人员',
+  DIBAO_AGED_60: '60周岁以上的低保对象',
+  AGED_70_LOW_INCOME: '70周岁以上，本人收入低于上年度当地居民人均可支配收入且财产符合规定',
+  SEVERE_DISABILITY_LOW_INCOME: '重度残疾人或三级智力、精神残疾人，本人收入低于上年度当地居民人均可支配收入且财产符合规定',
+  NO_CIVIL_CAPACITY_MISSING_OR_PRISON: '无民事行为能力、被宣告失踪或在监狱服刑，且财产符合规定',
+  PROVINCIAL_OTHER: '省级民政部门规定的其他情形',
+} satisfies Record<ObligorInabilityGround, string>);
+
+/** R53: the six activities of the self-care assessment, in the order of the national text. */
+export const SELF_CARE_ACTIVITY_LABELS = labels({
+  eating: '自主吃饭',
+  dressing: '自主穿衣',
+  gettingInOutOfBed: '自主上下床',
+  usingToilet: '自主如厕',
+  walkingIndoors: '室内自主行走',
+  bathing: '自主洗澡',
+} satisfies Record<Exclude<keyof SelfCareFacts, 'assessedOn'>, string>);
+export type SelfCareActivity = keyof typeof SELF_CARE_ACTIVITY_LABELS;
+
+/** R53 care levels (护理等级). */
+export const CARE_LEVEL_LABELS = labels({ FULL_SELF_CARE: '全自理', PARTIAL_CARE: '半护理', FULL_CARE: '全护理' });
+export type CareLevel = keyof typeof CARE_LEVEL_LABELS;
 
 /** Find a code by its code or its Chinese label (imports accept both). */
 export function codeFromLabel<T extends Record<string, string>>(table: T, text: string): keyof T | null {

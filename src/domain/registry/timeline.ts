@@ -1,10 +1,15 @@
 import {
   ASSET_TYPE_LABELS,
+  CARE_LEVEL_LABELS,
   CATEGORY_LABELS,
+  EXPENDITURE_TYPE_LABELS,
   INCOME_TYPE_LABELS,
+  MEANS_TEST_EXCLUSION_LABELS,
+  OBLIGOR_INABILITY_GROUND_LABELS,
   RELATIONSHIP_LABELS,
   URBAN_RURAL_LABELS,
 } from './codes.js';
+import { careLevelOf } from './self-care.js';
 
 /** Chinese names of fields that appear in a household's change history. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -47,6 +52,11 @@ export const FIELD_LABELS: Record<string, string> = {
   quantity: '数量',
   description: '说明',
   source: '来源',
+  expenditureType: '支出类型',
+  meansTestExclusion: '不计入家庭人口情形',
+  selfCare: '生活自理能力评估',
+  obligors: '法定赡养/抚养/扶养义务人',
+  assessedOn: '评估日期',
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -66,8 +76,13 @@ const ACTION_LABELS: Record<string, string> = {
   'income.remove': '删除收入记录',
   'asset.add': '登记财产',
   'asset.remove': '删除财产记录',
+  'expenditure.add': '登记刚性支出',
+  'expenditure.remove': '删除刚性支出记录',
+  'person.policy-facts': '登记救助认定信息',
   'category.add': '认定类别',
   'category.end': '终止类别',
+  'assessment.run': '政策核算',
+  'benefit.transition': '低保待遇变动',
   'person.reveal-idNumber': '查看完整身份证号',
   'person.reveal-phone': '查看完整电话',
   'person.reveal-bankAccount': '查看完整银行账号',
@@ -109,8 +124,18 @@ export function summariseEvent(e: TimelineEventInput): string {
       return `${base}：${label(ASSET_TYPE_LABELS, a.assetType)} ${a.description ?? ''}`;
     case 'asset.remove':
       return `${base}：${label(ASSET_TYPE_LABELS, b.assetType)} ${b.description ?? ''}`;
+    case 'expenditure.add':
+      return `${base}：${label(EXPENDITURE_TYPE_LABELS, a.expenditureType)} ${formatYuan(a.amountFen)}（${a.periodStart ?? ''} 至 ${a.periodEnd ?? ''}）`;
+    case 'expenditure.remove':
+      return `${base}：${label(EXPENDITURE_TYPE_LABELS, b.expenditureType)} ${formatYuan(b.amountFen)}`;
+    case 'person.policy-facts':
+      return `${base}：${a._name ?? ''}（${POLICY_FACT_KEYS.map((k) => `${FIELD_LABELS[k]}：${describePolicyFact(k, a[k] ?? null, true)}`).join('；')}）`;
     case 'category.add':
       return `${base}：${label(CATEGORY_LABELS, a.category)}，自 ${a.effectiveFrom ?? ''} 起`;
+    case 'assessment.run':
+    case 'benefit.transition':
+      // The policy engine writes its own Chinese one-liner (issue 3 §5).
+      return `${base}：${typeof a._summary === 'string' ? a._summary : ''}`;
     case 'category.end':
       return `${base}：${label(CATEGORY_LABELS, a.category)}，至 ${a.effectiveTo ?? ''}，原因：${a.reason ?? ''}`;
     default:
@@ -125,8 +150,35 @@ export function formatYuan(fen: unknown): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}元`;
 }
 
+const POLICY_FACT_KEYS = ['meansTestExclusion', 'selfCare', 'obligors'] as const;
+
+/** One registry policy fact (person_policy_facts) in Chinese; null is 未登记 (or 无 for the exclusion). */
+function describePolicyFact(key: (typeof POLICY_FACT_KEYS)[number], v: unknown, brief = false): string {
+  if (key === 'meansTestExclusion') return v ? label(MEANS_TEST_EXCLUSION_LABELS, v) : '无';
+  if (v === null || v === undefined) return '未登记';
+  if (key === 'selfCare') {
+    const s = v as Parameters<typeof careLevelOf>[0] & { assessedOn?: string };
+    return `${CARE_LEVEL_LABELS[careLevelOf(s)]}（${s.assessedOn ?? ''} 评估）`;
+  }
+  const list = Array.isArray(v) ? (v as { name?: string; relationship?: string; inabilityGround?: string | null }[]) : [];
+  if (list.length === 0) return '无';
+  if (brief) return `${list.length}人`;
+  return list
+    .map((o) => `${o.name ?? ''}（${o.relationship ?? ''}，${o.inabilityGround ? label(OBLIGOR_INABILITY_GROUND_LABELS, o.inabilityGround) : '有履行能力'}）`)
+    .join('、');
+}
+
 /** Field-level changes of an update as {field (Chinese), before, after}, with code labels resolved. */
 export function describeChanges(e: TimelineEventInput): { field: string; before: unknown; after: unknown }[] {
+  if (e.action === 'person.policy-facts') {
+    const a = (e.after ?? {}) as Record<string, unknown>;
+    const b = (e.before ?? {}) as Record<string, unknown>;
+    return POLICY_FACT_KEYS.filter((k) => JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)).map((k) => ({
+      field: FIELD_LABELS[k]!,
+      before: describePolicyFact(k, b[k] ?? null),
+      after: describePolicyFact(k, a[k] ?? null),
+    }));
+  }
   if (!e.action.endsWith('update') && !e.action.endsWith('.end')) return [];
   const a = (e.after ?? {}) as Record<string, unknown>;
   const b = (e.before ?? {}) as Record<string, unknown>;

@@ -27,6 +27,7 @@ import { csvFile, memberRow, multipartFile, toGrid } from '../../../test/builder
 import { generateIdNumber } from '../../domain/registry/id-number.js';
 import { hasPermission, ROLES, type Permission, type Role } from '../../domain/access/roles.js';
 import type { RouteAccess } from '../plugins/auth.js';
+import { policyParameters } from '../../db/schema/index.js';
 
 type Scoped =
   /** Path parameters name county A's records: another county gets 404 *_NOT_FOUND. */
@@ -93,6 +94,10 @@ const MATRIX: Record<string, Expected> = {
   'POST /api/households/:id/incomes/:itemId/remove': { access: 'registry:write', scoped: 'id' },
   'POST /api/households/:id/assets': { access: 'registry:write', scoped: 'id', body: () => ({ assetType: 'LIVESTOCK', quantity: 3, source: 'DECLARED' }) },
   'POST /api/households/:id/assets/:itemId/remove': { access: 'registry:write', scoped: 'id' },
+  'POST /api/households/:id/expenditures': { access: 'registry:write', scoped: 'id', body: () => ({ expenditureType: 'MEDICAL_OUT_OF_POCKET', periodStart: '2025-01-01', periodEnd: '2025-12-31', amountFen: 100, source: 'DECLARED' }) },
+  'DELETE /api/households/:id/expenditures/:itemId': { access: 'registry:write', scoped: 'id' },
+  // `:personId` is filled with the member id (segment `members`): the county A control answers 400 (not a member).
+  'PUT /api/households/:id/members/:personId/policy-facts': { access: 'registry:write', scoped: 'id', body: () => ({ meansTestExclusion: 'PRISON', selfCare: null, obligors: [] }) },
   'POST /api/households/:id/categories': { access: 'registry:write', scoped: 'id', body: CATEGORY_BODY },
   'POST /api/households/:id/categories/:itemId/end': { access: 'registry:write', scoped: 'id', body: () => ({ effectiveTo: '2026-03-01', reason: '收入超标' }) },
   'GET /api/stats/categories': { access: 'registry:read', scoped: 'list' },
@@ -104,6 +109,24 @@ const MATRIX: Record<string, Expected> = {
   'GET /api/imports/:id': { access: 'registry:import', scoped: 'id' },
   'GET /api/imports/:id/errors': { access: 'registry:import', scoped: 'id' },
   'GET /api/imports/:id/report': { access: 'registry:import', scoped: 'id' },
+  // policy parameters: `regionCode` names county A (another county gets REGION_NOT_FOUND)
+  'GET /api/policy/parameters': { access: 'policy:read', scoped: 'code', query: `regionCode=630102` },
+  'GET /api/policy/parameters/:code/history': { access: 'policy:read', scoped: 'code', query: `regionCode=630102` },
+  'GET /api/policy/proposals': { access: 'policy:manage', scoped: 'list' },
+  'POST /api/policy/proposals': { access: 'policy:manage', scoped: 'body', body: () => ({ code: 'P10', regionCode: '630102', effectiveFrom: '2027-01-01', value: 9, confidence: 'PLACEHOLDER', reason: '越权提议' }) },
+  // County A's control is its proposer: approve/reject answer 403 POLICY_SELF_APPROVAL, withdraw succeeds.
+  'POST /api/policy/proposals/:id/approve': { access: 'policy:manage', scoped: 'id', body: () => ({}) },
+  'POST /api/policy/proposals/:id/reject': { access: 'policy:manage', scoped: 'id', body: () => ({ note: '越权驳回' }) },
+  'POST /api/policy/proposals/:id/withdraw': { access: 'policy:manage', scoped: 'id', body: () => ({}) },
+  // policy engine: decisions of county A's household, runs over county A's draft proposal
+  'POST /api/households/:id/assessments': { access: 'assessment:run', scoped: 'id', body: () => ({}) },
+  'GET /api/households/:id/assessments': { access: 'registry:read', scoped: 'id' },
+  'GET /api/assessments/:id': { access: 'registry:read', scoped: 'id' },
+  'GET /api/assessments/:id/pdf': { access: 'registry:read', scoped: 'id' },
+  'POST /api/policy/reassessments': { access: 'reassessment:run', scoped: 'body', body: () => ({ mode: 'WHAT_IF', parameterVersionIds: [foreign.proposals] }) },
+  'GET /api/policy/reassessments': { access: 'policy:read', scoped: 'list' },
+  'GET /api/policy/reassessments/:id': { access: 'policy:read', scoped: 'id' },
+  'GET /api/policy/reassessments/:id/changes': { access: 'registry:read', scoped: 'id' },
 };
 
 const COUNTY_A = '630102'; // 城东区: owns the records
@@ -196,6 +219,10 @@ beforeAll(async () => {
   );
   const withIncome = await created(await clerk.post(`/api/households/${household.id}/incomes`, MATRIX['POST /api/households/:id/incomes']!.body!()), 'income');
   const withAsset = await created(await clerk.post(`/api/households/${household.id}/assets`, MATRIX['POST /api/households/:id/assets']!.body!()), 'asset');
+  const withExpenditure = await created(
+    await clerk.post(`/api/households/${household.id}/expenditures`, MATRIX['POST /api/households/:id/expenditures']!.body!()),
+    'expenditure',
+  );
   const withCategory = await created(await clerk.post(`/api/households/${household.id}/categories`, CATEGORY_BODY()), 'category');
   const account = await created(
     await inA.get('SYSTEM_ADMIN')!.post('/api/users', { username: `a_${randomUUID().slice(0, 8)}`, displayName: '甲县账号', regionCode: '630102001' }),
@@ -205,16 +232,33 @@ beforeAll(async () => {
   const upload = multipartFile(importName, csvFile(toGrid([memberRow({ 身份证号: '630102' })])));
   const batch = await created(await clerk.request({ method: 'POST', url: '/api/imports', ...upload }), 'import batch');
   await t.jobs.drain();
+  const proposal = await created(
+    await inA.get('POLICY_ADMIN')!.post('/api/policy/proposals', { code: 'P11', regionCode: COUNTY_A, effectiveFrom: '2027-01-01', value: 5, confidence: 'PLACEHOLDER', reason: '甲县提议' }),
+    'policy proposal',
+  );
+  // A standard for county A so that its household can be assessed (the shipped set has no P01).
+  await database.db.insert(policyParameters).values({
+    code: 'P01', name: '低保标准', regionCode: COUNTY_A, urbanRural: 'ALL', effectiveFrom: '2021-01-01',
+    value: { monthlyFen: 80_000, published: { amount: 800, unit: 'YUAN_PER_PERSON_MONTH' } }, confidence: 'PLACEHOLDER', basis: 'test', status: 'APPROVED', isDefault: false,
+  });
+  const assessment = await created(await clerk.post(`/api/households/${household.id}/assessments`, {}), 'assessment');
+  const run = await created(await inA.get('POLICY_ADMIN')!.post('/api/policy/reassessments', { mode: 'WHAT_IF', parameterVersionIds: [proposal.id] }), 'reassessment');
+  await t.jobs.drain();
   Object.assign(foreign, {
+    assessments: assessment.id,
+    reassessments: run.id,
     imports: batch.id,
     households: household.id,
     members: household.members[0].memberId,
     persons: household.members[0].person.id,
     incomes: withIncome.incomes[0].id,
     assets: withAsset.assets[0].id,
+    expenditures: withExpenditure.expenditures[0].id,
     categories: withCategory.categoryHistory[0].id,
     users: account.user.id,
     regions: COUNTY_A,
+    parameters: 'P10',
+    proposals: proposal.id,
   });
   markers = [household.id, household.householdNo, household.members[0].person.id, headName, account.user.id, account.user.username, batch.id, importName, COUNTY_A];
 });

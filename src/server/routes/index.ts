@@ -1,6 +1,9 @@
 import { authRoutes } from './access/auth.routes.js';
 import { userRoutes } from './access/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { assessmentRoutes } from './policy/assessments.routes.js';
+import { reassessmentRoutes } from './policy/reassessments.routes.js';
+import { parameterRoutes } from './policy/parameters.routes.js';
 import { householdRoutes } from './registry/households.routes.js';
 import { importRoutes } from './registry/imports.routes.js';
 import { regionRoutes } from './registry/regions.routes.js';
@@ -16,4 +19,7 @@ export function registerRoutes(app: App, deps: RouteDeps) {
   regionRoutes(app, deps);
   householdRoutes(app, deps);
   importRoutes(app, deps);
+  assessmentRoutes(app, deps);
+  reassessmentRoutes(app, deps);
+  parameterRoutes(app, deps);
 }

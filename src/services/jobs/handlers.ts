@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ServiceContext } from '../context.js';
 import type { JobQueue } from './queue.js';
 import { registerImportHouseholdsJob } from '../registry/import-households.job.js';
+import { registerReassessJob } from '../policy/reassess.job.js';
 
 /** Every job the platform runs, registered in one place. Handlers are loaded lazily. */
 export async function registerJobHandlers(queue: JobQueue, ctx: ServiceContext, log: Pick<FastifyBaseLogger, 'error' | 'info'>) {
@@ -9,4 +10,5 @@ export async function registerJobHandlers(queue: JobQueue, ctx: ServiceContext, 
   void ctx;
   void log;
   await registerImportHouseholdsJob(queue, ctx, log);
+  await registerReassessJob(queue, ctx, log);
 }

@@ -9,6 +9,7 @@ import {
   regionNames,
   type HouseholdRow,
 } from '../../db/repos/households.repo.js';
+import { listExpenditures, listPersonPolicyFacts, type PersonPolicyFactsRow } from '../../db/repos/policy-facts.repo.js';
 import type { Executor } from '../../db/database.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
@@ -16,6 +17,16 @@ import { shanghaiDate, toPersonView } from './person-views.js';
 
 function ancestorCodes(code: string): string[] {
   return [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
+}
+
+/** A member's 救助认定信息; all null (未登记) when nothing was recorded. */
+function policyFactsView(f: PersonPolicyFactsRow | undefined) {
+  return {
+    meansTestExclusion: f?.meansTestExclusion ?? null,
+    selfCare: f?.selfCare ?? null,
+    obligors: f?.obligors ?? null,
+    updatedAt: f ? f.updatedAt.toISOString() : null,
+  };
 }
 
 /** Household with everything on its page. Used after writes too (no view audit then). */
@@ -27,6 +38,8 @@ export async function loadHouseholdDetail(db: Executor, ctx: ServiceContext, h: 
   const assetRows = await listAssets(db, h.id);
   const cats = await listCategories(db, h.id);
   const names = await regionNames(db, ancestorCodes(h.regionCode));
+  const expenditures = await listExpenditures(db, [h.id]);
+  const facts = new Map((await listPersonPolicyFacts(db, members.map((m) => m.person.id))).map((f) => [f.personId, f]));
   const memberView = (r: (typeof members)[number]) => ({
     memberId: r.member.id,
     relationship: r.member.relationship,
@@ -35,6 +48,7 @@ export async function loadHouseholdDetail(db: Executor, ctx: ServiceContext, h: 
     leftOn: r.member.leftOn,
     leftReason: r.member.leftReason,
     person: toPersonView(r.person, today),
+    policyFacts: policyFactsView(facts.get(r.person.id)),
   });
   return {
     id: h.id,
@@ -79,6 +93,20 @@ export async function loadHouseholdDetail(db: Executor, ctx: ServiceContext, h: 
       sourceDetail: r.item.sourceDetail,
       recordedByName: r.recordedByName,
       recordedAt: r.item.recordedAt.toISOString(),
+    })),
+    expenditures: expenditures.map((r) => ({
+      id: r.item.id,
+      personId: r.item.personId,
+      personName: r.personName,
+      expenditureType: r.item.expenditureType,
+      periodStart: r.item.periodStart,
+      periodEnd: r.item.periodEnd,
+      amountFen: r.item.amountFen,
+      source: r.item.source,
+      sourceDetail: r.item.sourceDetail,
+      recordedByName: r.recordedByName,
+      recordedAt: r.item.recordedAt.toISOString(),
+      note: r.item.note,
     })),
     categoryHistory: cats.map((r) => ({
       id: r.item.id,

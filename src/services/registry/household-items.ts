@@ -20,7 +20,7 @@ import { auditEvent } from '../audit-event.js';
 import { loadHouseholdDetail } from './household-detail.js';
 
 /** Lock the household in scope, run the change, bump its version, audit, return the fresh page. */
-async function changeHousehold(
+export async function changeHousehold(
   ctx: ServiceContext,
   actor: Actor,
   householdId: string,
@@ -37,7 +37,7 @@ async function changeHousehold(
   });
 }
 
-async function checkPersonIsMember(tx: Tx, h: HouseholdRow, personId: string | null | undefined) {
+export async function checkPersonIsMember(tx: Tx, h: HouseholdRow, personId: string | null | undefined) {
   if (!personId) return;
   const members = await listMembers(tx, h.id);
   if (!members.some((m) => m.person.id === personId)) {

@@ -1,5 +1,8 @@
 import {
   AuditOutlined,
+  CheckSquareOutlined,
+  ControlOutlined,
+  CalculatorOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -38,6 +41,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/households/duplicates', label: '疑似重复', icon: <SwapOutlined />, anyOf: ['registry:read'] },
   { path: '/admin/users', label: '用户与角色', icon: <UserOutlined />, anyOf: ['user:manage', 'user:assign-roles'] },
   { path: '/admin/regions', label: '区划属性', icon: <EnvironmentOutlined />, anyOf: ['region:manage'] },
+  { path: '/policy/reassessments', label: '批量重新核算', icon: <CalculatorOutlined />, anyOf: ['policy:read'] },
+  { path: '/policy/parameters', label: '政策参数', icon: <ControlOutlined />, anyOf: ['policy:read'] },
+  { path: '/policy/proposals', label: '参数审批', icon: <CheckSquareOutlined />, anyOf: ['policy:manage'] },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit:read'] },
 ];
 

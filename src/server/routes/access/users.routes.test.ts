@@ -147,7 +147,7 @@ describe('三员分立 (issue 2 §12)', () => {
     const res = await clerk.get('/api/roles');
     expect(res.statusCode).toBe(200);
     const roles = res.json() as { code: string; label: string; permissions: string[] }[];
-    expect(roles).toHaveLength(11);
+    expect(roles).toHaveLength(12);
     expect(roles.find((r) => r.code === 'AUDIT_ADMIN')).toEqual({ code: 'AUDIT_ADMIN', label: '审计管理员', permissions: ['audit:read'] });
   });
 });

@@ -8,6 +8,7 @@ import {
   createHouseholdBody,
   duplicateList,
   endCategoryBody,
+  expenditureInput,
   householdDetail,
   householdExportQuery,
   householdList,
@@ -16,7 +17,9 @@ import {
   incomeInput,
   itemParams,
   memberParams,
+  memberPersonParams,
   personPatch,
+  policyFactsInput,
   removeMemberBody,
   revealBody,
   revealResult,
@@ -39,7 +42,9 @@ import {
   listLikelyDuplicates,
   searchHouseholds,
 } from '../../../services/registry/household-queries.js';
+import { addExpenditure, removeExpenditure } from '../../../services/registry/household-expenditures.js';
 import { getHouseholdTimeline } from '../../../services/registry/household-timeline.js';
+import { setPersonPolicyFacts } from '../../../services/registry/person-policy-facts.js';
 import { addMember, removeMember, revealPersonField, updatePerson } from '../../../services/registry/members.js';
 import { updateHousehold } from '../../../services/registry/update-household.js';
 import { actorOf } from '../../plugins/auth.js';
@@ -152,6 +157,24 @@ export function householdRoutes(app: App, deps: RouteDeps) {
     '/api/households/:id/assets/:itemId/remove',
     { config: { access: 'registry:write' }, schema: { tags, summary: '删除财产记录', params: itemParams, response: detail } },
     async (request) => removeAsset(deps.ctx(request), actorOf(request), request.params.id, request.params.itemId),
+  );
+  app.post(
+    '/api/households/:id/expenditures',
+    { config: { access: 'registry:write' }, schema: { tags, summary: '登记刚性支出（R47）', params: idParams, body: expenditureInput, response: detail } },
+    async (request) => addExpenditure(deps.ctx(request), actorOf(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/households/:id/expenditures/:itemId',
+    { config: { access: 'registry:write' }, schema: { tags, summary: '删除刚性支出记录', params: itemParams, response: detail } },
+    async (request) => removeExpenditure(deps.ctx(request), actorOf(request), request.params.id, request.params.itemId),
+  );
+  app.put(
+    '/api/households/:id/members/:personId/policy-facts',
+    {
+      config: { access: 'registry:write' },
+      schema: { tags, summary: '登记成员救助认定信息（不计入家庭人口情形、生活自理能力、法定义务人）', params: memberPersonParams, body: policyFactsInput, response: detail },
+    },
+    async (request) => setPersonPolicyFacts(deps.ctx(request), actorOf(request), request.params.id, request.params.personId, request.body),
   );
   app.post(
     '/api/households/:id/categories',

@@ -1,9 +1,10 @@
 import type { Static } from 'typebox';
-import type { AssetInput, CategoryInput, IncomeInput, endCategoryBody } from '../../../../src/contracts/households.schemas';
+import type { AssetInput, CategoryInput, ExpenditureInput, IncomeInput, endCategoryBody } from '../../../../src/contracts/households.schemas';
 import { apiClient } from '../../lib/api-client';
 import type { HouseholdDetail } from '../households/api';
 
-export type { AssetInput, CategoryInput, IncomeInput };
+export type { AssetInput, CategoryInput, ExpenditureInput, IncomeInput };
+export type ExpenditureView = HouseholdDetail['expenditures'][number];
 export type EndCategoryBody = Static<typeof endCategoryBody>;
 export type IncomeView = HouseholdDetail['incomes'][number];
 export type AssetView = HouseholdDetail['assets'][number];
@@ -34,4 +35,13 @@ export function addCategory(householdId: string, body: CategoryInput): Promise<u
 
 export function endCategory(householdId: string, itemId: string, body: EndCategoryBody): Promise<unknown> {
   return apiClient.post(`${hh(householdId)}/categories/${item(itemId)}/end`, body);
+}
+
+/** R47 刚性支出 */
+export function addExpenditure(householdId: string, body: ExpenditureInput): Promise<HouseholdDetail> {
+  return apiClient.post<HouseholdDetail>(`${hh(householdId)}/expenditures`, body);
+}
+
+export function removeExpenditure(householdId: string, itemId: string): Promise<HouseholdDetail> {
+  return apiClient.delete<HouseholdDetail>(`${hh(householdId)}/expenditures/${item(itemId)}`);
 }

@@ -1,9 +1,9 @@
 import type { Static } from 'typebox';
-import type { AddMemberBody, PersonPatch, PersonView, removeMemberBody, revealBody, revealResult } from '../../../../src/contracts/households.schemas';
+import type { AddMemberBody, PersonPatch, PersonView, PolicyFactsInput, removeMemberBody, revealBody, revealResult } from '../../../../src/contracts/households.schemas';
 import { apiClient } from '../../lib/api-client';
 import type { HouseholdDetail } from '../households/api';
 
-export type { AddMemberBody, PersonPatch, PersonView };
+export type { AddMemberBody, PersonPatch, PersonView, PolicyFactsInput };
 export type RemoveMemberBody = Static<typeof removeMemberBody>;
 export type RevealField = Static<typeof revealBody>['field'];
 export type RevealResult = Static<typeof revealResult>;
@@ -25,4 +25,9 @@ export function updatePerson(personId: string, patch: PersonPatch): Promise<Pers
 /** Full identity number / phone / bank account; the server writes an audit row for each call. */
 export function revealPerson(personId: string, field: RevealField, reason?: string): Promise<RevealResult> {
   return apiClient.post<RevealResult>(`/api/persons/${encodeURIComponent(personId)}/reveal`, reason ? { field, reason } : { field });
+}
+
+/** 救助认定信息 of an active member (replaces all three facts). */
+export function setPolicyFacts(householdId: string, personId: string, body: PolicyFactsInput): Promise<HouseholdDetail> {
+  return apiClient.put<HouseholdDetail>(`${hh(householdId)}/members/${encodeURIComponent(personId)}/policy-facts`, body);
 }

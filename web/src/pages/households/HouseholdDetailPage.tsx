@@ -6,8 +6,10 @@ import { PageContainer } from '../../components/PageContainer';
 import { QueryError } from '../../components/QueryError';
 import { useIsPhone } from '../../components/useIsPhone';
 import { usePermissions } from '../../features/auth/hooks/usePermissions';
+import { AssessmentTab } from '../../features/assessments/components/AssessmentTab';
 import { AssetTab } from '../../features/household-records/components/AssetTab';
 import { CategoryTab } from '../../features/household-records/components/CategoryTab';
+import { ExpenditureCard } from '../../features/household-records/components/ExpenditureCard';
 import { IncomeTab } from '../../features/household-records/components/IncomeTab';
 import type { MemberView } from '../../features/households/api';
 import { HouseholdEditModal } from '../../features/households/components/HouseholdEditModal';
@@ -22,7 +24,7 @@ import { RemoveMemberModal } from '../../features/members/components/RemoveMembe
 import { isApiError } from '../../lib/api-client';
 import { errorMessage, isConflict, messageForCode } from '../../lib/errors';
 
-const TABS = ['members', 'incomes', 'assets', 'categories', 'timeline'] as const;
+const TABS = ['members', 'incomes', 'assets', 'categories', 'assessment', 'timeline'] as const;
 
 /** 家庭详情: summary, then 家庭成员 / 收入 / 财产 / 类别 / 变更记录 (tab kept in the URL). */
 export default function HouseholdDetailPage() {
@@ -114,6 +116,7 @@ export default function HouseholdDetailPage() {
                     onEdit={setEditMember}
                     onRemove={setRemoveMember}
                     onMakeHead={makeHead}
+                    householdId={h.id}
                   />
                   {h.formerMembers.length > 0 && (
                     <Collapse
@@ -145,10 +148,12 @@ export default function HouseholdDetailPage() {
               label: '类别',
               children: <CategoryTab householdId={h.id} history={h.categoryHistory} members={h.members} canWrite={canWrite} />,
             },
+            { key: 'assessment', label: '核算', children: <AssessmentTab householdId={h.id} canRun={can('assessment:run')} /> },
             { key: 'timeline', label: '变更记录', children: <HouseholdTimeline householdId={h.id} /> },
           ]}
         />
       </Card>
+      <ExpenditureCard householdId={h.id} expenditures={h.expenditures} members={h.members} canWrite={canWrite} />
       {canWrite && (
         <>
           <HouseholdEditModal household={h} open={editing} onClose={() => setEditing(false)} onRefresh={() => void household.refetch()} />

@@ -13,6 +13,7 @@ import {
 } from '../../../lib/labels';
 import { formatDate } from '../../../lib/dates';
 import type { MemberView } from '../../households/api';
+import { PolicyFactsCell } from './PolicyFactsCell';
 import { RevealButton } from './RevealButton';
 
 export function DisabilityCell({ person }: { person: MemberView['person'] }) {
@@ -39,10 +40,12 @@ export interface MemberTableProps {
   onEdit: (m: MemberView) => void;
   onRemove: (m: MemberView) => void;
   onMakeHead: (m: MemberView) => void;
+  /** Shows the 救助认定信息 column and drawer (R15 / R53 / R51) when given. */
+  householdId?: string;
 }
 
 /** 家庭成员: identity numbers and phones masked; 「查看」 (audited) with person:reveal. */
-export function MemberTable({ members, headPersonId, canReveal, canWrite, onEdit, onRemove, onMakeHead }: MemberTableProps) {
+export function MemberTable({ members, headPersonId, canReveal, canWrite, onEdit, onRemove, onMakeHead, householdId }: MemberTableProps) {
   const columns: TableProps<MemberView>['columns'] = [
     { title: '姓名', key: 'name', fixed: 'left', width: 90, render: (_, m) => m.person.name },
     { title: '关系', dataIndex: 'relationship', width: 90, render: (v: string) => labelOf(RELATIONSHIP_LABELS, v) },
@@ -77,6 +80,9 @@ export function MemberTable({ members, headPersonId, canReveal, canWrite, onEdit
     { title: '电话', key: 'phone', width: 120, render: (_, m) => m.person.phone ?? '—' },
     { title: '加入日期', dataIndex: 'joinedOn', width: 100, render: (v: string) => formatDate(v) },
   ];
+  if (householdId) {
+    columns.push({ title: '救助认定', key: 'policyFacts', width: 150, render: (_, m) => <PolicyFactsCell householdId={householdId} member={m} canWrite={canWrite} /> });
+  }
   if (canWrite) {
     columns.push({
       title: '操作',

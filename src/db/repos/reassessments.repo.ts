@@ -1,0 +1,130 @@
+/** Batch re-assessment runs (issue 3 §6): the run row is the job's real state. */
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../database.js';
+import { reassessmentResults, reassessmentRuns, regions, users } from '../schema/index.js';
+
+const uuidArray = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((v) => sql`${v}::uuid`), sql`, `)}]::uuid[]`;
+
+export type ReassessmentRunRow = typeof reassessmentRuns.$inferSelect;
+export type ReassessmentResultInsert = typeof reassessmentResults.$inferInsert;
+
+export async function insertReassessmentRun(db: Executor, row: typeof reassessmentRuns.$inferInsert) {
+  const [r] = await db.insert(reassessmentRuns).values(row).returning();
+  return r!;
+}
+
+export async function findReassessmentRun(db: Executor, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = db.select().from(reassessmentRuns).where(eq(reassessmentRuns.id, id));
+  const [r] = opts.forUpdate ? await q.for('update') : await q;
+  return r ?? null;
+}
+
+export async function updateReassessmentRun(db: Executor, id: string, patch: Partial<typeof reassessmentRuns.$inferInsert>) {
+  await db.update(reassessmentRuns).set(patch).where(eq(reassessmentRuns.id, id));
+}
+
+/** Runs whose region lies inside `scopeCode` (or on its path), newest first. */
+export async function listReassessmentRuns(db: Executor, scopeCode: string, limit = 50) {
+  return db
+    .select({ run: reassessmentRuns, createdByName: users.displayName })
+    .from(reassessmentRuns)
+    .leftJoin(users, eq(users.id, reassessmentRuns.createdBy))
+    .where(sql`(${reassessmentRuns.regionCode} LIKE ${scopeCode + '%'} OR ${scopeCode} LIKE ${reassessmentRuns.regionCode} || '%')`)
+    .orderBy(desc(reassessmentRuns.createdAt))
+    .limit(limit);
+}
+
+export async function findRegionName(db: Executor, code: string) {
+  const [r] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, code));
+  return r?.name ?? null;
+}
+
+export async function findUnfinishedReassessmentRunIds(db: Executor) {
+  const rows = await db
+    .select({ id: reassessmentRuns.id })
+    .from(reassessmentRuns)
+    .where(inArray(reassessmentRuns.status, ['QUEUED', 'RUNNING']));
+  return rows.map((r) => r.id);
+}
+
+/** An unfinished run for the same versions and mode (a second start is refused). */
+export async function findActiveRunFor(db: Executor, mode: string, versionIds: string[]) {
+  const [r] = await db
+    .select({ id: reassessmentRuns.id })
+    .from(reassessmentRuns)
+    .where(
+      and(
+        eq(reassessmentRuns.mode, mode),
+        inArray(reassessmentRuns.status, ['QUEUED', 'RUNNING']),
+        sql`${reassessmentRuns.parameterVersionIds} @> ${uuidArray(versionIds)}`,
+      ),
+    )
+    .limit(1);
+  return r ?? null;
+}
+
+/** Latest finished WHAT_IF run over exactly these versions (an APPLY run repeats its figures). */
+export async function findLatestWhatIf(db: Executor, versionIds: string[]) {
+  const [r] = await db
+    .select()
+    .from(reassessmentRuns)
+    .where(
+      and(
+        eq(reassessmentRuns.mode, 'WHAT_IF'),
+        eq(reassessmentRuns.status, 'DONE'),
+        sql`${reassessmentRuns.parameterVersionIds} @> ${uuidArray(versionIds)}`,
+      ),
+    )
+    .orderBy(desc(reassessmentRuns.finishedAt))
+    .limit(1);
+  return r ?? null;
+}
+
+export async function insertReassessmentResults(db: Executor, rows: ReassessmentResultInsert[]) {
+  if (rows.length === 0) return;
+  await db.insert(reassessmentResults).values(rows).onConflictDoNothing();
+}
+
+export interface ChangeByCounty {
+  countyCode: string;
+  countyName: string | null;
+  change: string;
+  households: number;
+  beforeFen: number;
+  afterFen: number;
+}
+
+/** Households and monthly amounts by county and kind of change. */
+export async function summariseReassessmentResults(db: Executor, runId: string): Promise<ChangeByCounty[]> {
+  const rows = await db
+    .select({
+      countyCode: reassessmentResults.countyCode,
+      countyName: regions.name,
+      change: reassessmentResults.change,
+      households: sql<number>`count(*)::int`,
+      beforeFen: sql<string>`coalesce(sum(${reassessmentResults.beforeAmountFen}), 0)::text`,
+      afterFen: sql<string>`coalesce(sum(${reassessmentResults.afterAmountFen}), 0)::text`,
+    })
+    .from(reassessmentResults)
+    .leftJoin(regions, eq(regions.code, reassessmentResults.countyCode))
+    .where(eq(reassessmentResults.runId, runId))
+    .groupBy(reassessmentResults.countyCode, regions.name, reassessmentResults.change)
+    .orderBy(reassessmentResults.countyCode, reassessmentResults.change);
+  return rows.map((r) => ({ ...r, beforeFen: Number(r.beforeFen), afterFen: Number(r.afterFen) }));
+}
+
+export async function listReassessmentResultPage(db: Executor, runId: string, change: string | undefined, limit: number, offset: number) {
+  return db
+    .select()
+    .from(reassessmentResults)
+    .where(
+      and(
+        eq(reassessmentResults.runId, runId),
+        // 'CHANGED': every household whose outcome moved (the default list of the run page).
+        change === 'CHANGED' ? ne(reassessmentResults.change, 'UNCHANGED') : change ? eq(reassessmentResults.change, change) : undefined,
+      ),
+    )
+    .orderBy(reassessmentResults.countyCode, reassessmentResults.householdId)
+    .limit(limit)
+    .offset(offset);
+}

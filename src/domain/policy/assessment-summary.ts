@@ -1,0 +1,54 @@
+/**
+ * Chinese labels and the one-line summary of a decision (timeline, lists, audit). Pure;
+ * shared by the server and the web app.
+ */
+import type { AssessmentResult, Classification } from './assessment.types.js';
+
+export const CLASSIFICATION_LABELS: Record<Classification, string> = {
+  DIBAO: '低保',
+  DIBAO_SINGLE_PERSON: '单人保（低保）',
+  TEKUN_ONLY: '特困（个人）',
+  DIBAO_EDGE: '低保边缘家庭',
+  QH_RURAL_LOW_INCOME: '农牧区低收入贫困家庭',
+  RIGID_EXPENDITURE: '刚性支出困难家庭',
+  NONE: '不符合救助条件',
+  UNDETERMINED: '待人工核定',
+};
+
+export const RECIPIENT_STATUS_LABELS: Record<string, string> = {
+  ACTIVE: '正常享受',
+  GRADUAL_EXIT: '渐退期',
+  STOPPED: '已停保',
+};
+
+export const REASSESSMENT_CHANGE_LABELS: Record<string, string> = {
+  NEW_ELIGIBLE: '新符合低保条件',
+  LOST_ELIGIBILITY: '不再符合（停保）',
+  GRADUAL_EXIT: '进入渐退期',
+  AMOUNT_UP: '保障金增加',
+  AMOUNT_DOWN: '保障金减少',
+  UNCHANGED: '无变化',
+  REFUSED: '无法核算',
+};
+
+/** 12345 fen → '123.45元' (grouped). */
+export function yuan(fen: number): string {
+  const neg = fen < 0;
+  const abs = Math.abs(Math.round(fen));
+  const int = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const dec = String(abs % 100).padStart(2, '0');
+  return `${neg ? '-' : ''}${int}.${dec}元`;
+}
+
+export function summariseAssessment(r: Pick<AssessmentResult, 'classification' | 'perCapitaMonthlyFen' | 'standardMonthlyFen' | 'dibao' | 'householdSize'>): string {
+  const parts = [
+    `核算结果：${CLASSIFICATION_LABELS[r.classification]}`,
+    `家庭人口${r.householdSize}人`,
+    `月人均收入${yuan(r.perCapitaMonthlyFen)}`,
+    `低保标准${yuan(r.standardMonthlyFen)}`,
+  ];
+  if (r.dibao.monthlyAmountFen != null && r.dibao.eligible !== 'NO') parts.push(`月保障金${yuan(r.dibao.monthlyAmountFen)}`);
+  return parts.join('，');
+}

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import seed from '../../db/seed/policy-parameters.json' with { type: 'json' };
+import { isAppError } from '../errors.js';
+import type { AssessmentResult, ParameterInForce, ParameterSet, RecipientState, Tri } from './assessment.types.js';
+import type { ParameterSeedRow } from './parameter-catalog.js';
+import { addMonths, decideRecipientTransition, nextMonth, nextReviewDue, type TransitionInput } from './lifecycle.rules.js';
+
+// ---------------------------------------------------------------------------------------
+// Builders (by hand: no dependency on the household engine)
+
+function seedParams(urbanRural: 'URBAN' | 'RURAL'): Record<string, ParameterInForce> {
+  const out: Record<string, ParameterInForce> = {};
+  for (const r of seed as unknown as ParameterSeedRow[]) {
+    if (r.urbanRural !== 'ALL' && r.urbanRural !== urbanRural) continue;
+    out[r.code] = {
+      code: r.code, versionId: `seed-${r.code}-${r.urbanRural}`, regionCode: r.regionCode, urbanRural: r.urbanRural,
+      effectiveFrom: r.effectiveFrom, confidence: r.confidence, value: r.value, status: 'ACTIVE',
+    };
+  }
+  return out;
+}
+
+const RURAL = seedParams('RURAL');
+const URBAN = seedParams('URBAN');
+
+function withParam(params: ParameterSet, code: string, value: unknown): ParameterSet {
+  return { ...params, [code]: { ...params[code]!, value } };
+}
+
+function without(params: ParameterSet, code: string): ParameterSet {
+  const { [code]: _, ...rest } = params;
+  return rest;
+}
+
+/**
+ * Worked examples 1 and 3: rural standard 450, household of 4, 12-month window. Per-capita
+ * 413 before (amount 148), 520 after the son took a job (wages up by 5 136 over the window).
+ */
+const BEFORE_BY_TYPE = { WAGE: 1_398_000, OPERATING: 360_000, TRANSFER: 224_400 };
+const AFTER_JOB_BY_TYPE = { WAGE: 1_911_600, OPERATING: 360_000, TRANSFER: 224_400 };
+
+function result(opts: {
+  byType?: Record<string, number>;
+  eligible?: Tri;
+  amount?: number | null;
+  property?: 'PASS' | 'FAIL' | 'NOT_CONFIGURED';
+  urbanRural?: 'URBAN' | 'RURAL';
+  size?: number;
+} = {}): AssessmentResult {
+  const byType = opts.byType ?? AFTER_JOB_BY_TYPE;
+  const size = opts.size ?? 4;
+  const counted = Object.values(byType).reduce((a, b) => a + b, 0);
+  const perCapita = Math.round(counted / size / 12);
+  const standard = 45_000;
+  const eligible = opts.eligible ?? (perCapita < standard ? 'YES' : 'NO');
+  const amount = opts.amount !== undefined ? opts.amount : eligible === 'YES' ? (standard - perCapita) * size : null;
+  const property = opts.property ?? 'PASS';
+  return {
+    referenceDate: '2021-07-20',
+    window: { from: '2020-07', to: '2021-06', months: 12 },
+    householdSize: size,
+    countedIncomeFen: counted,
+    countedByType: byType,
+    perCapitaMonthlyFen: perCapita,
+    standardMonthlyFen: standard,
+    urbanRural: opts.urbanRural ?? 'RURAL',
+    property: {
+      result: property,
+      findings: property === 'FAIL' ? [{ check: 'VEHICLES', result: 'FAIL', text: '拥有机动车一辆' }] : [],
+    },
+    dibao: { eligible, monthlyAmountFen: amount, method: 'DIFFERENCE' },
+    isNationalEdge: 'NO',
+    isQhRuralLowIncome: 'NO',
+    rigidExpenditure: 'NO',
+    fangfanpin: false,
+    members: [],
+    classification: eligible === 'YES' ? 'DIBAO' : 'NONE',
+    categories: [],
+    referrals: [],
+  };
+}
+
+function recipient(overrides: Partial<RecipientState> = {}): RecipientState {
+  return {
+    status: 'ACTIVE', monthlyAmountFen: 14_800, sinceMonth: '2021-02', gradualExitFrom: null, gradualExitUntil: null,
+    previousCountedByType: BEFORE_BY_TYPE, previousPerCapitaMonthlyFen: 41_300, ...overrides,
+  };
+}
+
+const inGradualExit = recipient({ status: 'GRADUAL_EXIT', gradualExitFrom: '2021-08', gradualExitUntil: '2022-07' });
+
+function input(overrides: Partial<TransitionInput> = {}): TransitionInput {
+  return {
+    recipient: recipient(), result: result(), decisionDate: '2021-07-20', params: RURAL, hasDibaoCategory: true,
+    ...overrides,
+  };
+}
+
+const texts = (steps: Array<{ text: string }>): string => steps.map((s) => s.text).join('\n');
+
+// ---------------------------------------------------------------------------------------
+
+describe('nextMonth / addMonths (R4)', () => {
+  it.each([
+    ['R4 mid-year decision', '2021-07-20', '2021-08'],
+    ['R4 last day of a month', '2021-01-31', '2021-02'],
+    ['R4 December → January of the next year', '2021-12-31', '2022-01'],
+    ['R4 month given as YYYY-MM', '2021-12', '2022-01'],
+  ])('%s', (_rule, date, expected) => {
+    expect(nextMonth(date)).toBe(expected);
+  });
+
+  it.each([
+    ['R44.1 12-month period ends 11 months after its first month', '2021-08', 11, '2022-07'],
+    ['R42 across a year end', '2021-07', 6, '2022-01'],
+    ['backwards across a year end', '2022-01', -1, '2021-12'],
+  ])('%s', (_rule, month, n, expected) => {
+    expect(addMonths(month, n)).toBe(expected);
+  });
+});
+
+describe('nextReviewDue (R42, T15)', () => {
+  it.each([
+    ['T15 R42 stable household (P07 = 12): approved 2021-01 → 2022-01', true, '2022-01', 'P07'],
+    ['T15 R42 unstable income, able to work (P08 = 6): approved 2021-01 → 2021-07', false, '2021-07', 'P08'],
+  ])('%s', (_rule, stable, month, code) => {
+    const r = nextReviewDue('2021-01', stable, RURAL);
+    expect(r.month).toBe(month);
+    expect(r.steps[0]).toMatchObject({ rule: 'R42' });
+    expect(r.steps[0]!.figures.some((f) => f.parameter?.code === code)).toBe(true);
+  });
+
+  it('R42: a missing interval refuses to guess (POLICY_PARAMETER_MISSING)', () => {
+    try {
+      nextReviewDue('2021-01', true, without(RURAL, 'P07'));
+      expect.unreachable();
+    } catch (e) {
+      expect(isAppError(e) && e.code).toBe('POLICY_PARAMETER_MISSING');
+    }
+  });
+});
+
+describe('decideRecipientTransition — entering the life cycle', () => {
+  it('registry DIBAO household without a recipient state is recorded as ACTIVE from next month', () => {
+    const r = decideRecipientTransition(input({ recipient: null, result: result({ byType: BEFORE_BY_TYPE }) }));
+    expect(r.transition).toMatchObject({ from: null, to: 'ACTIVE', effectiveMonth: '2021-08', monthlyAmountFen: 14_800 });
+  });
+
+  it('registry DIBAO household, no state, not confirmed eligible → no transition, manual check', () => {
+    const r = decideRecipientTransition(input({ recipient: null }));
+    expect(r.transition).toBeNull();
+    expect(texts(r.steps)).toContain('人工核实');
+  });
+
+  it('R37 newly eligible non-recipient → no transition; needs application and approval', () => {
+    const r = decideRecipientTransition(input({ recipient: null, hasDibaoCategory: false, result: result({ byType: BEFORE_BY_TYPE }) }));
+    expect(r.transition).toBeNull();
+    expect(texts(r.steps)).toContain('新符合条件，需经申请审核确认后纳入');
+  });
+
+  it('non-recipient, not eligible → nothing', () => {
+    const r = decideRecipientTransition(input({ recipient: null, hasDibaoCategory: false }));
+    expect(r).toEqual({ transition: null, steps: [] });
+  });
+
+  it('§8.4 STOPPED is never reactivated automatically', () => {
+    const r = decideRecipientTransition(input({ recipient: recipient({ status: 'STOPPED' }), result: result({ byType: BEFORE_BY_TYPE }) }));
+    expect(r.transition).toBeNull();
+    expect(texts(r.steps)).toContain('重新申请');
+  });
+});
+
+describe('decideRecipientTransition — ACTIVE recipients (R42, R43)', () => {
+  it('R42 unchanged amount → no transition', () => {
+    const r = decideRecipientTransition(input({ result: result({ byType: BEFORE_BY_TYPE }) }));
+    expect(r.transition).toBeNull();
+    expect(texts(r.steps)).toContain('不作调整');
+  });
+
+  it('R42/R4 amount changed in December → ACTIVE with the new amount from January', () => {
+    const r = decideRecipientTransition(input({ decisionDate: '2021-12-15', result: result({ byType: BEFORE_BY_TYPE, amount: 20_000 }) }));
+    expect(r.transition).toMatchObject({ from: 'ACTIVE', to: 'ACTIVE', effectiveMonth: '2022-01', monthlyAmountFen: 20_000, rule: 'R42' });
+    expect(r.transition!.reasonText).toContain('148.00元调整为200.00元');
+  });
+
+  it('R43 property no longer meets the rules → STOPPED from next month, with the finding', () => {
+    const r = decideRecipientTransition(input({ result: result({ byType: BEFORE_BY_TYPE, property: 'FAIL', eligible: 'NO' }) }));
+    expect(r.transition).toMatchObject({ to: 'STOPPED', effectiveMonth: '2021-08', monthlyAmountFen: 0, rule: 'R43' });
+    expect(r.transition!.reasonText).toContain('拥有机动车一辆');
+  });
+
+  it('R43 undetermined eligibility (property rules not configured) → no automatic stop', () => {
+    const r = decideRecipientTransition(input({ result: result({ property: 'NOT_CONFIGURED', eligible: 'UNDETERMINED' }) }));
+    expect(r.transition).toBeNull();
+    expect(texts(r.steps)).toContain('人工复核');
+  });
+});
+
+describe('decideRecipientTransition — gradual exit (R44, T11, worked example 3)', () => {
+  it('T11 R44.1 employment-driven rise decided 2021-07-20 → GRADUAL_EXIT 2021-08..2022-07, amount unchanged', () => {
+    const r = decideRecipientTransition(input());
+    expect(r.transition).toEqual({
+      from: 'ACTIVE', to: 'GRADUAL_EXIT', effectiveMonth: '2021-08', monthlyAmountFen: 14_800,
+      gradualExitFrom: '2021-08', gradualExitUntil: '2022-07', reasonText: expect.stringContaining('渐退期2021-08至2022-07'),
+      rule: 'R44.1',
+    });
+    const compare = r.steps.find((s) => s.rule === 'R44.4' && s.compare);
+    expect(compare?.compare?.result).toBe(true);
+    expect(r.steps.some((s) => s.figures.some((f) => f.parameter?.code === 'P09'))).toBe(true);
+  });
+
+  it('R44.2 inside the period (2022-03) → no transition, benefit continues', () => {
+    const r = decideRecipientTransition(input({ recipient: inGradualExit, decisionDate: '2022-03-15' }));
+    expect(r.transition).toBeNull();
+    expect(texts(r.steps)).toContain('继续按148.00元/月发放');
+  });
+
+  it('T11 R44.3 re-assessment in 2022-07, income still 520 → STOPPED from 2022-08', () => {
+    const r = decideRecipientTransition(input({ recipient: inGradualExit, decisionDate: '2022-07-10' }));
+    expect(r.transition).toMatchObject({ from: 'GRADUAL_EXIT', to: 'STOPPED', effectiveMonth: '2022-08', monthlyAmountFen: 0, rule: 'R44.3' });
+    expect(r.transition!.reasonText).toContain('仍不低于低保标准450.00元');
+  });
+
+  it('worked example 3 alternative: income back to 400 in 2022-07 → ACTIVE, amount recomputed (R29)', () => {
+    const back = result({ byType: { WAGE: 1_560_000, OPERATING: 360_000, TRANSFER: 0 } }); // 400/person/month
+    expect(back.perCapitaMonthlyFen).toBe(40_000);
+    const r = decideRecipientTransition(input({ recipient: inGradualExit, decisionDate: '2022-07-10', result: back }));
+    expect(r.transition).toMatchObject({ from: 'GRADUAL_EXIT', to: 'ACTIVE', effectiveMonth: '2022-08', monthlyAmountFen: 20_000, rule: 'R44.3' });
+  });
+
+  it('R44.3 a late re-assessment (after the period) still decides, from the next month', () => {
+    const r = decideRecipientTransition(input({ recipient: inGradualExit, decisionDate: '2022-09-02' }));
+    expect(r.transition).toMatchObject({ to: 'STOPPED', effectiveMonth: '2022-10' });
+  });
+
+  it('R43 property fails during the gradual exit → STOPPED', () => {
+    const r = decideRecipientTransition(input({ recipient: inGradualExit, decisionDate: '2022-03-15', result: result({ property: 'FAIL' }) }));
+    expect(r.transition).toMatchObject({ to: 'STOPPED', effectiveMonth: '2022-04' });
+  });
+
+  it('R44.1 urban household, P09 configured only for rural → no gradual exit, STOPPED from next month', () => {
+    const r = decideRecipientTransition(input({ params: URBAN, result: result({ urbanRural: 'URBAN' }) }));
+    expect(URBAN.P09).toBeUndefined();
+    expect(r.transition).toMatchObject({ to: 'STOPPED', effectiveMonth: '2021-08', rule: 'R43' });
+    expect(texts(r.steps)).toContain('本地区城市低保家庭未配置渐退期（P09）');
+  });
+
+  it('R44.4/P63 rise not from work (transfer income up) → STOPPED with written reasons', () => {
+    const transferUp = { ...BEFORE_BY_TYPE, TRANSFER: 224_400 + 513_600 };
+    const r = decideRecipientTransition(input({ result: result({ byType: transferUp }) }));
+    expect(r.transition).toMatchObject({ to: 'STOPPED', effectiveMonth: '2021-08' });
+    expect(r.transition!.reasonText).toContain('并非因就业创业');
+  });
+
+  it('R44.4/P63 small wage rise while other income pushed it over → not employment-driven', () => {
+    const mixed = { WAGE: 1_398_000 + 10_000, OPERATING: 360_000, TRANSFER: 224_400 + 503_600 };
+    const r = decideRecipientTransition(input({ result: result({ byType: mixed }) }));
+    expect(r.transition?.to).toBe('STOPPED');
+  });
+
+  it('R44.4/P63 = ANY_INCOME_RISE → transfer-driven rise also gets the gradual exit', () => {
+    const transferUp = { ...BEFORE_BY_TYPE, TRANSFER: 224_400 + 513_600 };
+    const r = decideRecipientTransition(input({ params: withParam(RURAL, 'P63', 'ANY_INCOME_RISE'), result: result({ byType: transferUp }) }));
+    expect(r.transition).toMatchObject({ to: 'GRADUAL_EXIT', gradualExitUntil: '2022-07' });
+  });
+
+  it('R44.4 previous income by type unknown → no automatic decision', () => {
+    const r = decideRecipientTransition(input({ recipient: recipient({ previousCountedByType: null }) }));
+    expect(r.transition).toBeNull();
+    expect(texts(r.steps)).toContain('人工复核');
+  });
+
+  it('R44.2/P62 = STEPPED_DOWN without a configured schedule → refuses to invent an amount', () => {
+    const r = decideRecipientTransition(input({ params: withParam(RURAL, 'P62', 'STEPPED_DOWN') }));
+    expect(r.transition).toBeNull();
+    expect(texts(r.steps)).toContain('未配置递减办法');
+  });
+
+  it('every step is Chinese, names a rule; comparisons carry compare objects', () => {
+    for (const i of [input(), input({ recipient: inGradualExit, decisionDate: '2022-07-10' }), input({ params: URBAN, result: result({ urbanRural: 'URBAN' }) })]) {
+      for (const s of decideRecipientTransition(i).steps) {
+        expect(s.text).toMatch(/[\u4e00-\u9fff]/);
+        expect(s.rule).toMatch(/^R\d+/);
+        if (s.kind === 'COMPARE') expect(s.compare).toBeDefined();
+      }
+    }
+  });
+});

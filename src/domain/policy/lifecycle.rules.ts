@@ -1,0 +1,372 @@
+/**
+ * 低保对象动态管理 — POLICY.md §8.4 (R42 review intervals, R43 reduce/stop, R44 gradual
+ * exit) and R4 (“from the next month”).
+ *
+ * Pure: the recipient's current state plus a fresh assessment in, the transition (or none)
+ * and its explanation out. A transition is only proposed where the rules decide it;
+ * whatever depends on a figure that is not configured is left to an officer (no automatic
+ * stop on an undetermined result).
+ *
+ * MLA recipient state machine (§8.4) as implemented here:
+ *   (registry DIBAO, no state) → ACTIVE              first assessment records the recipient
+ *   ACTIVE → ACTIVE                                  amount changed after review (R42)
+ *   ACTIVE → GRADUAL_EXIT                            employment-driven income ≥ standard (R44)
+ *   ACTIVE → STOPPED                                 other income rise, no P09, property fail (R43)
+ *   GRADUAL_EXIT → ACTIVE | STOPPED                  re-assessment in the last month (R44.3)
+ *   STOPPED → (new application only)
+ */
+import { AppError } from '../errors.js';
+import type { AssessmentResult, ExplanationStep, Figure, ParameterInForce, ParameterSet, RecipientState } from './assessment.types.js';
+
+type Step = Omit<ExplanationStep, 'n' | 'section'>;
+
+export interface TransitionInput {
+  recipient: RecipientState | null;
+  result: AssessmentResult;
+  /** date the decision is made (YYYY-MM-DD) */
+  decisionDate: string;
+  params: ParameterSet;
+  /** true when the household currently holds the DIBAO category in the registry */
+  hasDibaoCategory: boolean;
+}
+
+export interface Transition {
+  from: string | null;
+  to: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED';
+  /** 'YYYY-MM' */
+  effectiveMonth: string;
+  monthlyAmountFen: number;
+  gradualExitFrom: string | null;
+  gradualExitUntil: string | null;
+  /** written reasons (R43), shown to the household */
+  reasonText: string;
+  rule: string;
+}
+
+export interface TransitionDecision {
+  transition: Transition | null;
+  steps: Step[];
+}
+
+/** Income types whose rise counts as “found work or started a business” (R44, P63). */
+const EMPLOYMENT_INCOME_TYPES = ['WAGE', 'OPERATING'] as const;
+
+// ---------------------------------------------------------------------------------------
+// Months
+
+/** 'YYYY-MM' shifted by n months (n may be negative). Accepts 'YYYY-MM' or 'YYYY-MM-DD'. */
+export function addMonths(month: string, n: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
+}
+
+/** R4: the calendar month after the month of `date` ('YYYY-MM-DD' or 'YYYY-MM'). */
+export function nextMonth(date: string): string {
+  return addMonths(date, 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// R42 review interval
+
+/**
+ * R42: next periodic review month. Stable households every P07 months, households with
+ * unstable income and members able to work every P08 months (T15: 2021-01 → 2022-01 / 2021-07).
+ * The emergency extension (P61) is not applied here: no fact says an emergency is declared.
+ */
+export function nextReviewDue(lastReviewMonth: string, stable: boolean, params: ParameterSet): { month: string; steps: Step[] } {
+  const code = stable ? 'P07' : 'P08';
+  const p = params[code];
+  if (!p || typeof p.value !== 'number') {
+    throw new AppError('POLICY_PARAMETER_MISSING', {
+      message: `${code} (review interval) is not configured`,
+      details: [{ path: code, code: 'POLICY_PARAMETER_MISSING', params: { code } }],
+    });
+  }
+  const months = p.value;
+  const last = lastReviewMonth.slice(0, 7);
+  const month = addMonths(last, months);
+  const kind = stable ? '家庭经济状况短期内变化不大' : '收入来源不固定且有劳动能力';
+  return {
+    month,
+    steps: [
+      {
+        kind: 'RULE', rule: 'R42',
+        figures: [
+          { label: '上次审核月份', text: last },
+          { label: '复核周期（月）', number: months, parameter: paramRef(p) },
+          { label: '下次复核月份', text: month },
+        ],
+        text: `${kind}，每${months}个月复核一次；上次审核${last}，下次复核应于${month}完成`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+function yuan(fen: number): string {
+  return `${(fen / 100).toFixed(2)}元`;
+}
+
+function paramRef(p: ParameterInForce): NonNullable<Figure['parameter']> {
+  return { code: p.code, versionId: p.versionId, effectiveFrom: p.effectiveFrom, regionCode: p.regionCode, confidence: p.confidence };
+}
+
+function employmentIncome(byType: Record<string, number>): number {
+  let sum = 0;
+  for (const t of EMPLOYMENT_INCOME_TYPES) sum += byType[t] ?? 0;
+  return sum;
+}
+
+function manual(text: string, rule: string, figures: Figure[] = []): Step {
+  return { kind: 'NOTE', rule, figures, text };
+}
+
+function incomeCompare(result: AssessmentResult): Step {
+  const left: Figure = { label: '家庭人均月收入', fen: result.perCapitaMonthlyFen };
+  const right: Figure = { label: '低保标准', fen: result.standardMonthlyFen };
+  // the engine decides on exact figures; the rounded display figure follows its verdict
+  const above = result.dibao.eligible !== 'YES';
+  return {
+    kind: 'COMPARE', rule: 'R26', figures: [left, right],
+    text: `家庭人均月收入${yuan(result.perCapitaMonthlyFen)}，${above ? '不低于' : '低于'}低保标准${yuan(result.standardMonthlyFen)}`,
+    compare: { left, op: '>=', right, result: above },
+  };
+}
+
+function stop(from: string, effectiveMonth: string, reasonText: string, rule: string, steps: Step[]): TransitionDecision {
+  steps.push({ kind: 'RESULT', rule, figures: [{ label: '停发月份', text: effectiveMonth }], text: reasonText });
+  return {
+    transition: {
+      from, to: 'STOPPED', effectiveMonth, monthlyAmountFen: 0,
+      gradualExitFrom: null, gradualExitUntil: null, reasonText, rule,
+    },
+    steps,
+  };
+}
+
+function activate(from: string | null, effectiveMonth: string, amount: number, reasonText: string, rule: string, steps: Step[]): TransitionDecision {
+  steps.push({
+    kind: 'RESULT', rule,
+    figures: [{ label: '月低保金', fen: amount }, { label: '执行月份', text: effectiveMonth }],
+    text: reasonText,
+  });
+  return {
+    transition: {
+      from, to: 'ACTIVE', effectiveMonth, monthlyAmountFen: amount,
+      gradualExitFrom: null, gradualExitUntil: null, reasonText, rule,
+    },
+    steps,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// R44.4 / P63: was the rise driven by employment or business?
+
+type Driven = 'YES' | 'NO' | 'UNKNOWN';
+
+/**
+ * EMPLOYMENT_OR_BUSINESS_ONLY: the rise counts as employment-driven when wage + operating
+ * income rose and, without that increase, per-capita income would still be below the
+ * standard (the new work is what lifted the household over the line). Compares totals over
+ * the income windows, which the engine keeps at the same length (P04).
+ */
+function employmentDriven(result: AssessmentResult, recipient: RecipientState, params: ParameterSet, steps: Step[]): Driven {
+  const p63 = params.P63;
+  const scope = (p63?.value as string | undefined) ?? 'EMPLOYMENT_OR_BUSINESS_ONLY';
+  const scopeFig: Figure = { label: '渐退适用范围', text: scope === 'ANY_INCOME_RISE' ? '各类收入增加' : '仅就业创业收入增加' };
+  if (p63) scopeFig.parameter = paramRef(p63);
+  if (scope === 'ANY_INCOME_RISE') {
+    steps.push({ kind: 'RULE', rule: 'R44.4', figures: [scopeFig], text: '本地渐退适用于各类收入增加的家庭' });
+    return 'YES';
+  }
+  if (!p63) steps.push(manual('未配置渐退适用范围（P63），按全国规定仅适用于因就业创业收入增加的家庭', 'R44.4'));
+  if (recipient.previousCountedByType === null) {
+    steps.push(manual('缺少上次核定的分项收入，无法判断收入增加是否因就业创业，需人工复核', 'R44.4', [scopeFig]));
+    return 'UNKNOWN';
+  }
+  const before = employmentIncome(recipient.previousCountedByType);
+  const now = employmentIncome(result.countedByType);
+  const rise = now - before;
+  const months = result.window.months;
+  const withoutRise = result.countedIncomeFen - rise;
+  const line = result.standardMonthlyFen * result.householdSize * months;
+  const driven = rise > 0 && withoutRise < line;
+  const left: Figure = { label: '扣除就业创业增收后的计算期收入', fen: withoutRise };
+  const right: Figure = { label: `低保标准×${result.householdSize}人×${months}个月`, fen: line };
+  steps.push({
+    kind: 'COMPARE', rule: 'R44.4',
+    figures: [scopeFig, { label: '上次工资性和经营净收入', fen: before }, { label: '本次工资性和经营净收入', fen: now }, left, right],
+    text:
+      rise <= 0
+        ? `工资性和经营净收入未增加（上次${yuan(before)}，本次${yuan(now)}），收入超标并非因就业创业`
+        : driven
+          ? `工资性和经营净收入增加${yuan(rise)}，扣除该增加后家庭收入${yuan(withoutRise)}低于${yuan(line)}，属因就业创业收入超标`
+          : `工资性和经营净收入增加${yuan(rise)}，但扣除该增加后家庭收入${yuan(withoutRise)}仍不低于${yuan(line)}，收入超标并非主要因就业创业`,
+    compare: { left, op: '<', right, result: driven },
+  });
+  return driven ? 'YES' : 'NO';
+}
+
+// ---------------------------------------------------------------------------------------
+// The transition
+
+/**
+ * Decide the recipient transition after an assessment (review or change report).
+ * Returns no transition when nothing changes or when an officer must decide.
+ */
+export function decideRecipientTransition(input: TransitionInput): TransitionDecision {
+  const { recipient, result, decisionDate, params, hasDibaoCategory } = input;
+  const steps: Step[] = [];
+  const effective = nextMonth(decisionDate);
+  const eligible = result.dibao.eligible;
+  const amount = result.dibao.monthlyAmountFen;
+
+  if (recipient === null) {
+    if (hasDibaoCategory) {
+      if (eligible === 'YES' && amount !== null) {
+        return activate(null, effective, amount, `在册低保户首次核定，月低保金${yuan(amount)}，自${effective}起按此发放`, 'R4', steps);
+      }
+      steps.push(manual('在册低保户尚无待遇记录，本次核定未确认符合条件，需人工核实后建立待遇记录', 'R43'));
+      return { transition: null, steps };
+    }
+    if (eligible === 'YES') steps.push(manual('新符合条件，需经申请审核确认后纳入', 'R37'));
+    return { transition: null, steps };
+  }
+
+  const from = recipient.status;
+  if (from === 'STOPPED') {
+    if (eligible === 'YES') steps.push(manual('已停发低保，不自动恢复；重新纳入需重新申请', 'R43'));
+    return { transition: null, steps };
+  }
+  if (from !== 'ACTIVE' && from !== 'GRADUAL_EXIT') {
+    steps.push(manual(`待遇状态“${from}”无法自动处理，需人工复核`, 'R43'));
+    return { transition: null, steps };
+  }
+
+  // R25/R43: property no longer meets the rules — a lawful ground to stop in any state.
+  if (result.property.result === 'FAIL') {
+    const failed = result.property.findings.filter((f) => f.result === 'FAIL').map((f) => f.text).join('；');
+    const why = failed ? `（${failed}）` : '';
+    return stop(from, effective, `家庭财产不符合低保财产规定${why}，自${effective}起停发低保金`, 'R43', steps);
+  }
+  if (eligible === 'UNDETERMINED') {
+    steps.push(manual('本次核定结果待定（如财产规则未配置），不自动调整或停发，需人工复核', 'R43'));
+    return { transition: null, steps };
+  }
+
+  if (from === 'GRADUAL_EXIT') return decideInGradualExit(recipient, result, decisionDate, steps);
+
+  // ACTIVE
+  if (eligible === 'YES') {
+    if (amount === null) {
+      steps.push(manual('符合低保条件但金额未能计算，需人工核定', 'R29'));
+      return { transition: null, steps };
+    }
+    if (amount === recipient.monthlyAmountFen) {
+      steps.push({
+        kind: 'RULE', rule: 'R42', figures: [{ label: '月低保金', fen: amount }],
+        text: `复核后月低保金仍为${yuan(amount)}，不作调整`,
+      });
+      return { transition: null, steps };
+    }
+    const verb = amount > recipient.monthlyAmountFen ? '增发' : '减发';
+    return activate(
+      from, effective, amount,
+      `复核${verb}：月低保金由${yuan(recipient.monthlyAmountFen)}调整为${yuan(amount)}，自${effective}起执行`,
+      'R42', steps,
+    );
+  }
+
+  // ACTIVE, not eligible on income (property failures were handled above).
+  steps.push(incomeCompare(result));
+  const driven = employmentDriven(result, recipient, params, steps);
+  if (driven === 'UNKNOWN') return { transition: null, steps };
+  const above = `家庭人均月收入${yuan(result.perCapitaMonthlyFen)}，不低于低保标准${yuan(result.standardMonthlyFen)}`;
+  if (driven === 'NO') {
+    return stop(from, effective, `${above}，收入增加并非因就业创业，不适用渐退期，自${effective}起停发低保金`, 'R43', steps);
+  }
+
+  const p09 = params.P09;
+  const p09Value = p09?.value as { lengthMonths?: unknown } | undefined;
+  const length = p09Value?.lengthMonths;
+  const area = result.urbanRural === 'URBAN' ? '城市' : '农村';
+  const p09Applies = p09 !== undefined && (p09.urbanRural === 'ALL' || p09.urbanRural === result.urbanRural);
+  if (!p09Applies || typeof length !== 'number' || !Number.isInteger(length) || length <= 0) {
+    steps.push(manual(`本地区${area}低保家庭未配置渐退期（P09），不适用渐退`, 'R44.1'));
+    return stop(from, effective, `${above}，本地区${area}低保家庭未设渐退期，自${effective}起停发低保金`, 'R43', steps);
+  }
+
+  const p62 = params.P62;
+  const mode = (p62?.value as string | undefined) ?? 'UNCHANGED';
+  if (mode !== 'UNCHANGED') {
+    steps.push(manual('渐退期救助金为逐步递减（P62），但未配置递减办法，渐退期金额需人工确定', 'R44.2'));
+    return { transition: null, steps };
+  }
+  if (!p62) steps.push(manual('未配置渐退期救助金办法（P62），按默认渐退期内金额不变', 'R44.2'));
+
+  const until = addMonths(effective, length - 1);
+  const reasonText =
+    `${above}，因就业创业收入增加，进入渐退期${effective}至${until}（${length}个月），` +
+    `期内按原金额${yuan(recipient.monthlyAmountFen)}/月发放，期满重新核定`;
+  steps.push({
+    kind: 'RESULT', rule: 'R44.1',
+    figures: [
+      { label: '渐退期（月）', number: length, parameter: paramRef(p09) },
+      { label: '渐退期起', text: effective },
+      { label: '渐退期止', text: until },
+      { label: '渐退期月救助金', fen: recipient.monthlyAmountFen, ...(p62 ? { parameter: paramRef(p62) } : {}) },
+    ],
+    text: reasonText,
+  });
+  return {
+    transition: {
+      from, to: 'GRADUAL_EXIT', effectiveMonth: effective, monthlyAmountFen: recipient.monthlyAmountFen,
+      gradualExitFrom: effective, gradualExitUntil: until, reasonText, rule: 'R44.1',
+    },
+    steps,
+  };
+}
+
+/** R44.3: keep paying until the last month; the re-assessment made in (or after) it decides. */
+function decideInGradualExit(recipient: RecipientState, result: AssessmentResult, decisionDate: string, steps: Step[]): TransitionDecision {
+  const until = recipient.gradualExitUntil;
+  if (until === null) {
+    steps.push(manual('渐退期记录缺少截止月份，需人工复核', 'R44.3'));
+    return { transition: null, steps };
+  }
+  const period = `${recipient.gradualExitFrom ?? '?'}至${until}`;
+  const decisionMonth = decisionDate.slice(0, 7);
+  if (decisionMonth < until) {
+    steps.push({
+      kind: 'RULE', rule: 'R44.2',
+      figures: [{ label: '渐退期止', text: until }, { label: '渐退期月救助金', fen: recipient.monthlyAmountFen }],
+      text: `处于渐退期（${period}），期内继续按${yuan(recipient.monthlyAmountFen)}/月发放，${until}重新核定`,
+    });
+    return { transition: null, steps };
+  }
+  const effective = nextMonth(decisionDate);
+  steps.push(incomeCompare(result));
+  if (result.dibao.eligible === 'YES') {
+    const amount = result.dibao.monthlyAmountFen;
+    if (amount === null) {
+      steps.push(manual('渐退期满复核符合低保条件，但金额未能计算，需人工核定', 'R44.3'));
+      return { transition: null, steps };
+    }
+    return activate(
+      'GRADUAL_EXIT', effective, amount,
+      `渐退期（${period}）满复核，家庭人均月收入${yuan(result.perCapitaMonthlyFen)}低于低保标准${yuan(result.standardMonthlyFen)}，` +
+        `恢复为正常保障对象，月低保金${yuan(amount)}，自${effective}起执行`,
+      'R44.3', steps,
+    );
+  }
+  return stop(
+    'GRADUAL_EXIT', effective,
+    `渐退期（${period}）满复核，家庭人均月收入${yuan(result.perCapitaMonthlyFen)}仍不低于低保标准${yuan(result.standardMonthlyFen)}，` +
+      `自${effective}起停发低保金`,
+    'R44.3', steps,
+  );
+}

@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import seed from '../../db/seed/policy-parameters.json' with { type: 'json' };
+import type { MemberFacts, ParameterInForce, ParameterSet, SelfCareFacts } from './assessment.types.js';
+import type { ParameterSeedRow } from './parameter-catalog.js';
+import { findParameterDefinition, validateParameterValue } from './parameter-catalog.js';
+import {
+  TEKUN_RULES_2021_FROM,
+  ageOn,
+  assessTekunMember,
+  careLevelOf,
+  isNoLabourDisability,
+  type TekunContext,
+} from './tekun.rules.js';
+
+// ---------------------------------------------------------------------------------------
+// Builders
+
+function seedParams(urbanRural: 'URBAN' | 'RURAL'): Record<string, ParameterInForce> {
+  const out: Record<string, ParameterInForce> = {};
+  for (const r of seed as unknown as ParameterSeedRow[]) {
+    if (r.urbanRural !== 'ALL' && r.urbanRural !== urbanRural) continue;
+    out[r.code] = {
+      code: r.code, versionId: `seed-${r.code}-${r.urbanRural}`, regionCode: r.regionCode, urbanRural: r.urbanRural,
+      effectiveFrom: r.effectiveFrom, confidence: r.confidence, value: r.value, status: 'ACTIVE',
+    };
+  }
+  return out;
+}
+
+function withParam(params: ParameterSet, code: string, value: unknown): ParameterSet {
+  const base = params[code] ?? {
+    code, versionId: `test-${code}`, regionCode: '63', urbanRural: 'ALL', effectiveFrom: '2021-01-01',
+    confidence: 'PLACEHOLDER' as const, status: 'ACTIVE',
+  };
+  return { ...params, [code]: { ...base, value } };
+}
+
+function without(params: ParameterSet, code: string): ParameterSet {
+  const { [code]: _, ...rest } = params;
+  return rest;
+}
+
+const ALL_ABLE: SelfCareFacts = {
+  eating: true, dressing: true, gettingInOutOfBed: true, usingToilet: true, walkingIndoors: true, bathing: true,
+  assessedOn: '2021-06-01',
+};
+
+function member(overrides: Partial<MemberFacts> = {}): MemberFacts {
+  return {
+    personId: 'p1', name: '张三', relationship: 'HEAD', birthDate: '1950-05-01', sex: 'M',
+    labourCapacity: null, healthStatus: null, seriousIllness: null, disabilityCategory: null, disabilityGrade: null,
+    employment: null, studentStage: null, exclusion: null, selfCare: null, obligors: [], personCategories: [],
+    ...overrides,
+  };
+}
+
+const RURAL = seedParams('RURAL');
+
+function ctx(overrides: Partial<TekunContext> = {}): TekunContext {
+  return {
+    referenceDate: '2021-08-01', urbanRural: 'RURAL', standardMonthlyFen: 45000, ownIncomeMonthlyFen: 0,
+    property: 'PASS', params: RURAL, ...overrides,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+
+describe('ageOn (R2)', () => {
+  it.each([
+    ['R2 birthday reached', '1961-03-01', '2021-03-01', 60],
+    ['R2 day before birthday', '1961-03-01', '2021-02-28', 59],
+    ['R2 29 Feb birthday, 28 Feb of a non-leap year: not yet', '2000-02-29', '2021-02-28', 20],
+    ['R2 29 Feb birthday, 1 March of a non-leap year: reached', '2000-02-29', '2021-03-01', 21],
+    ['R2 29 Feb birthday, 29 Feb of a leap year: reached', '2000-02-29', '2024-02-29', 24],
+    ['R2 end of year', '1990-12-31', '2021-12-31', 31],
+  ])('%s', (_rule, birth, date, age) => {
+    expect(ageOn(birth, date)).toBe(age);
+  });
+});
+
+describe('careLevelOf (R53, T12, worked example 4)', () => {
+  const failing = (...keys: Array<keyof Omit<SelfCareFacts, 'assessedOn'>>): SelfCareFacts =>
+    Object.fromEntries(Object.entries(ALL_ABLE).map(([k, v]) => [k, keys.includes(k as never) ? false : v])) as unknown as SelfCareFacts;
+
+  it.each([
+    ['R53 0 failed → FULL_SELF_CARE', failing(), 'FULL_SELF_CARE'],
+    ['R53 1 failed → PARTIAL_CARE', failing('eating'), 'PARTIAL_CARE'],
+    ['T12 worked example 4: bathing + dressing → PARTIAL_CARE', failing('bathing', 'dressing'), 'PARTIAL_CARE'],
+    ['R53 3 failed → PARTIAL_CARE', failing('bathing', 'dressing', 'walkingIndoors'), 'PARTIAL_CARE'],
+    ['T12 worked example 4: + bed + toilet → FULL_CARE', failing('bathing', 'dressing', 'gettingInOutOfBed', 'usingToilet'), 'FULL_CARE'],
+    ['R53 6 failed → FULL_CARE', failing('eating', 'dressing', 'gettingInOutOfBed', 'usingToilet', 'walkingIndoors', 'bathing'), 'FULL_CARE'],
+    ['R53 not assessed → null', null, null],
+  ])('%s', (_rule, selfCare, level) => {
+    expect(careLevelOf(selfCare)).toBe(level);
+  });
+});
+
+describe('isNoLabourDisability (R49 item 3, 2021 vs 2016 version)', () => {
+  const v2021 = TEKUN_RULES_2021_FROM;
+  const v2016 = '2021-03-01';
+  it.each([
+    ['R49 intellectual grade 3 (2021)', 'INTELLECTUAL', 3, v2021, true],
+    ['R49 intellectual grade 3 (2016: grades 1–2 only)', 'INTELLECTUAL', 3, v2016, false],
+    ['R49 mental grade 2 (2016)', 'MENTAL', 2, v2016, true],
+    ['R49 mental grade 4', 'MENTAL', 4, v2021, false],
+    ['R49 physical grade 2 (2021)', 'PHYSICAL', 2, v2021, true],
+    ['R49 physical grade 2 (2016: grade 1 only)', 'PHYSICAL', 2, v2016, false],
+    ['R49 physical grade 1 (2016)', 'PHYSICAL', 1, v2016, true],
+    ['R49 physical grade 3', 'PHYSICAL', 3, v2021, false],
+    ['R49 visual grade 1 (2021)', 'VISUAL', 1, v2021, true],
+    ['R49 visual grade 1 (2016: not listed)', 'VISUAL', 1, v2016, false],
+    ['R49 visual grade 2', 'VISUAL', 2, v2021, false],
+    ['R49 hearing grade 1 (not listed)', 'HEARING', 1, v2021, false],
+    ['R49 no certificate', null, null, v2021, false],
+  ])('%s', (_rule, category, grade, date, expected) => {
+    expect(isNoLabourDisability(category, grade, date)).toBe(expected);
+  });
+});
+
+describe('assessTekunMember — R49 ages (T5, T6)', () => {
+  it('T5 R1/R49: aged exactly 60 on the acceptance date → no labour capacity', () => {
+    const r = assessTekunMember(member({ birthDate: '1961-03-01' }), ctx({ referenceDate: '2021-03-01' }));
+    expect(r.noLabourCapacity).toBe(true);
+    const step = r.steps.find((s) => s.rule === 'R49' && s.compare);
+    expect(step?.compare).toMatchObject({ op: '>=', result: true, left: { number: 60 }, right: { number: 60 } });
+  });
+
+  it('T5 R1: one day short of 60 → not elderly', () => {
+    const r = assessTekunMember(member({ birthDate: '1961-03-02' }), ctx({ referenceDate: '2021-03-01' }));
+    expect(r.noLabourCapacity).toBe(false);
+  });
+
+  it('T6 R1/R49: aged exactly 16 → “under 16” is false', () => {
+    const r = assessTekunMember(member({ birthDate: '2005-03-01' }), ctx({ referenceDate: '2021-03-01' }));
+    expect(r.noLabourCapacity).toBe(false);
+    const step = r.steps.find((s) => s.rule === 'R49' && s.compare);
+    expect(step?.compare).toMatchObject({ op: '<', result: false, left: { number: 16 }, right: { number: 16 } });
+    expect(r.tekun).toBe('NO');
+  });
+
+  it('R49: aged 15 → under 16, no labour capacity', () => {
+    const r = assessTekunMember(member({ birthDate: '2005-03-02' }), ctx({ referenceDate: '2021-03-01' }));
+    expect(r.noLabourCapacity).toBe(true);
+    expect(r.tekun).toBe('YES');
+  });
+});
+
+describe('assessTekunMember — R48 three conditions', () => {
+  const able = { name: '李四', relationship: '子女', inabilityGround: null };
+  const unable = { name: '王五', relationship: '子女', inabilityGround: 'DIBAO_AGED_60' as const };
+  const grade1 = { disabilityCategory: 'PHYSICAL', disabilityGrade: 1 };
+
+  it.each<[string, Partial<MemberFacts>, Partial<TekunContext>, 'YES' | 'NO' | 'UNDETERMINED']>([
+    ['R48 elderly, no income, property passes, no obligor → YES', {}, {}, 'YES'],
+    ['R48/R51 all obligors unable → YES', { obligors: [unable, { ...unable, name: '赵六', inabilityGround: 'TEKUN' }] }, {}, 'YES'],
+    ['R51 one able obligor defeats condition 3 → NO', { obligors: [unable, able] }, {}, 'NO'],
+    ['R48(3) obligors not recorded → UNDETERMINED', { obligors: null }, {}, 'UNDETERMINED'],
+    ['R50 income equal to the standard is not “lower than” → NO', {}, { ownIncomeMonthlyFen: 45000 }, 'NO'],
+    ['R50 income 1 fen below the standard → YES', {}, { ownIncomeMonthlyFen: 44999 }, 'YES'],
+    ['R50 property fails → NO', {}, { property: 'FAIL' }, 'NO'],
+    ['R50 property rules not configured → UNDETERMINED', {}, { property: 'NOT_CONFIGURED' }, 'UNDETERMINED'],
+    ['R50 + R51: a NO wins over an UNDETERMINED', { obligors: [able] }, { property: 'NOT_CONFIGURED' }, 'NO'],
+    ['R49 physical grade 1, aged 40 → YES', { birthDate: '1981-01-01', ...grade1 }, {}, 'YES'],
+    ['R49 physical grade 3, aged 40 → disabled but able to work → NO', { birthDate: '1981-01-01', disabilityCategory: 'PHYSICAL', disabilityGrade: 3 }, {}, 'NO'],
+    ['R48 working-age, no disability → not a candidate → NO', { birthDate: '1981-01-01' }, {}, 'NO'],
+    ['R48/R49 minor of 17, not yet supported → NO', { birthDate: '2004-01-01' }, {}, 'NO'],
+    ['R52 supported minor of 17 (2021 version) → continues → YES', { birthDate: '2004-01-01', personCategories: ['TEKUN'] }, {}, 'YES'],
+    ['R52 supported minor of 17 under the 2016 version, not studying → NO', { birthDate: '2004-01-01', personCategories: ['TEKUN'] }, { referenceDate: '2021-03-01' }, 'NO'],
+    ['R52 supported, 19 and in senior high → continues → YES', { birthDate: '2002-01-01', personCategories: ['TEKUN'], studentStage: 'SENIOR' }, {}, 'YES'],
+    ['R52 supported, 19 and at university → NO', { birthDate: '2002-01-01', personCategories: ['TEKUN'], studentStage: 'UNDERGRAD' }, {}, 'NO'],
+  ])('%s', (_rule, m, c, expected) => {
+    const r = assessTekunMember(member(m), ctx(c));
+    expect(r.tekun).toBe(expected);
+    expect(r.steps.find((s) => s.kind === 'RESULT' && s.rule === 'R48')?.text).toMatch(/特困/);
+  });
+
+  it('R51 names the able obligor in the explanation', () => {
+    const r = assessTekunMember(member({ obligors: [unable, able] }), ctx());
+    expect(r.steps.find((s) => s.rule === 'R51')?.text).toContain('李四（子女）有履行义务能力');
+  });
+
+  it('R48(3) unrecorded obligors gives the standard wording', () => {
+    const r = assessTekunMember(member({ obligors: null }), ctx());
+    expect(r.steps.map((s) => s.text)).toContain('未登记法定赡养、抚养、扶养义务人情况');
+  });
+
+  it('R50 comparison carries a compare object', () => {
+    const r = assessTekunMember(member(), ctx({ ownIncomeMonthlyFen: 30000 }));
+    const step = r.steps.find((s) => s.rule === 'R50' && s.compare);
+    expect(step?.compare).toMatchObject({ op: '<', result: true, left: { fen: 30000 }, right: { fen: 45000 } });
+  });
+
+  it.each<[string, string[], Partial<MemberFacts>, 'YES' | 'NO' | 'UNDETERMINED']>([
+    ['P65 recognised situation met → YES', ['SERIOUS_ILLNESS'], { seriousIllness: '尿毒症' }, 'YES'],
+    ['P65 recognised situation not met → NO', ['SERIOUS_ILLNESS'], {}, 'NO'],
+    ['P65 situation without a matching fact → UNDETERMINED', ['LOCAL_SPECIAL_CASE'], {}, 'UNDETERMINED'],
+  ])('%s', (_rule, list, m, expected) => {
+    const base = { birthDate: '1981-01-01', disabilityCategory: 'HEARING', disabilityGrade: 2, ...m };
+    const r = assessTekunMember(member(base), ctx({ params: withParam(RURAL, 'P65', list) }));
+    expect(r.tekun).toBe(expected);
+  });
+
+  it('R48: a non-candidate is answered with one step', () => {
+    const r = assessTekunMember(member({ birthDate: '1981-01-01' }), ctx());
+    expect(r.steps).toHaveLength(1);
+    expect(r.tekunSupportMonthlyFen).toBeNull();
+  });
+});
+
+describe('assessTekunMember — R53 care level and R55 support standard', () => {
+  const partial: SelfCareFacts = { ...ALL_ABLE, bathing: false, dressing: false };
+  const full: SelfCareFacts = { ...partial, gettingInOutOfBed: false, usingToilet: false };
+  const shippedP21 = RURAL.P21!.value as Record<string, unknown>;
+
+  it('R55/P21 shipped set: minimum wage not configured → amount null, step names the missing figure', () => {
+    const r = assessTekunMember(member({ selfCare: partial }), ctx());
+    expect(r.tekun).toBe('YES');
+    expect(r.careLevel).toBe('PARTIAL_CARE');
+    expect(r.tekunSupportMonthlyFen).toBeNull();
+    const basic = r.steps.find((s) => s.rule === 'R55' && s.kind === 'RULE');
+    expect(basic?.figures.at(-1)).toMatchObject({ label: '基本生活标准', fen: 58500 });
+    expect(r.steps.some((s) => s.text.includes('2020年') && s.text.includes('未配置'))).toBe(true);
+  });
+
+  it('R55/P21 minimum-wage basis configured: 1.3 × 450 + 1/6 × 1 700 = 585 + 283.33', () => {
+    const p21 = { ...shippedP21, previousYearMinimumWageMonthlyFenByYear: { '2020': 170000 } };
+    expect(validateParameterValue(findParameterDefinition('P21')!, p21)).toEqual([]);
+    const r = assessTekunMember(member({ selfCare: partial }), ctx({ params: withParam(RURAL, 'P21', p21) }));
+    expect(r.tekunSupportMonthlyFen).toBe(58500 + 28333);
+    expect(r.steps.some((s) => s.rule === 'R55' && s.text.includes('集中供养'))).toBe(true);
+  });
+
+  it('R55/P21 MLA-standard basis: full care 1/3 × 450 = 150 → 735', () => {
+    const p21 = { ...shippedP21, basis: 'MLA_STANDARD' };
+    const r = assessTekunMember(member({ selfCare: full }), ctx({ params: withParam(RURAL, 'P21', p21) }));
+    expect(r.careLevel).toBe('FULL_CARE');
+    expect(r.tekunSupportMonthlyFen).toBe(73500);
+    expect(r.steps.at(-1)).toMatchObject({ kind: 'RESULT', rule: 'R55' });
+  });
+
+  it('R55 basic living rounds half up to the fen (1.3 × 333.35 = 433.355 → 433.36)', () => {
+    const p21 = { ...shippedP21, basis: 'MLA_STANDARD' };
+    const r = assessTekunMember(member({ selfCare: ALL_ABLE }), ctx({ standardMonthlyFen: 33335, params: withParam(RURAL, 'P21', p21) }));
+    // care 1/10 × 333.35 = 33.335 → 33.34
+    expect(r.tekunSupportMonthlyFen).toBe(43336 + 3334);
+  });
+
+  it.each<[string, ParameterSet, SelfCareFacts | null]>([
+    ['R53 no self-care assessment → amount null', RURAL, null],
+    ['R55 P20 not configured → amount null', without(RURAL, 'P20'), partial],
+    ['R55 P21 not configured → amount null', without(RURAL, 'P21'), partial],
+  ])('%s', (_rule, params, selfCare) => {
+    const r = assessTekunMember(member({ selfCare }), ctx({ params }));
+    expect(r.tekun).toBe('YES');
+    expect(r.tekunSupportMonthlyFen).toBeNull();
+    expect(r.steps.at(-1)?.kind).toBe('NOTE');
+  });
+
+  it('R55: no amount when not 特困; care level still recorded', () => {
+    const r = assessTekunMember(member({ selfCare: partial, obligors: null }), ctx());
+    expect(r.tekun).toBe('UNDETERMINED');
+    expect(r.careLevel).toBe('PARTIAL_CARE');
+    expect(r.tekunSupportMonthlyFen).toBeNull();
+  });
+});
+
+describe('assessTekunMember — explanation steps', () => {
+  it('every step has Chinese text and a rule; comparisons carry compare objects', () => {
+    const p21 = { ...(RURAL.P21!.value as object), basis: 'MLA_STANDARD' };
+    const r = assessTekunMember(
+      member({ selfCare: ALL_ABLE, disabilityCategory: 'VISUAL', disabilityGrade: 1, obligors: [{ name: '王五', relationship: '子女', inabilityGround: 'TEKUN' }] }),
+      ctx({ params: withParam(RURAL, 'P21', p21) }),
+    );
+    for (const s of r.steps) {
+      expect(s.text).toMatch(/[\u4e00-\u9fff]/);
+      expect(s.rule).toMatch(/^R\d+/);
+      if (s.kind === 'COMPARE') expect(s.compare).toBeDefined();
+    }
+    expect(r.steps.filter((s) => s.figures.some((f) => f.parameter?.code === 'P20'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,473 @@
+/**
+ * 特困人员认定 — POLICY.md §10 (R48–R55, with R1/R2 for ages and R52 for minors).
+ *
+ * Pure: one member's facts plus the household context in, a Tri decision with its
+ * explanation steps out. Called for every member of every household, so the common case
+ * (a working-age member without a disability) returns after one step.
+ */
+import { ageOn } from '../registry/id-number.js';
+import { careLevelOf as careLevelOfAssessment } from '../registry/self-care.js';
+import type {
+  ExplanationStep,
+  Figure,
+  MemberFacts,
+  MemberOutcome,
+  ObligorInabilityGround,
+  ParameterInForce,
+  ParameterSet,
+  SelfCareFacts,
+  Tri,
+} from './assessment.types.js';
+
+type Step = Omit<ExplanationStep, 'n' | 'section'>;
+type CareLevel = MemberOutcome['careLevel'];
+
+export interface TekunContext {
+  /** age reference date (P41: acceptance date for eligibility), 'YYYY-MM-DD' */
+  referenceDate: string;
+  urbanRural: 'URBAN' | 'RURAL';
+  standardMonthlyFen: number;
+  /** the member's own counted income per month per R50, fen, rounded */
+  ownIncomeMonthlyFen: number;
+  /** R50: extreme-poverty property rule (P19) applied to this member */
+  property: 'PASS' | 'FAIL' | 'NOT_CONFIGURED';
+  params: ParameterSet;
+}
+
+export interface TekunMemberResult {
+  /** R49 proper (not the R52 continuation of supported minors) */
+  noLabourCapacity: boolean;
+  tekun: Tri;
+  careLevel: CareLevel;
+  /** R55 basic living + care standard; null unless tekun = YES and every figure is configured */
+  tekunSupportMonthlyFen: number | null;
+  steps: Step[];
+}
+
+/**
+ * R49 / R99: S3 (民发〔2021〕43号) widened the disability grades and (R52) extended support
+ * of minors to 18. POLICY.md gives no date; the notice is dated 2021-04-26 and, as we
+ * recall it, takes effect on 2021-07-01 [U — confirm with 青海省民政厅]. Reference dates
+ * before this use the 2016 version (民发〔2016〕178号), kept for historical records.
+ */
+export const TEKUN_RULES_2021_FROM = '2021-07-01';
+
+/** R49 item 1 / R1 “60周岁以上”. */
+export const ELDERLY_AGE = 60;
+/** R49 item 2 / R1 “未满16周岁”. */
+export const UNDER_AGE_NO_LABOUR = 16;
+/** R52 / Civil Code: 未成年人 = under 18. */
+export const ADULT_AGE = 18;
+
+/**
+ * P65 items the engine can match against recorded facts. Any other configured code cannot
+ * be checked automatically and leaves condition 1 undetermined (manual review).
+ */
+export const P65_RECOGNISED_SITUATIONS: Readonly<Record<string, string>> = {
+  SERIOUS_ILLNESS: '患重病',
+  RECORDED_NO_LABOUR_CAPACITY: '经评定无劳动能力',
+};
+
+const INABILITY_LABELS: Readonly<Record<ObligorInabilityGround, string>> = {
+  TEKUN: '系特困人员',
+  DIBAO_AGED_60: '60周岁以上的低保对象',
+  AGED_70_LOW_INCOME: '70周岁以上，收入低于上年人均可支配收入，财产符合规定',
+  SEVERE_DISABILITY_LOW_INCOME: '重度残疾（或三级智力、精神残疾），收入低于上年人均可支配收入，财产符合规定',
+  NO_CIVIL_CAPACITY_MISSING_OR_PRISON: '无民事行为能力、被宣告失踪或在监狱服刑，财产符合规定',
+  PROVINCIAL_OTHER: '省定其他情形',
+};
+
+const DISABILITY_NAMES: Readonly<Record<string, string>> = {
+  VISUAL: '视力',
+  HEARING: '听力',
+  SPEECH: '言语',
+  PHYSICAL: '肢体',
+  INTELLECTUAL: '智力',
+  MENTAL: '精神',
+  MULTIPLE: '多重',
+};
+
+const GRADE_NAMES = ['', '一', '二', '三', '四'];
+
+/** R52: stages in which a supported person keeps support after the age limit. */
+const CONTINUING_STUDY_STAGES = new Set(['PRIMARY', 'JUNIOR', 'SENIOR', 'VOCATIONAL']);
+
+const ACTIVITIES: ReadonlyArray<readonly [keyof Omit<SelfCareFacts, 'assessedOn'>, string]> = [
+  ['eating', '吃饭'],
+  ['dressing', '穿衣'],
+  ['gettingInOutOfBed', '上下床'],
+  ['usingToilet', '如厕'],
+  ['walkingIndoors', '室内行走'],
+  ['bathing', '洗澡'],
+];
+
+const CARE_LABELS = { FULL_SELF_CARE: '全自理', PARTIAL_CARE: '半护理', FULL_CARE: '全护理' } as const;
+
+// ---------------------------------------------------------------------------------------
+// Small exported rules
+
+/**
+ * R2: age in full years on `date`. A person reaches age N on the N-th birthday; someone
+ * born on 29 February reaches it on 1 March in non-leap years (28 Feb sorts before 29 Feb).
+ */
+export { ageOn };
+
+/** Activities (Chinese names) the person cannot do independently (R53). */
+export function failedActivities(selfCare: SelfCareFacts): string[] {
+  const out: string[] = [];
+  for (const [key, label] of ACTIVITIES) if (!selfCare[key]) out.push(label);
+  return out;
+}
+
+/** R53: 0 failed → 全自理; 1–3 → 半护理; 4 or more → 全护理; null when not assessed. */
+export function careLevelOf(selfCare: SelfCareFacts | null): CareLevel {
+  return selfCare ? careLevelOfAssessment(selfCare) : null;
+}
+
+/** R49 item 3 (2021) or its narrower 2016 version. */
+export function isNoLabourDisability(category: string | null, grade: number | null, referenceDate: string): boolean {
+  if (!category || !grade) return false;
+  const v2021 = referenceDate >= TEKUN_RULES_2021_FROM;
+  switch (category) {
+    case 'INTELLECTUAL':
+    case 'MENTAL':
+      return grade <= (v2021 ? 3 : 2);
+    case 'PHYSICAL':
+      return grade <= (v2021 ? 2 : 1);
+    case 'VISUAL':
+      return v2021 && grade === 1;
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Private helpers
+
+function yuan(fen: number): string {
+  return `${(fen / 100).toFixed(2)}元`;
+}
+
+function paramRef(p: ParameterInForce): NonNullable<Figure['parameter']> {
+  return { code: p.code, versionId: p.versionId, effectiveFrom: p.effectiveFrom, regionCode: p.regionCode, confidence: p.confidence };
+}
+
+/** fen × multiplier, half up to whole fen (multiplier exact to 6 decimals). */
+function multiplyHalfUp(fen: number, multiplier: number): number {
+  const scaled = Math.round(multiplier * 1_000_000);
+  return Math.floor((fen * scaled + 500_000) / 1_000_000);
+}
+
+/** fen × numerator / denominator, half up to whole fen. */
+function fractionHalfUp(fen: number, f: { numerator: number; denominator: number }): number {
+  return Math.floor((2 * fen * f.numerator + f.denominator) / (2 * f.denominator));
+}
+
+function disabilityText(category: string, grade: number): string {
+  return `${DISABILITY_NAMES[category] ?? category}残疾${GRADE_NAMES[grade] ?? grade}级`;
+}
+
+function combine(...parts: Tri[]): Tri {
+  if (parts.includes('NO')) return 'NO';
+  return parts.includes('UNDETERMINED') ? 'UNDETERMINED' : 'YES';
+}
+
+const TRI_TEXT: Readonly<Record<Tri, string>> = { YES: '符合', NO: '不符合', UNDETERMINED: '待定' };
+
+// ---------------------------------------------------------------------------------------
+// R49 and R52: condition 1
+
+interface ConditionOne {
+  noLabourCapacity: boolean;
+  met: Tri;
+}
+
+function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext, steps: Step[]): ConditionOne {
+  const ageFig: Figure = { label: '年龄', number: age };
+  let noLabour = false;
+
+  if (age >= ELDERLY_AGE) {
+    noLabour = true;
+    steps.push({
+      kind: 'COMPARE', rule: 'R49', figures: [ageFig],
+      text: `年龄${age}周岁，属60周岁以上（含60周岁），无劳动能力`,
+      compare: { left: ageFig, op: '>=', right: { label: '老年人年龄', number: ELDERLY_AGE }, result: true },
+    });
+  } else {
+    const under16 = age < UNDER_AGE_NO_LABOUR;
+    noLabour = under16;
+    steps.push({
+      kind: 'COMPARE', rule: 'R49', figures: [ageFig],
+      text: under16
+        ? `年龄${age}周岁，未满16周岁，无劳动能力`
+        : `年龄${age}周岁，不属60周岁以上或未满16周岁`,
+      compare: { left: ageFig, op: '<', right: { label: '未成年人年龄上限', number: UNDER_AGE_NO_LABOUR }, result: under16 },
+    });
+  }
+
+  const { disabilityCategory: cat, disabilityGrade: grade } = member;
+  if (cat && grade) {
+    const qualifies = isNoLabourDisability(cat, grade, ctx.referenceDate);
+    const version = ctx.referenceDate >= TEKUN_RULES_2021_FROM ? '2021年办法' : '2016年办法';
+    steps.push({
+      kind: 'RULE', rule: 'R49',
+      figures: [{ label: '残疾类别等级', text: disabilityText(cat, grade) }],
+      text: qualifies
+        ? `持${disabilityText(cat, grade)}残疾证，按${version}属无劳动能力`
+        : `持${disabilityText(cat, grade)}残疾证，按${version}不属无劳动能力的残疾等级`,
+    });
+    noLabour ||= qualifies;
+  }
+
+  let undetermined = false;
+  if (!noLabour && cat === 'MULTIPLE' && grade) {
+    undetermined = true;
+    steps.push({ kind: 'NOTE', rule: 'R49', figures: [], text: '多重残疾，需按各类别残疾等级人工核实是否无劳动能力' });
+  }
+  const p65 = ctx.params.P65;
+  if (!noLabour && p65 && Array.isArray(p65.value) && p65.value.length > 0) {
+    for (const code of p65.value as string[]) {
+      const label = P65_RECOGNISED_SITUATIONS[code];
+      const figures: Figure[] = [{ label: '省定情形', text: label ?? code, parameter: paramRef(p65) }];
+      if (label === undefined) {
+        undetermined = true;
+        steps.push({ kind: 'NOTE', rule: 'R49', figures, text: `省定无劳动能力情形“${code}”无对应登记信息，需人工核实` });
+        continue;
+      }
+      const hit =
+        code === 'SERIOUS_ILLNESS'
+          ? member.seriousIllness !== null || member.healthStatus === 'SERIOUS'
+          : member.labourCapacity === 'NONE';
+      if (hit) {
+        noLabour = true;
+        steps.push({ kind: 'RULE', rule: 'R49', figures, text: `属省定无劳动能力情形：${label}` });
+        break;
+      }
+    }
+  }
+
+  if (noLabour) return { noLabourCapacity: true, met: 'YES' };
+
+  // R52: a supported minor keeps support up to 18 (2021) and while studying after that;
+  // under the 2016 version support ended at 16 unless still studying.
+  if (member.personCategories.includes('TEKUN')) {
+    const studying = member.studentStage !== null && CONTINUING_STUDY_STAGES.has(member.studentStage);
+    const v2021 = ctx.referenceDate >= TEKUN_RULES_2021_FROM;
+    const continues = v2021 ? age < ADULT_AGE || studying : studying;
+    if (continues) {
+      steps.push({
+        kind: 'RULE', rule: 'R52', figures: [ageFig],
+        text: studying
+          ? `已纳入特困供养，仍在校就读，就读期间继续供养`
+          : `已纳入特困供养的未成年人，年满18周岁前继续供养`,
+      });
+      return { noLabourCapacity: false, met: 'YES' };
+    }
+  }
+  return { noLabourCapacity: false, met: undetermined ? 'UNDETERMINED' : 'NO' };
+}
+
+// ---------------------------------------------------------------------------------------
+// R50: condition 2
+
+function assessConditionTwo(ctx: TekunContext, steps: Step[]): Tri {
+  const income: Figure = { label: '本人月收入', fen: ctx.ownIncomeMonthlyFen };
+  const standard: Figure = { label: '低保标准', fen: ctx.standardMonthlyFen };
+  const below = ctx.ownIncomeMonthlyFen < ctx.standardMonthlyFen;
+  steps.push({
+    kind: 'COMPARE', rule: 'R50', figures: [income, standard],
+    text: below
+      ? `本人月收入${yuan(ctx.ownIncomeMonthlyFen)}，低于低保标准${yuan(ctx.standardMonthlyFen)}`
+      : `本人月收入${yuan(ctx.ownIncomeMonthlyFen)}，不低于低保标准${yuan(ctx.standardMonthlyFen)}，有生活来源`,
+    compare: { left: income, op: '<', right: standard, result: below },
+  });
+  if (!below) return 'NO';
+  const p19 = ctx.params.P19;
+  const figures: Figure[] = p19 ? [{ label: '财产认定规则', text: '特困人员财产规定', parameter: paramRef(p19) }] : [];
+  switch (ctx.property) {
+    case 'PASS':
+      steps.push({ kind: 'RULE', rule: 'R50', figures, text: '财产符合特困人员财产规定，无生活来源' });
+      return 'YES';
+    case 'FAIL':
+      steps.push({ kind: 'RULE', rule: 'R50', figures, text: '财产不符合特困人员财产规定，不属无生活来源' });
+      return 'NO';
+    default:
+      steps.push({ kind: 'NOTE', rule: 'R50', figures, text: '特困人员财产认定规则未配置（P19），无法判断是否无生活来源' });
+      return 'UNDETERMINED';
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// R48(3), R51: condition 3
+
+function assessConditionThree(member: MemberFacts, steps: Step[]): Tri {
+  const { obligors } = member;
+  if (obligors === null) {
+    steps.push({ kind: 'NOTE', rule: 'R51', figures: [], text: '未登记法定赡养、抚养、扶养义务人情况' });
+    return 'UNDETERMINED';
+  }
+  if (obligors.length === 0) {
+    steps.push({ kind: 'RULE', rule: 'R48', figures: [], text: '无法定赡养、抚养、扶养义务人' });
+    return 'YES';
+  }
+  const able = obligors.filter((o) => o.inabilityGround === null);
+  const figures: Figure[] = obligors.map((o) => ({
+    label: `${o.name}（${o.relationship}）`,
+    text: o.inabilityGround === null ? '有履行义务能力' : INABILITY_LABELS[o.inabilityGround],
+  }));
+  if (able.length > 0) {
+    const names = able.map((o) => `${o.name}（${o.relationship}）`).join('、');
+    steps.push({ kind: 'RULE', rule: 'R51', figures, text: `法定义务人${names}有履行义务能力` });
+    return 'NO';
+  }
+  const list = obligors.map((o) => `${o.name}（${o.relationship}）：${INABILITY_LABELS[o.inabilityGround!]}`).join('；');
+  steps.push({ kind: 'RULE', rule: 'R51', figures, text: `法定义务人均无履行义务能力：${list}` });
+  return 'YES';
+}
+
+// ---------------------------------------------------------------------------------------
+// R53, R55: care level and support standard
+
+function careLevelStep(selfCare: SelfCareFacts, level: NonNullable<CareLevel>): Step {
+  const failed = failedActivities(selfCare);
+  const which = failed.length > 0 ? `（${failed.join('、')}）` : '';
+  return {
+    kind: 'RULE', rule: 'R53',
+    figures: [
+      { label: '不能自主完成的活动项数', number: failed.length },
+      { label: '评估日期', text: selfCare.assessedOn },
+    ],
+    text: `${selfCare.assessedOn}评估：六项日常活动中${failed.length}项不能自主完成${which}，护理等级为${CARE_LABELS[level]}`,
+  };
+}
+
+const SHARE_KEYS = { FULL_SELF_CARE: 'fullSelfCare', PARTIAL_CARE: 'partialCare', FULL_CARE: 'fullCare' } as const;
+
+interface P21Value {
+  basis: 'PREVIOUS_YEAR_MINIMUM_WAGE' | 'MLA_STANDARD';
+  minimumShares: Record<'fullSelfCare' | 'partialCare' | 'fullCare', { numerator: number; denominator: number }>;
+  institutionalUpliftRate: number;
+  previousYearMinimumWageMonthlyFenByYear?: Record<string, number>;
+}
+
+function supportAmount(careLevel: CareLevel, ctx: TekunContext, steps: Step[]): number | null {
+  const p20 = ctx.params.P20;
+  if (!p20 || typeof p20.value !== 'number') {
+    steps.push({ kind: 'NOTE', rule: 'R55', figures: [], text: '未配置特困人员基本生活标准倍数（P20），供养标准暂无法计算' });
+    return null;
+  }
+  const multiplier = p20.value;
+  const basic = multiplyHalfUp(ctx.standardMonthlyFen, multiplier);
+  const basicFig: Figure = { label: '基本生活标准', fen: basic };
+  steps.push({
+    kind: 'RULE', rule: 'R55',
+    figures: [
+      { label: '低保标准', fen: ctx.standardMonthlyFen },
+      { label: '倍数', number: multiplier, parameter: paramRef(p20) },
+      basicFig,
+    ],
+    text: `基本生活标准 = 低保标准${yuan(ctx.standardMonthlyFen)} × ${multiplier} = ${yuan(basic)}`,
+  });
+
+  if (careLevel === null) {
+    steps.push({ kind: 'NOTE', rule: 'R53', figures: [], text: '未登记生活自理能力评估，照料护理标准和供养标准暂无法计算' });
+    return null;
+  }
+  const p21 = ctx.params.P21;
+  if (!p21) {
+    steps.push({ kind: 'NOTE', rule: 'R55', figures: [], text: '未配置特困照料护理标准（P21），供养标准暂无法计算' });
+    return null;
+  }
+  const v = p21.value as P21Value;
+  const share = v.minimumShares[SHARE_KEYS[careLevel]];
+  let base: number;
+  let baseLabel: string;
+  if (v.basis === 'MLA_STANDARD') {
+    base = ctx.standardMonthlyFen;
+    baseLabel = '低保标准';
+  } else {
+    const year = String(Number(ctx.referenceDate.slice(0, 4)) - 1);
+    const wage = v.previousYearMinimumWageMonthlyFenByYear?.[year];
+    if (wage === undefined) {
+      steps.push({
+        kind: 'NOTE', rule: 'R55',
+        figures: [{ label: '照料护理标准基数', text: `${year}年当地月最低工资标准`, parameter: paramRef(p21) }],
+        text: `照料护理标准以上年度（${year}年）当地月最低工资标准为基数，该数额未配置（P21），照料护理标准和供养标准暂无法计算`,
+      });
+      return null;
+    }
+    base = wage;
+    baseLabel = `${year}年月最低工资标准`;
+  }
+  const care = fractionHalfUp(base, share);
+  steps.push({
+    kind: 'RULE', rule: 'R55',
+    figures: [
+      { label: baseLabel, fen: base, parameter: paramRef(p21) },
+      { label: '比例', text: `${share.numerator}/${share.denominator}`, parameter: paramRef(p21) },
+      { label: '照料护理标准', fen: care },
+    ],
+    text: `${CARE_LABELS[careLevel]}照料护理标准 = ${baseLabel}${yuan(base)} × ${share.numerator}/${share.denominator} = ${yuan(care)}`,
+  });
+  steps.push({
+    kind: 'NOTE', rule: 'R55',
+    figures: [{ label: '集中供养上浮比例', number: v.institutionalUpliftRate, parameter: paramRef(p21) }],
+    text: '未登记集中供养情况，未计算集中供养（及患精神病、传染病社区居住人员）照料护理标准上浮',
+  });
+  const total = basic + care;
+  steps.push({
+    kind: 'RESULT', rule: 'R55',
+    figures: [basicFig, { label: '照料护理标准', fen: care }, { label: '供养标准', fen: total }],
+    text: `供养标准 = 基本生活标准${yuan(basic)} + 照料护理标准${yuan(care)} = ${yuan(total)}/月`,
+  });
+  return total;
+}
+
+// ---------------------------------------------------------------------------------------
+// The member assessment
+
+/**
+ * R48: elderly, disabled and minor members are supported when (1) no labour capacity
+ * (R49, or continuing support of a supported minor, R52), (2) no source of livelihood
+ * (R50) and (3) no able legal obligor (R51) all hold.
+ */
+export function assessTekunMember(member: MemberFacts, ctx: TekunContext): TekunMemberResult {
+  const steps: Step[] = [];
+  const age = ageOn(member.birthDate, ctx.referenceDate);
+  const careLevel = careLevelOf(member.selfCare);
+  const disabled = member.disabilityCategory !== null && member.disabilityGrade !== null;
+  const supported = member.personCategories.includes('TEKUN');
+  const candidate = age >= ELDERLY_AGE || age < ADULT_AGE || disabled || supported;
+
+  if (!candidate) {
+    steps.push({
+      kind: 'RESULT', rule: 'R48',
+      figures: [{ label: '年龄', number: age }],
+      text: `年龄${age}周岁，非老年人、残疾人或未成年人，不属特困供养对象`,
+    });
+    return { noLabourCapacity: false, tekun: 'NO', careLevel, tekunSupportMonthlyFen: null, steps };
+  }
+
+  const one = assessConditionOne(member, age, ctx, steps);
+  const two = assessConditionTwo(ctx, steps);
+  const three = assessConditionThree(member, steps);
+  const tekun = combine(one.met, two, three);
+  const conditions: Figure[] = [
+    { label: '无劳动能力', text: TRI_TEXT[one.met] },
+    { label: '无生活来源', text: TRI_TEXT[two] },
+    { label: '无法定义务人或义务人无履行能力', text: TRI_TEXT[three] },
+  ];
+  steps.push({
+    kind: 'RESULT', rule: 'R48', figures: conditions,
+    text:
+      tekun === 'YES'
+        ? '三项条件同时具备，符合特困人员条件'
+        : tekun === 'NO'
+          ? `不符合特困人员条件（${conditions.filter((c) => c.text === '不符合').map((c) => c.label).join('、')}不具备）`
+          : `特困人员条件待定（${conditions.filter((c) => c.text === '待定').map((c) => c.label).join('、')}需核实）`,
+  });
+
+  if (member.selfCare && careLevel && tekun !== 'NO') steps.push(careLevelStep(member.selfCare, careLevel));
+  const amount = tekun === 'YES' ? supportAmount(careLevel, ctx, steps) : null;
+  return { noLabourCapacity: one.noLabourCapacity, tekun, careLevel, tekunSupportMonthlyFen: amount, steps };
+}

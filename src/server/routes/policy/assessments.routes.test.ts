@@ -1,0 +1,225 @@
+/**
+ * Issue 3 end to end on a real database: an officer's 核算 of worked example 1 (T7), the
+ * stored explanation, the recipient life cycle, refusal without a standard (R27), the
+ * printable sheet, and batch re-assessment (what-if, apply, resume).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, inArray } from 'drizzle-orm';
+import { openTestDatabase, type TestDatabase } from '../../../../test/db.js';
+import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../test/app.js';
+import { createTestUser } from '../../../../test/builders/users.js';
+import { generateIdNumber } from '../../../domain/registry/id-number.js';
+import { FakeClock } from '../../../../test/clock.js';
+import { policyParameters, reassessmentResults } from '../../../db/schema/index.js';
+import { defaultParamValues } from '../../../domain/policy/test-fixtures.js';
+import { runReassessment } from '../../../services/policy/run-reassessment.js';
+import { startReassessment } from '../../../services/policy/start-reassessment.js';
+
+let database: TestDatabase;
+let t: TestApp;
+let clerk: Client; // 乡镇经办, 城东区 (630102)
+let policyAdmin: Client;
+let otherCounty: Client; // 乡镇经办, 城中区 (630103): no standard configured there
+
+const VILLAGE = '630102001001';
+const money = (yuan: number) => ({ monthlyFen: yuan * 100, published: { amount: yuan, unit: 'YUAN_PER_PERSON_MONTH' } });
+
+async function insertVersion(v: { code: string; regionCode: string; urbanRural?: string; effectiveFrom: string; value: unknown; status?: string }) {
+  const [r] = await database.db
+    .insert(policyParameters)
+    .values({
+      code: v.code,
+      name: v.code,
+      regionCode: v.regionCode,
+      urbanRural: v.urbanRural ?? 'ALL',
+      effectiveFrom: v.effectiveFrom,
+      value: v.value,
+      confidence: 'PLACEHOLDER',
+      basis: 'test',
+      status: v.status ?? 'APPROVED',
+      isDefault: false,
+    })
+    .returning({ id: policyParameters.id });
+  return r!.id;
+}
+
+/** Worked example 1 (POLICY.md §6): a rural household of 4 with its 2021 incomes. */
+async function createWorkedExample1(c: Client, regionCode = VILLAGE): Promise<{ id: string; headId: string }> {
+  const county = regionCode.slice(0, 6);
+  const r = await c.post('/api/households', {
+    regionCode,
+    address: '上新庄镇1号',
+    urbanRural: 'RURAL',
+    head: { name: '马有福', idNumber: idOf(county, '1976-03-01'), employment: 'MIGRANT', labourCapacity: 'FULL' },
+    members: [
+      { name: '韩秀兰', idNumber: idOf(county, '1979-05-01'), relationship: 'SPOUSE', employment: 'HERDING' },
+      { name: '马小龙', idNumber: idOf(county, '2004-06-01'), relationship: 'CHILD', studentStage: 'SENIOR' },
+      { name: '冶桂花', idNumber: idOf(county, '1953-02-01'), relationship: 'PARENT', employment: 'RETIRED' },
+    ],
+  });
+  expect(r.statusCode, r.body).toBe(201);
+  const h = r.json() as { id: string; members: { relationship: string; person: { id: string } }[] };
+  const pid = (rel: string) => h.members.find((m) => m.relationship === rel)!.person.id;
+  const items = [
+    { personId: pid('HEAD'), incomeType: 'WAGE', amountFen: 1_560_000 },
+    { personId: null, incomeType: 'OPERATING', amountFen: 360_000 },
+    { personId: pid('PARENT'), incomeType: 'PENSION_RESIDENT_BASIC', amountFen: 216_000 },
+    { personId: null, incomeType: 'MAINTENANCE_RECEIVED', amountFen: 120_000 },
+    { personId: pid('CHILD'), incomeType: 'SCHOLARSHIP', amountFen: 100_000 },
+    { personId: null, incomeType: 'FAMILY_PLANNING', amountFen: 96_000 },
+    { personId: null, incomeType: 'SOCIAL_ASSISTANCE', amountFen: 200_000 },
+  ];
+  for (const it of items) {
+    const res = await c.post(`/api/households/${h.id}/incomes`, { ...it, periodStart: '2021-01-01', periodEnd: '2021-12-31', source: 'DECLARED' });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  return { id: h.id, headId: pid('HEAD') };
+}
+
+let seq = 0;
+/** A valid identity number with an exact birth date (ages matter to the rules). */
+function idOf(county: string, birth: string) {
+  seq += 1;
+  return generateIdNumber(county, birth, (seq * 7 + Math.floor(Math.random() * 100)) % 1000);
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  t = await buildTestApp(database, { clock: new FakeClock('2022-01-15T02:00:00.000Z') });
+  clerk = await loginAs(t.app, (await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: '630102' })).username);
+  policyAdmin = await loginAs(t.app, (await createTestUser(database, { roles: ['POLICY_ADMIN'], regionCode: '630102' })).username);
+  otherCounty = await loginAs(t.app, (await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: '630103' })).username);
+  // Fictional test standard (POLICY.md worked example 1) and a configured property rule for 城东区.
+  await insertVersion({ code: 'P01', regionCode: '630102', urbanRural: 'RURAL', effectiveFrom: '2021-01-01', value: money(450) });
+  await insertVersion({ code: 'P19', regionCode: '630102', effectiveFrom: '2021-01-01', value: defaultParamValues().P19 });
+});
+afterAll(async () => {
+  await t?.app.close();
+  await database?.destroy();
+});
+
+describe('household 核算 (issue 3 §2–§5)', () => {
+  it('T7: worked example 1 → 413.00 per capita, eligible, 148.00 per month, explained with sources and rules', async () => {
+    const { id } = await createWorkedExample1(clerk);
+    const r = await clerk.post(`/api/households/${id}/assessments`, {});
+    expect(r.statusCode, r.body).toBe(200);
+    const a = r.json();
+    expect(a.referenceDate).toBe('2022-01-15');
+    expect(a.result.window).toMatchObject({ from: '2021-01', to: '2021-12', months: 12 });
+    expect(a.result.householdSize).toBe(4);
+    expect(a.result.countedIncomeFen).toBe(1_982_400);
+    expect(a.perCapitaMonthlyFen).toBe(41_300);
+    expect(a.classification).toBe('DIBAO');
+    expect(a.dibaoAmountFen).toBe(14_800);
+    const text = (a.explanation as { rule: string | null; text: string }[]).map((s) => `${s.rule ?? ''} ${s.text}`).join('\n');
+    expect(text).toContain('R21.1');
+    expect(text).toContain('R22');
+    expect(text).toContain('申报');
+    expect(a.parametersUsed.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['P01', 'P04', 'P05', 'P06', 'P19']));
+    // Not yet a recipient: no status, no transition (enrolment needs an application).
+    const list = (await clerk.get(`/api/households/${id}/assessments`)).json();
+    expect(list.items).toHaveLength(1);
+    expect(list.benefit).toBeNull();
+  });
+
+  it('refuses without a standard for the region and month (R27) with a Chinese message, storing nothing', async () => {
+    const { id } = await createWorkedExample1(otherCounty, '630103001003');
+    const r = await otherCounty.post(`/api/households/${id}/assessments`, {});
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.code).toBe('POLICY_STANDARD_NOT_CONFIGURED');
+    expect((await otherCounty.get(`/api/households/${id}/assessments`)).json().items).toHaveLength(0);
+  });
+
+  it('a 低保 household is registered as a recipient from the next month (R4) and the timeline shows it', async () => {
+    const { id } = await createWorkedExample1(clerk);
+    expect((await clerk.post(`/api/households/${id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' })).statusCode).toBe(200);
+    const r = await clerk.post(`/api/households/${id}/assessments`, {});
+    expect(r.statusCode, r.body).toBe(200);
+    const list = (await clerk.get(`/api/households/${id}/assessments`)).json();
+    expect(list.benefit).toMatchObject({ status: 'ACTIVE', monthlyAmountFen: 14_800, sinceMonth: '2022-02' });
+    expect(list.events).toHaveLength(1);
+    expect(list.events[0]).toMatchObject({ fromStatus: null, toStatus: 'ACTIVE', effectiveMonth: '2022-02', decidedOn: '2022-01-15' });
+    const timeline = (await clerk.get(`/api/households/${id}/timeline`)).json();
+    const summaries = (timeline.items as { summary: string }[]).map((i) => i.summary);
+    expect(summaries.some((s) => s.startsWith('低保待遇变动') && s.includes('正常享受') && s.includes('148.00元'))).toBe(true);
+    expect(summaries.some((s) => s.startsWith('政策核算'))).toBe(true);
+    // Running again with the same facts changes nothing in the status.
+    await clerk.post(`/api/households/${id}/assessments`, {});
+    expect((await clerk.get(`/api/households/${id}/assessments`)).json().events).toHaveLength(1);
+  });
+
+  it('prints the 核算表 as a PDF with an embedded Chinese font, and the print is audited', async () => {
+    const { id } = await createWorkedExample1(clerk);
+    const a = (await clerk.post(`/api/households/${id}/assessments`, {})).json();
+    const pdf = await clerk.get(`/api/assessments/${a.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.includes(Buffer.from('/FontFile2'))).toBe(true);
+    // Out of scope: the other county's clerk gets 404.
+    expect((await otherCounty.get(`/api/assessments/${a.id}/pdf`)).statusCode).toBe(404);
+  });
+});
+
+describe('batch re-assessment (issue 3 §6)', () => {
+  it('what-if on a draft standard changes nothing; applied after approval gives the same figures and the new standard in the explanation', async () => {
+    const { id } = await createWorkedExample1(clerk);
+    await clerk.post(`/api/households/${id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' });
+    const first = (await clerk.post(`/api/households/${id}/assessments`, {})).json();
+    expect(first.dibaoAmountFen).toBe(14_800);
+
+    const draft = await insertVersion({ code: 'P01', regionCode: '630102', urbanRural: 'RURAL', effectiveFrom: '2022-01-01', value: money(480), status: 'DRAFT' });
+    const started = await policyAdmin.post('/api/policy/reassessments', { mode: 'WHAT_IF', parameterVersionIds: [draft] });
+    expect(started.statusCode, started.body).toBe(200);
+    await t.jobs.drain();
+    const w = (await policyAdmin.get(`/api/policy/reassessments/${started.json().id}`)).json();
+    expect(w.status).toBe('DONE');
+    expect(w.processed).toBe(w.total);
+    expect(w.summary.totals.AMOUNT_UP).toBeGreaterThanOrEqual(1);
+    const mine = (await clerk.get(`/api/policy/reassessments/${w.id}/changes?change=AMOUNT_UP`)).json().items.find((i: { householdId: string }) => i.householdId === id);
+    // New standard 480: employment cost 30% × 480 × 12 = 1,728 → counted 19,716 → 410.75/month;
+    // (480 − 410.75) × 4 = 277.00 (R21.1, R23, R29).
+    expect(mine).toMatchObject({ beforeAmountFen: 14_800, afterAmountFen: 27_700 });
+    // Nothing was written for the household.
+    expect((await clerk.get(`/api/households/${id}/assessments`)).json().benefit.monthlyAmountFen).toBe(14_800);
+    expect(w.summary.yearlyDiffFen).toBe(w.summary.monthlyDiffFen * 12);
+
+    // Applying a draft is refused; approving and applying reproduces the what-if.
+    expect((await policyAdmin.post('/api/policy/reassessments', { mode: 'APPLY', parameterVersionIds: [draft] })).statusCode).toBe(409);
+    await database.db.update(policyParameters).set({ status: 'APPROVED' }).where(eq(policyParameters.id, draft));
+    const applied = await policyAdmin.post('/api/policy/reassessments', { mode: 'APPLY', parameterVersionIds: [draft] });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json().basedOnRunId).toBe(w.id);
+    await t.jobs.drain();
+    const ap = (await policyAdmin.get(`/api/policy/reassessments/${applied.json().id}`)).json();
+    expect(ap.status).toBe('DONE');
+    expect(ap.summary.totals).toEqual(w.summary.totals);
+    expect(ap.summary.monthlyDiffFen).toBe(w.summary.monthlyDiffFen);
+    const list = (await clerk.get(`/api/households/${id}/assessments`)).json();
+    expect(list.benefit).toMatchObject({ status: 'ACTIVE', monthlyAmountFen: 27_700 });
+    expect(list.items[0]).toMatchObject({ trigger: 'BATCH', standardMonthlyFen: 48_000 });
+    // The earlier decision keeps the standard it was made with (issue 3 §4).
+    expect((await clerk.get(`/api/assessments/${first.id}`)).json().standardMonthlyFen).toBe(45_000);
+    await database.db.update(policyParameters).set({ status: 'REJECTED' }).where(eq(policyParameters.id, draft));
+  });
+
+  it('resumes after a crash mid-run without repeating or losing a household', async () => {
+    for (let i = 0; i < 3; i++) await createWorkedExample1(clerk, '630102001004');
+    const draft = await insertVersion({ code: 'P01', regionCode: '630102', urbanRural: 'RURAL', effectiveFrom: '2022-01-01', value: money(470), status: 'DRAFT' });
+    const ctx = { database, clock: t.clock };
+    const run = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
+    // "Crash" after two chunks of one household each.
+    const partial = await runReassessment(ctx, run.id, { chunkSize: 1, stopAfterChunks: 2 });
+    expect(partial.status).toBe('RUNNING');
+    expect(partial.processed).toBe(2);
+    const done = await runReassessment(ctx, run.id, { chunkSize: 2 });
+    expect(done.status).toBe('DONE');
+    expect(done.processed).toBe(run.total);
+    const rows = await database.db.select().from(reassessmentResults).where(eq(reassessmentResults.runId, run.id));
+    expect(rows).toHaveLength(run.total);
+    expect(new Set(rows.map((r) => r.householdId)).size).toBe(run.total);
+    // Running a finished run again changes nothing.
+    expect((await runReassessment(ctx, run.id)).processed).toBe(run.total);
+    await database.db.delete(policyParameters).where(inArray(policyParameters.id, [draft]));
+  });
+});

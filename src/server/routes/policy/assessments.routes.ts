@@ -1,0 +1,65 @@
+import { errorResponses } from '../../../contracts/common.schemas.js';
+import {
+  assessmentIdParams,
+  assessmentView,
+  householdAssessments,
+  householdIdParams,
+  runAssessmentBody,
+} from '../../../contracts/assessments.schemas.js';
+import { listHouseholdAssessments, loadAssessmentView } from '../../../services/policy/assessment-views.js';
+import { printAssessment } from '../../../services/policy/print-assessment.js';
+import { runAssessment } from '../../../services/policy/run-assessment.js';
+import { actorOf } from '../../plugins/auth.js';
+import type { App, RouteDeps } from '../types.js';
+
+export function assessmentRoutes(app: App, deps: RouteDeps) {
+  const tags = ['政策核算'];
+
+  app.post(
+    '/api/households/:id/assessments',
+    {
+      config: { access: 'assessment:run' },
+      schema: {
+        tags,
+        summary: '按当时有效的政策参数核算家庭收入与救助资格，保存决定及说明',
+        params: householdIdParams,
+        body: runAssessmentBody,
+        response: { 200: assessmentView, ...errorResponses },
+      },
+    },
+    async (request) => runAssessment(deps.ctx(request), actorOf(request), request.params.id, request.body ?? {}),
+  );
+
+  app.get(
+    '/api/households/:id/assessments',
+    {
+      config: { access: 'registry:read' },
+      schema: { tags, summary: '家庭的核算记录、低保待遇状态及变动', params: householdIdParams, response: { 200: householdAssessments, ...errorResponses } },
+    },
+    async (request) => listHouseholdAssessments(deps.ctx(request).database.db, actorOf(request).scope, request.params.id),
+  );
+
+  app.get(
+    '/api/assessments/:id',
+    {
+      config: { access: 'registry:read' },
+      schema: { tags, summary: '一次核算的结果与逐步说明', params: assessmentIdParams, response: { 200: assessmentView, ...errorResponses } },
+    },
+    async (request) => loadAssessmentView(deps.ctx(request).database.db, actorOf(request).scope, request.params.id),
+  );
+
+  app.get(
+    '/api/assessments/:id/pdf',
+    {
+      config: { access: 'registry:read' },
+      schema: { tags, summary: '打印家庭经济状况核算表（PDF，内嵌中文字体）', params: assessmentIdParams, response: { ...errorResponses } },
+    },
+    async (request, reply) => {
+      const r = await printAssessment(deps.ctx(request), actorOf(request), request.params.id);
+      reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="assessment.pdf"; filename*=UTF-8''${encodeURIComponent(r.fileName)}`);
+      return reply.send(r.pdf as never);
+    },
+  );
+}

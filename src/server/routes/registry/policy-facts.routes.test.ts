@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../../../test/db.js';
+import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../test/app.js';
+import { createTestUser } from '../../../../test/builders/users.js';
+import { householdBody, testIdNumber } from '../../../../test/builders/households.js';
+import { listExpenditures, listPersonPolicyFacts } from '../../../db/repos/policy-facts.repo.js';
+
+let database: TestDatabase;
+let t: TestApp;
+let clerk: Client; // 乡镇经办, 城东区
+let zeku: Client; // 乡镇经办, 泽库县
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  t = await buildTestApp(database);
+  clerk = await loginAs(t.app, (await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: '630102' })).username);
+  zeku = await loginAs(t.app, (await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: '632323' })).username);
+});
+afterAll(async () => {
+  await t?.app.close();
+  await database?.destroy();
+});
+
+async function create(c: Client, body = householdBody()) {
+  const r = await c.post('/api/households', body);
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json();
+}
+
+const MEDICAL = {
+  expenditureType: 'MEDICAL_OUT_OF_POCKET',
+  periodStart: '2025-03-01',
+  periodEnd: '2026-02-28',
+  amountFen: 4_567_89,
+  source: 'DEPARTMENT',
+  sourceDetail: '医保局 2026-02 批次',
+};
+
+const SELF_CARE_TWO_FAILED = {
+  eating: true,
+  dressing: false,
+  gettingInOutOfBed: true,
+  usingToilet: true,
+  walkingIndoors: true,
+  bathing: false,
+  assessedOn: '2026-01-15',
+};
+
+type Member = { relationship: string; person: { id: string; name: string }; policyFacts: Record<string, unknown> };
+const spouseOf = (d: { members: Member[] }) => d.members.find((m) => m.relationship === 'SPOUSE')!;
+
+describe('rigid expenditure items (R47)', () => {
+  it('adds an item in fen with its member and provenance, shows it on the detail, and removes it', async () => {
+    const h = await create(clerk);
+    const r = await clerk.post(`/api/households/${h.id}/expenditures`, { ...MEDICAL, personId: h.headPersonId, note: '住院' });
+    expect(r.statusCode, r.body).toBe(200);
+    const d = r.json();
+    expect(d.version).toBe(h.version + 1);
+    expect(d.expenditures).toHaveLength(1);
+    expect(d.expenditures[0]).toMatchObject({
+      expenditureType: 'MEDICAL_OUT_OF_POCKET',
+      amountFen: 456789,
+      personName: '张建国',
+      source: 'DEPARTMENT',
+      sourceDetail: '医保局 2026-02 批次',
+      note: '住院',
+      recordedByName: expect.stringMatching(/^测试/),
+    });
+    const read = (await clerk.get(`/api/households/${h.id}`)).json();
+    expect(read.expenditures.map((e: { id: string }) => e.id)).toEqual([d.expenditures[0].id]);
+
+    const gone = await clerk.delete(`/api/households/${h.id}/expenditures/${d.expenditures[0].id}`);
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(gone.json().expenditures).toEqual([]);
+    const again = await clerk.delete(`/api/households/${h.id}/expenditures/${d.expenditures[0].id}`);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.code).toBe('ITEM_NOT_FOUND');
+  });
+
+  it('refuses a reversed period, a fractional amount and a person outside the household', async () => {
+    const h = await create(clerk);
+    const reversed = await clerk.post(`/api/households/${h.id}/expenditures`, { ...MEDICAL, periodStart: '2026-02-28', periodEnd: '2025-03-01' });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.details).toEqual([{ path: 'periodEnd', code: 'REGISTRY_PERIOD_REVERSED' }]);
+    const fractional = await clerk.post(`/api/households/${h.id}/expenditures`, { ...MEDICAL, amountFen: 12.5 });
+    expect(fractional.statusCode).toBe(400);
+    expect(fractional.json().error.code).toBe('VALIDATION_FAILED');
+    const other = await create(clerk);
+    const stranger = await clerk.post(`/api/households/${h.id}/expenditures`, { ...MEDICAL, personId: other.headPersonId });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().error.details[0].code).toBe('REGISTRY_PERSON_NOT_MEMBER');
+    expect((await clerk.get(`/api/households/${h.id}`)).json().expenditures).toEqual([]);
+  });
+
+  it('answers 404 HOUSEHOLD_NOT_FOUND outside the scope, for adding and removing', async () => {
+    const h = await create(clerk);
+    const d = (await clerk.post(`/api/households/${h.id}/expenditures`, MEDICAL)).json();
+    const add = await zeku.post(`/api/households/${h.id}/expenditures`, MEDICAL);
+    expect(add.statusCode).toBe(404);
+    expect(add.json().error.code).toBe('HOUSEHOLD_NOT_FOUND');
+    const del = await zeku.delete(`/api/households/${h.id}/expenditures/${d.expenditures[0].id}`);
+    expect(del.statusCode).toBe(404);
+    expect(del.json().error.code).toBe('HOUSEHOLD_NOT_FOUND');
+    expect((await clerk.get(`/api/households/${h.id}`)).json().expenditures).toHaveLength(1);
+  });
+});
+
+describe('member policy facts (R15, R51, R53)', () => {
+  it('shows 未登记 (all null) before anything is recorded', async () => {
+    const h = await create(clerk);
+    expect(spouseOf(h).policyFacts).toEqual({ meansTestExclusion: null, selfCare: null, obligors: null, updatedAt: null });
+  });
+
+  it('upserts the facts of an active member, replaces them, and clears them', async () => {
+    const h = await create(clerk);
+    const spouse = spouseOf(h);
+    const url = `/api/households/${h.id}/members/${spouse.person.id}/policy-facts`;
+    const first = await clerk.put(url, {
+      meansTestExclusion: 'PRISON',
+      selfCare: SELF_CARE_TWO_FAILED,
+      obligors: [
+        { name: '张小军', relationship: '子女', inabilityGround: 'NO_CIVIL_CAPACITY_MISSING_OR_PRISON' },
+        { name: '张小红', relationship: '子女', inabilityGround: null },
+      ],
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().version).toBe(h.version + 1);
+    expect(spouseOf(first.json()).policyFacts).toMatchObject({
+      meansTestExclusion: 'PRISON',
+      selfCare: SELF_CARE_TWO_FAILED,
+      obligors: [
+        { name: '张小军', relationship: '子女', inabilityGround: 'NO_CIVIL_CAPACITY_MISSING_OR_PRISON' },
+        { name: '张小红', relationship: '子女', inabilityGround: null },
+      ],
+      updatedAt: expect.any(String),
+    });
+
+    // An empty list (无义务人) is distinct from null (未登记).
+    const second = await clerk.put(url, { meansTestExclusion: null, selfCare: null, obligors: [] });
+    expect(second.statusCode, second.body).toBe(200);
+    expect(spouseOf(second.json()).policyFacts).toMatchObject({ meansTestExclusion: null, selfCare: null, obligors: [] });
+
+    const cleared = await clerk.put(url, { meansTestExclusion: null, selfCare: null, obligors: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(spouseOf(cleared.json()).policyFacts).toMatchObject({ meansTestExclusion: null, selfCare: null, obligors: null });
+    const [row] = await listPersonPolicyFacts(database.db, [spouse.person.id]);
+    expect(row).toMatchObject({ personId: spouse.person.id, countyCode: '630102', obligors: null });
+  });
+
+  it('refuses unknown codes, a missing activity and an assessment dated in the future', async () => {
+    const h = await create(clerk);
+    const url = `/api/households/${h.id}/members/${h.headPersonId}/policy-facts`;
+    const badCode = await clerk.put(url, { meansTestExclusion: 'ON_HOLIDAY', selfCare: null, obligors: null });
+    expect(badCode.statusCode).toBe(400);
+    const { bathing: _b, ...fiveActivities } = SELF_CARE_TWO_FAILED;
+    const missing = await clerk.put(url, { meansTestExclusion: null, selfCare: fiveActivities, obligors: null });
+    expect(missing.statusCode).toBe(400);
+    const future = await clerk.put(url, { meansTestExclusion: null, selfCare: { ...SELF_CARE_TWO_FAILED, assessedOn: '2999-01-01' }, obligors: null });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details[0]).toMatchObject({ path: 'selfCare.assessedOn', code: 'REGISTRY_DATE_IN_FUTURE' });
+  });
+
+  it('refuses a person who is not an active member of this household', async () => {
+    const h = await create(clerk);
+    const other = await create(clerk);
+    const stranger = await clerk.put(`/api/households/${h.id}/members/${other.headPersonId}/policy-facts`, { meansTestExclusion: 'PRISON', selfCare: null, obligors: null });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().error.details[0]).toMatchObject({ path: 'personId', code: 'REGISTRY_PERSON_NOT_MEMBER' });
+
+    // A former member keeps his history but gets no new facts here.
+    const child = { name: '张小明', idNumber: testIdNumber('630102', '2005-01-01'), relationship: 'CHILD' as const };
+    const withChild = (await clerk.post(`/api/households/${h.id}/members`, child)).json();
+    const member = withChild.members.find((m: Member) => m.person.name === '张小明');
+    const removed = await clerk.post(`/api/households/${h.id}/members/${member.memberId}/remove`, { leftOn: '2026-03-02', reason: '外出' });
+    expect(removed.statusCode, removed.body).toBe(200);
+    const former = await clerk.put(`/api/households/${h.id}/members/${member.person.id}/policy-facts`, { meansTestExclusion: null, selfCare: null, obligors: [] });
+    expect(former.statusCode).toBe(400);
+    expect(former.json().error.details[0].code).toBe('REGISTRY_PERSON_NOT_MEMBER');
+    expect(await listPersonPolicyFacts(database.db, [other.headPersonId, member.person.id])).toEqual([]);
+  });
+
+  it('answers 404 HOUSEHOLD_NOT_FOUND to another county', async () => {
+    const h = await create(clerk);
+    const r = await zeku.put(`/api/households/${h.id}/members/${h.headPersonId}/policy-facts`, { meansTestExclusion: 'PRISON', selfCare: null, obligors: null });
+    expect(r.statusCode).toBe(404);
+    expect(r.json().error.code).toBe('HOUSEHOLD_NOT_FOUND');
+    expect(await listPersonPolicyFacts(database.db, [h.headPersonId])).toEqual([]);
+  });
+});
+
+describe('timeline and batch reads', () => {
+  it('lists the changes in Chinese on the household timeline, with before and after', async () => {
+    const h = await create(clerk);
+    const spouse = spouseOf(h);
+    const added = (await clerk.post(`/api/households/${h.id}/expenditures`, MEDICAL)).json();
+    await clerk.delete(`/api/households/${h.id}/expenditures/${added.expenditures[0].id}`);
+    const url = `/api/households/${h.id}/members/${spouse.person.id}/policy-facts`;
+    await clerk.put(url, { meansTestExclusion: null, selfCare: SELF_CARE_TWO_FAILED, obligors: [{ name: '张小军', relationship: '子女', inabilityGround: null }] });
+    await clerk.put(url, {
+      meansTestExclusion: 'PRISON',
+      selfCare: { ...SELF_CARE_TWO_FAILED, gettingInOutOfBed: false, usingToilet: false },
+      obligors: [{ name: '张小军', relationship: '子女', inabilityGround: null }],
+    });
+
+    const items = (await clerk.get(`/api/households/${h.id}/timeline`)).json().items;
+    expect(items.slice(0, 4).map((i: { summary: string }) => i.summary)).toEqual([
+      '登记救助认定信息：李秀英（不计入家庭人口情形：服刑人员；生活自理能力评估：全护理（2026-01-15 评估）；法定赡养/抚养/扶养义务人：1人）',
+      '登记救助认定信息：李秀英（不计入家庭人口情形：无；生活自理能力评估：半护理（2026-01-15 评估）；法定赡养/抚养/扶养义务人：1人）',
+      '删除刚性支出记录：医疗费用个人负担部分 4567.89元',
+      '登记刚性支出：医疗费用个人负担部分 4567.89元（2025-03-01 至 2026-02-28）',
+    ]);
+    expect(items[0].changes).toEqual([
+      { field: '不计入家庭人口情形', before: '无', after: '服刑人员' },
+      { field: '生活自理能力评估', before: '半护理（2026-01-15 评估）', after: '全护理（2026-01-15 评估）' },
+    ]);
+    expect(items[1].changes).toContainEqual({ field: '法定赡养/抚养/扶养义务人', before: '未登记', after: '张小军（子女，有履行能力）' });
+    expect(items[3]).toMatchObject({ action: 'expenditure.add', source: 'DEPARTMENT' });
+  });
+
+  it('reads facts and items for many households in one call each', async () => {
+    const a = await create(clerk);
+    const b = await create(clerk);
+    await clerk.post(`/api/households/${a.id}/expenditures`, MEDICAL);
+    await clerk.post(`/api/households/${b.id}/expenditures`, { ...MEDICAL, expenditureType: 'EDUCATION', amountFen: 100 });
+    await clerk.post(`/api/households/${b.id}/expenditures`, { ...MEDICAL, expenditureType: 'ASSISTANCE_RECEIVED', amountFen: 50 });
+    await clerk.put(`/api/households/${a.id}/members/${a.headPersonId}/policy-facts`, { meansTestExclusion: null, selfCare: null, obligors: [] });
+    await clerk.put(`/api/households/${b.id}/members/${b.headPersonId}/policy-facts`, { meansTestExclusion: 'CONSCRIPT_IN_ACTIVE_SERVICE', selfCare: null, obligors: null });
+
+    const items = await listExpenditures(database.db, [a.id, b.id]);
+    expect(items.filter((r) => r.item.householdId === a.id).map((r) => r.item.amountFen)).toEqual([456789]);
+    expect(items.filter((r) => r.item.householdId === b.id).map((r) => r.item.expenditureType).sort()).toEqual(['ASSISTANCE_RECEIVED', 'EDUCATION']);
+    expect(items[0]!.recordedByName).toMatch(/^测试/);
+    const facts = await listPersonPolicyFacts(database.db, [a.headPersonId, b.headPersonId, spouseOf(a).person.id]);
+    expect(new Map(facts.map((f) => [f.personId, f.meansTestExclusion]))).toEqual(
+      new Map([
+        [a.headPersonId, null],
+        [b.headPersonId, 'CONSCRIPT_IN_ACTIVE_SERVICE'],
+      ]),
+    );
+    expect(await listExpenditures(database.db, [])).toEqual([]);
+  });
+});

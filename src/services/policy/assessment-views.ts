@@ -1,0 +1,81 @@
+/** Read models of stored decisions (what the household page and the 核算表 show). */
+import { AppError } from '../../domain/errors.js';
+import type { RegionScope } from '../../domain/access/scope.js';
+import type { AssessmentResult, ExplanationStep } from '../../domain/policy/assessment.types.js';
+import type { Executor } from '../../db/database.js';
+import {
+  findAssessment,
+  findBenefitStatus,
+  findParameterVersions,
+  listAssessments,
+  listBenefitStatusEvents,
+} from '../../db/repos/assessments.repo.js';
+import { findHousehold } from '../../db/repos/households.repo.js';
+
+export async function loadAssessmentView(db: Executor, scope: RegionScope, id: string) {
+  const r = await findAssessment(db, scope, id);
+  if (!r) throw new AppError('ASSESSMENT_NOT_FOUND');
+  const a = r.assessment;
+  const used = a.parametersUsed as Record<string, string>;
+  const versions = await findParameterVersions(db, Object.values(used));
+  return {
+    id: a.id,
+    householdId: a.householdId,
+    referenceDate: a.referenceDate,
+    trigger: a.trigger,
+    runId: a.runId,
+    classification: a.classification,
+    perCapitaMonthlyFen: a.perCapitaMonthlyFen,
+    standardMonthlyFen: a.standardMonthlyFen,
+    dibaoAmountFen: a.dibaoAmountFen,
+    result: a.result as AssessmentResult,
+    explanation: a.explanation as ExplanationStep[],
+    parametersUsed: versions
+      .map((v) => ({
+        code: v.code,
+        name: v.name,
+        versionId: v.id,
+        regionCode: v.regionCode,
+        urbanRural: v.urbanRural,
+        effectiveFrom: v.effectiveFrom,
+        confidence: v.confidence,
+      }))
+      .sort((x, y) => x.code.localeCompare(y.code)),
+    createdAt: a.createdAt.toISOString(),
+    createdByName: r.createdByName,
+  };
+}
+export type AssessmentView = Awaited<ReturnType<typeof loadAssessmentView>>;
+
+export async function listHouseholdAssessments(db: Executor, scope: RegionScope, householdId: string) {
+  const h = await findHousehold(db, scope, householdId);
+  if (!h) throw new AppError('HOUSEHOLD_NOT_FOUND');
+  const rows = await listAssessments(db, scope, householdId);
+  const benefit = await findBenefitStatus(db, householdId);
+  const events = await listBenefitStatusEvents(db, householdId);
+  return {
+    items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    benefit: benefit
+      ? {
+          status: benefit.status,
+          monthlyAmountFen: benefit.monthlyAmountFen,
+          sinceMonth: benefit.sinceMonth.slice(0, 7),
+          gradualExitFrom: benefit.gradualExitFrom?.slice(0, 7) ?? null,
+          gradualExitUntil: benefit.gradualExitUntil?.slice(0, 7) ?? null,
+          lastAssessmentId: benefit.lastAssessmentId,
+        }
+      : null,
+    events: events.map((e) => ({
+      id: e.event.id,
+      fromStatus: e.event.fromStatus,
+      toStatus: e.event.toStatus,
+      effectiveMonth: e.event.effectiveMonth.slice(0, 7),
+      monthlyAmountFen: e.event.monthlyAmountFen,
+      reason: e.event.reason,
+      decidedOn: e.event.decidedOn,
+      assessmentId: e.event.assessmentId,
+      createdAt: e.event.createdAt.toISOString(),
+      createdByName: e.createdByName,
+    })),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Assemble the policy engine's input (HouseholdFacts) for a batch of households: one query
+ * per kind of fact, grouped in memory. Used for one household (an officer's 核算) and for
+ * thousands at a time (batch re-assessment), so both see exactly the same facts.
+ */
+import type {
+  AssetFact,
+  ExpenditureFact,
+  FactSource,
+  HouseholdFacts,
+  IncomeFact,
+  MemberFacts,
+  ObligorFacts,
+  RecipientState,
+  SelfCareFacts,
+} from '../../domain/policy/assessment.types.js';
+import type { Executor } from '../../db/database.js';
+import {
+  loadAreaTypes,
+  loadAssetRows,
+  loadBenefitStatuses,
+  loadExpenditureRows,
+  loadHouseholdRows,
+  loadIncomeRows,
+  loadLastAssessmentSummaries,
+  loadMemberRows,
+  loadPersonCategoryRows,
+  type BenefitStatusRow,
+} from '../../db/repos/assessments.repo.js';
+
+export interface LoadedHousehold {
+  facts: HouseholdFacts;
+  benefit: BenefitStatusRow | null;
+  status: string;
+}
+
+function group<T extends { householdId: string }>(rows: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    let a = m.get(r.householdId);
+    if (!a) m.set(r.householdId, (a = []));
+    a.push(r);
+  }
+  return m;
+}
+
+const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
+const month = (d: string | null) => (d ? d.slice(0, 7) : null);
+
+export async function loadHouseholdFacts(db: Executor, ids: string[]): Promise<Map<string, LoadedHousehold>> {
+  const out = new Map<string, LoadedHousehold>();
+  if (ids.length === 0) return out;
+  // One after another: `db` may be a transaction, i.e. a single connection.
+  const hh = await loadHouseholdRows(db, ids);
+  const members = await loadMemberRows(db, ids);
+  const incomes = await loadIncomeRows(db, ids);
+  const assetRows = await loadAssetRows(db, ids);
+  const expenditures = await loadExpenditureRows(db, ids);
+  const personCats = await loadPersonCategoryRows(db, ids);
+  const benefits = await loadBenefitStatuses(db, ids);
+  const lastIds = benefits.map((b) => b.lastAssessmentId).filter((x): x is string => !!x);
+  const summaries = await loadLastAssessmentSummaries(db, lastIds);
+  const areas = await loadAreaTypes(db, [...new Set(hh.flatMap((h) => [h.regionCode.slice(0, 6), h.regionCode.slice(0, 9)]))]);
+  const areaOf = new Map(areas.map((a) => [a.code, a.areaType]));
+  const summaryOf = new Map(summaries.map((s) => [s.id, s]));
+  const benefitOf = new Map(benefits.map((b) => [b.householdId, b]));
+  const membersOf = group(members);
+  const incomesOf = group(incomes);
+  const assetsOf = group(assetRows);
+  const expendituresOf = group(expenditures);
+  const personCatsOf = new Map<string, string[]>();
+  for (const c of personCats) {
+    const k = c.personId!;
+    personCatsOf.set(k, [...(personCatsOf.get(k) ?? []), c.category]);
+  }
+
+  for (const h of hh) {
+    const benefit = benefitOf.get(h.id) ?? null;
+    const summary = benefit?.lastAssessmentId ? summaryOf.get(benefit.lastAssessmentId) : undefined;
+    const recipient: RecipientState | null = benefit
+      ? {
+          status: benefit.status,
+          monthlyAmountFen: benefit.monthlyAmountFen,
+          sinceMonth: benefit.sinceMonth.slice(0, 7),
+          gradualExitFrom: month(benefit.gradualExitFrom),
+          gradualExitUntil: month(benefit.gradualExitUntil),
+          previousCountedByType: summary?.countedByType ?? null,
+          previousPerCapitaMonthlyFen: summary?.perCapitaMonthlyFen ?? null,
+        }
+      : null;
+    const facts: HouseholdFacts = {
+      householdId: h.id,
+      householdNo: h.householdNo,
+      regionCode: h.regionCode,
+      countyCode: h.countyCode,
+      urbanRural: h.urbanRural === 'URBAN' ? 'URBAN' : 'RURAL',
+      areaType: areaOf.get(h.regionCode.slice(0, 9)) ?? areaOf.get(h.regionCode.slice(0, 6)) ?? null,
+      members: (membersOf.get(h.id) ?? []).map(
+        (m): MemberFacts => ({
+          personId: m.personId,
+          name: m.name,
+          relationship: m.relationship,
+          birthDate: m.birthDate,
+          sex: m.sex === 'F' ? 'F' : 'M',
+          labourCapacity: m.labourCapacity,
+          healthStatus: m.healthStatus,
+          seriousIllness: m.seriousIllness,
+          disabilityCategory: m.disabilityCategory,
+          disabilityGrade: m.disabilityGrade,
+          employment: m.employment,
+          studentStage: m.studentStage,
+          exclusion: (m.meansTestExclusion as MemberFacts['exclusion']) ?? null,
+          selfCare: (m.selfCare as SelfCareFacts | null) ?? null,
+          obligors: (m.obligors as ObligorFacts[] | null) ?? null,
+          personCategories: personCatsOf.get(m.personId) ?? [],
+        }),
+      ),
+      incomes: (incomesOf.get(h.id) ?? []).map(
+        (i): IncomeFact => ({
+          id: i.id,
+          personId: i.personId,
+          incomeType: i.incomeType,
+          periodStart: i.periodStart,
+          periodEnd: i.periodEnd,
+          amountFen: i.amountFen,
+          provenance: { source: i.source as FactSource, detail: i.sourceDetail, recordedAt: iso(i.recordedAt), recordedBy: i.recordedByName },
+          note: i.note,
+        }),
+      ),
+      assets: (assetsOf.get(h.id) ?? []).map(
+        (a): AssetFact => ({
+          id: a.id,
+          personId: a.personId,
+          assetType: a.assetType,
+          description: a.description,
+          quantity: a.quantity,
+          unit: a.unit,
+          valueFen: a.valueFen,
+          details: a.details ?? null,
+          provenance: { source: a.source as FactSource, detail: a.sourceDetail, recordedAt: iso(a.recordedAt), recordedBy: a.recordedByName },
+        }),
+      ),
+      expenditures: (expendituresOf.get(h.id) ?? []).map(
+        (e): ExpenditureFact => ({
+          id: e.id,
+          personId: e.personId,
+          expenditureType: e.expenditureType,
+          periodStart: e.periodStart,
+          periodEnd: e.periodEnd,
+          amountFen: e.amountFen,
+          provenance: { source: e.source as FactSource, detail: e.sourceDetail, recordedAt: iso(e.recordedAt), recordedBy: e.recordedByName },
+        }),
+      ),
+      categories: h.categories,
+      recipient,
+    };
+    out.set(h.id, { facts, benefit, status: h.status });
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import type { AssessmentViewBody, HouseholdAssessmentsBody, RunAssessmentBody } from '../../../../src/contracts/assessments.schemas';
+import type { ReassessmentViewBody, StartReassessmentBody, reassessmentChanges } from '../../../../src/contracts/reassessments.schemas';
+import type { AssessmentResult, ExplanationStep } from '../../../../src/domain/policy/assessment.types';
+import type { Static } from 'typebox';
+import { apiClient, apiUrl } from '../../lib/api-client';
+
+/** The stored decision with its result and explanation typed as the engine produced them. */
+export type AssessmentView = Omit<AssessmentViewBody, 'result' | 'explanation'> & { result: AssessmentResult; explanation: ExplanationStep[] };
+export type HouseholdAssessments = HouseholdAssessmentsBody;
+export type ReassessmentView = ReassessmentViewBody;
+export type ReassessmentChanges = Static<typeof reassessmentChanges>;
+
+export const assessmentKeys = {
+  all: ['assessments'] as const,
+  household: (id: string) => ['assessments', 'household', id] as const,
+  one: (id: string) => ['assessments', 'one', id] as const,
+  runs: () => ['assessments', 'runs'] as const,
+  run: (id: string) => ['assessments', 'run', id] as const,
+  changes: (id: string, change: string | undefined, page: number) => ['assessments', 'run', id, 'changes', change ?? '', page] as const,
+};
+
+export function fetchHouseholdAssessments(householdId: string): Promise<HouseholdAssessments> {
+  return apiClient.get(`/api/households/${encodeURIComponent(householdId)}/assessments`);
+}
+
+export function fetchAssessment(id: string): Promise<AssessmentView> {
+  return apiClient.get(`/api/assessments/${encodeURIComponent(id)}`);
+}
+
+export function runAssessment(householdId: string, body: RunAssessmentBody): Promise<AssessmentView> {
+  return apiClient.post(`/api/households/${encodeURIComponent(householdId)}/assessments`, body);
+}
+
+export function assessmentPdfUrl(id: string): string {
+  return apiUrl(`/api/assessments/${encodeURIComponent(id)}/pdf`, {});
+}
+
+export function fetchReassessments(): Promise<{ items: ReassessmentView[] }> {
+  return apiClient.get('/api/policy/reassessments');
+}
+
+export function fetchReassessment(id: string): Promise<ReassessmentView> {
+  return apiClient.get(`/api/policy/reassessments/${encodeURIComponent(id)}`);
+}
+
+export function startReassessment(body: StartReassessmentBody): Promise<ReassessmentView> {
+  return apiClient.post('/api/policy/reassessments', body);
+}
+
+export function fetchReassessmentChanges(id: string, change: string | undefined, page: number): Promise<ReassessmentChanges> {
+  return apiClient.get(`/api/policy/reassessments/${encodeURIComponent(id)}/changes`, { query: { change, page, pageSize: 50 } });
+}

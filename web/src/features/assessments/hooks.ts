@@ -1,0 +1,61 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { householdKeys } from '../households/api';
+import {
+  assessmentKeys,
+  fetchAssessment,
+  fetchHouseholdAssessments,
+  fetchReassessment,
+  fetchReassessmentChanges,
+  fetchReassessments,
+  runAssessment,
+  startReassessment,
+} from './api';
+
+export function useHouseholdAssessments(householdId: string) {
+  return useQuery({ queryKey: assessmentKeys.household(householdId), queryFn: () => fetchHouseholdAssessments(householdId), enabled: !!householdId });
+}
+
+export function useAssessment(id: string | null) {
+  return useQuery({ queryKey: assessmentKeys.one(id ?? ''), queryFn: () => fetchAssessment(id!), enabled: !!id });
+}
+
+export function useRunAssessment(householdId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (referenceDate: string | undefined) => runAssessment(householdId, referenceDate ? { referenceDate } : {}),
+    onSuccess: (a) => {
+      qc.setQueryData(assessmentKeys.one(a.id), a);
+      void qc.invalidateQueries({ queryKey: assessmentKeys.household(householdId) });
+      void qc.invalidateQueries({ queryKey: householdKeys.all });
+    },
+  });
+}
+
+export function useReassessments() {
+  return useQuery({ queryKey: assessmentKeys.runs(), queryFn: fetchReassessments, refetchInterval: 5000 });
+}
+
+/** Polls while the run is queued or running. */
+export function useReassessment(id: string) {
+  return useQuery({
+    queryKey: assessmentKeys.run(id),
+    queryFn: () => fetchReassessment(id),
+    enabled: !!id,
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'DONE' || q.state.data.status === 'FAILED') ? false : 1000),
+  });
+}
+
+export function useReassessmentChanges(id: string, change: string | undefined, page: number) {
+  return useQuery({ queryKey: assessmentKeys.changes(id, change, page), queryFn: () => fetchReassessmentChanges(id, change, page), enabled: !!id });
+}
+
+export function useStartReassessment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: startReassessment,
+    onSuccess: (r) => {
+      qc.setQueryData(assessmentKeys.run(r.id), r);
+      void qc.invalidateQueries({ queryKey: assessmentKeys.runs() });
+    },
+  });
+}

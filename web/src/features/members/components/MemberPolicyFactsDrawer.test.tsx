@@ -1,0 +1,96 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppProviders, createQueryClient } from '../../../components/AppProviders';
+import type { MemberView } from '../../households/api';
+import { MemberPolicyFactsDrawer } from './MemberPolicyFactsDrawer';
+
+const ALL_ABLE = { eating: true, dressing: true, gettingInOutOfBed: true, usingToilet: true, walkingIndoors: true, bathing: true };
+
+function member(policyFacts: Partial<MemberView['policyFacts']>): MemberView {
+  return {
+    memberId: 'm1',
+    relationship: 'HEAD',
+    active: true,
+    joinedOn: '2020-01-01',
+    leftOn: null,
+    leftReason: null,
+    person: {
+      id: '11111111-1111-4111-8111-111111111111',
+      name: '才让卓玛',
+      idNumber: '6323**********0021',
+      sex: 'F',
+      birthDate: '1950-01-01',
+      age: 76,
+      ethnicity: '藏族',
+      phone: null,
+      bankName: null,
+      bankAccount: null,
+      labourCapacity: 'NONE',
+      healthStatus: 'CHRONIC',
+      seriousIllness: null,
+      disabilityCategory: null,
+      disabilityGrade: null,
+      severeDisability: false,
+      employment: null,
+      studentStage: null,
+    },
+    policyFacts: { meansTestExclusion: null, selfCare: null, obligors: null, updatedAt: null, ...policyFacts },
+  };
+}
+
+function renderDrawer(m: MemberView) {
+  render(
+    <AppProviders queryClient={createQueryClient()}>
+      <MemberPolicyFactsDrawer householdId="22222222-2222-4222-8222-222222222222" member={m} canWrite onClose={() => {}} />
+    </AppProviders>,
+  );
+}
+
+// Generous timeout: the first render loads Ant Design, slow when the web suite runs in parallel.
+describe('MemberPolicyFactsDrawer (R53 care level)', { timeout: 20_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows 半护理 for 2 failed activities (worked example 4: cannot bathe, cannot dress)', async () => {
+    renderDrawer(member({ selfCare: { ...ALL_ABLE, bathing: false, dressing: false, assessedOn: '2026-01-15' } }));
+    const level = await screen.findByTestId('care-level');
+    expect(level.textContent).toContain('半护理');
+    expect(level.textContent).toContain('2项不能自主完成');
+    expect((screen.getByRole('checkbox', { name: '自主洗澡' }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('checkbox', { name: '自主吃饭' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows 全护理 for 4 failed activities, and updates live while ticking', async () => {
+    renderDrawer(member({ selfCare: { ...ALL_ABLE, bathing: false, dressing: false, gettingInOutOfBed: false, usingToilet: false, assessedOn: '2026-01-15' } }));
+    const level = await screen.findByTestId('care-level');
+    expect(level.textContent).toContain('全护理');
+    expect(level.textContent).toContain('4项不能自主完成');
+    // Ticking 自主如厕 (can do it again) leaves 3 failed → 半护理.
+    fireEvent.click(screen.getByRole('checkbox', { name: '自主如厕' }));
+    await waitFor(() => expect(screen.getByTestId('care-level').textContent).toContain('半护理'));
+  });
+
+  it('keeps 未登记 apart from an empty obligor list', async () => {
+    renderDrawer(member({ obligors: [] }));
+    expect(await screen.findByTestId('no-obligors')).toBeTruthy();
+    expect((screen.getByRole('radio', { name: '已登记' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: '未评估' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByTestId('care-level')).toBeNull();
+  });
+
+  it('sends null for 未评估/未登记 and the six booleans with the date once assessed', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({}), { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    renderDrawer(member({ meansTestExclusion: 'PRISON', selfCare: { ...ALL_ABLE, bathing: false, assessedOn: '2026-01-15' } }));
+    await screen.findByTestId('care-level');
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/households/22222222-2222-4222-8222-222222222222/members/11111111-1111-4111-8111-111111111111/policy-facts');
+    expect(init.method).toBe('PUT');
+    expect(JSON.parse(String(init.body))).toEqual({
+      meansTestExclusion: 'PRISON',
+      selfCare: { ...ALL_ABLE, bathing: false, assessedOn: '2026-01-15' },
+      obligors: null,
+    });
+  });
+});

@@ -1,0 +1,261 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, AutoComplete, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { careLevelOf, countFailedActivities, SELF_CARE_ACTIVITIES } from '../../../../../src/domain/registry/self-care';
+import { useIsPhone } from '../../../components/useIsPhone';
+import { dayjs, formatDateTime, todayInChina } from '../../../lib/dates';
+import { applyFieldErrors, errorMessage } from '../../../lib/errors';
+import {
+  CARE_LEVEL_LABELS,
+  MEANS_TEST_EXCLUSION_LABELS,
+  OBLIGOR_INABILITY_GROUND_LABELS,
+  optionsOf,
+  SELF_CARE_ACTIVITY_LABELS,
+  type CareLevel,
+  type SelfCareActivity,
+} from '../../../lib/labels';
+import type { MemberView } from '../../households/api';
+import type { PolicyFactsInput } from '../api';
+import { useSetPolicyFacts } from '../hooks/useSetPolicyFacts';
+
+type Activities = Record<SelfCareActivity, boolean>;
+
+interface ObligorValues {
+  name: string;
+  relationship: string;
+  /** '' = 有履行能力 */
+  inabilityGround: string;
+}
+
+interface PolicyFactsValues {
+  /** '' = 无 */
+  meansTestExclusion: string;
+  selfCareAssessed: boolean;
+  selfCare?: Partial<Activities> & { assessedOn?: dayjs.Dayjs | null };
+  obligorsRecorded: boolean;
+  obligors?: ObligorValues[];
+}
+
+const EXCLUSION_OPTIONS = [{ value: '', label: '无' }, ...optionsOf(MEANS_TEST_EXCLUSION_LABELS)];
+const GROUND_OPTIONS = [{ value: '', label: '有履行能力' }, ...optionsOf(OBLIGOR_INABILITY_GROUND_LABELS)];
+const RELATIONSHIP_SUGGESTIONS = ['配偶', '子女', '父母', '兄弟姐妹', '祖父母', '外祖父母', '孙子女', '外孙子女'].map((value) => ({ value }));
+const CARE_LEVEL_COLORS: Record<CareLevel, string> = { FULL_SELF_CARE: 'green', PARTIAL_CARE: 'orange', FULL_CARE: 'red' };
+
+function toValues(f: MemberView['policyFacts']): PolicyFactsValues {
+  return {
+    meansTestExclusion: f.meansTestExclusion ?? '',
+    selfCareAssessed: f.selfCare !== null,
+    selfCare: f.selfCare
+      ? { ...f.selfCare, assessedOn: dayjs(f.selfCare.assessedOn) }
+      : { ...(Object.fromEntries(SELF_CARE_ACTIVITIES.map((a) => [a, true])) as Activities), assessedOn: dayjs(todayInChina()) },
+    obligorsRecorded: f.obligors !== null,
+    obligors: (f.obligors ?? []).map((o) => ({ name: o.name, relationship: o.relationship, inabilityGround: o.inabilityGround ?? '' })),
+  };
+}
+
+function toBody(v: PolicyFactsValues): PolicyFactsInput {
+  const s = v.selfCare ?? {};
+  return {
+    meansTestExclusion: (v.meansTestExclusion || null) as PolicyFactsInput['meansTestExclusion'],
+    selfCare: v.selfCareAssessed
+      ? {
+          eating: !!s.eating,
+          dressing: !!s.dressing,
+          gettingInOutOfBed: !!s.gettingInOutOfBed,
+          usingToilet: !!s.usingToilet,
+          walkingIndoors: !!s.walkingIndoors,
+          bathing: !!s.bathing,
+          assessedOn: (s.assessedOn ?? dayjs()).format('YYYY-MM-DD'),
+        }
+      : null,
+    obligors: v.obligorsRecorded
+      ? (v.obligors ?? []).map((o) => ({
+          name: o.name.trim(),
+          relationship: o.relationship.trim(),
+          inabilityGround: (o.inabilityGround || null) as NonNullable<PolicyFactsInput['obligors']>[number]['inabilityGround'],
+        }))
+      : null,
+  };
+}
+
+/** R53 result of the six boxes as they stand: 全自理 / 半护理 / 全护理, updated while ticking. */
+export function CareLevelPreview({ activities }: { activities: Partial<Activities> | undefined }) {
+  const a = Object.fromEntries(SELF_CARE_ACTIVITIES.map((k) => [k, !!activities?.[k]])) as Activities;
+  const level = careLevelOf(a);
+  const failed = countFailedActivities(a);
+  return (
+    <div data-testid="care-level" aria-live="polite">
+      护理等级：
+      <Tag color={CARE_LEVEL_COLORS[level]} style={{ marginInlineEnd: 4 }}>
+        {CARE_LEVEL_LABELS[level]}
+      </Tag>
+      <Typography.Text type="secondary">（{failed === 0 ? '六项均能自主完成' : `${failed}项不能自主完成`}）</Typography.Text>
+    </div>
+  );
+}
+
+/**
+ * 救助认定信息 of one member (PUT …/members/:personId/policy-facts): R15 不计入家庭人口情形,
+ * R53 生活自理能力评估 with the resulting care level, R51 法定义务人. 未评估 / 未登记 are kept
+ * apart from "all able" / "no obligor", because the policy engine treats them differently.
+ */
+export function MemberPolicyFactsDrawer({
+  householdId,
+  member,
+  canWrite,
+  onClose,
+}: {
+  householdId: string;
+  member: MemberView | null;
+  canWrite: boolean;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<PolicyFactsValues>();
+  const save = useSetPolicyFacts(householdId);
+  const { message } = App.useApp();
+  const isPhone = useIsPhone();
+  const selfCareAssessed = Form.useWatch('selfCareAssessed', form);
+  const obligorsRecorded = Form.useWatch('obligorsRecorded', form);
+  const activities = Form.useWatch('selfCare', form);
+
+  useEffect(() => {
+    if (!member) return;
+    form.resetFields();
+    form.setFieldsValue(toValues(member.policyFacts));
+  }, [member, form]);
+
+  const submit = (v: PolicyFactsValues) => {
+    if (!member) return;
+    save.mutate(
+      { personId: member.person.id, body: toBody({ ...form.getFieldsValue(true), ...v }) },
+      {
+        onSuccess: () => {
+          void message.success('已保存救助认定信息');
+          onClose();
+        },
+        onError: (e) => {
+          applyFieldErrors(form, e);
+          void message.error(errorMessage(e));
+        },
+      },
+    );
+  };
+
+  const updatedAt = member?.policyFacts.updatedAt;
+  return (
+    <Drawer
+      title={member ? `救助认定信息：${member.person.name}` : '救助认定信息'}
+      open={!!member}
+      onClose={onClose}
+      size={isPhone ? '100%' : 640}
+      destroyOnHidden
+      footer={
+        canWrite && (
+          <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+            <Button onClick={onClose}>取消</Button>
+            <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+              保存
+            </Button>
+          </Space>
+        )
+      }
+    >
+      <Form<PolicyFactsValues> form={form} name="member-policy-facts" layout="vertical" onFinish={submit} disabled={!canWrite} initialValues={member ? toValues(member.policyFacts) : undefined}>
+        <Form.Item label="不计入家庭人口情形" name="meansTestExclusion" extra="宗教教职人员离家3年以上、服刑、强制隔离戒毒、被宣告失踪、现役义务兵等不计入共同生活的家庭成员">
+          <Select options={EXCLUSION_OPTIONS} />
+        </Form.Item>
+
+        <Divider titlePlacement="start" plain>
+          生活自理能力评估
+        </Divider>
+        <Form.Item name="selfCareAssessed">
+          <Radio.Group
+            options={[
+              { value: false, label: '未评估' },
+              { value: true, label: '已评估' },
+            ]}
+          />
+        </Form.Item>
+        {selfCareAssessed && (
+          <>
+            <Typography.Text style={{ display: 'block', marginBottom: 8 }}>能自主完成（勾选），未勾选即不能自主完成：</Typography.Text>
+            <Row gutter={[8, 0]}>
+              {SELF_CARE_ACTIVITIES.map((a) => (
+                <Col key={a} xs={12} sm={8}>
+                  <Form.Item name={['selfCare', a]} valuePropName="checked" style={{ marginBottom: 8 }}>
+                    <Checkbox>{SELF_CARE_ACTIVITY_LABELS[a]}</Checkbox>
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+            <Row gutter={16} align="middle">
+              <Col xs={24} sm={12}>
+                <Form.Item label="评估日期" name={['selfCare', 'assessedOn']} rules={[{ required: true, message: '请选择评估日期' }]}>
+                  <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayInChina()), 'day')} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12} style={{ marginBottom: 16 }}>
+                <CareLevelPreview activities={activities} />
+              </Col>
+            </Row>
+          </>
+        )}
+
+        <Divider titlePlacement="start" plain>
+          法定赡养/抚养/扶养义务人
+        </Divider>
+        <Form.Item name="obligorsRecorded" extra="“未登记”表示尚未核实义务人情况（特困认定无法作出）；已登记而列表为空表示无法定义务人">
+          <Radio.Group
+            options={[
+              { value: false, label: '未登记' },
+              { value: true, label: '已登记' },
+            ]}
+          />
+        </Form.Item>
+        {obligorsRecorded && (
+          <Form.List name="obligors">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.length === 0 && (
+                  <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 12 }} data-testid="no-obligors">
+                    无法定义务人
+                  </Typography.Text>
+                )}
+                {fields.map((f, i) => (
+                  <Row key={f.key} gutter={8} align="top" style={isPhone ? { borderBottom: '1px solid #f0f0f0', marginBottom: 8 } : undefined}>
+                    <Col xs={12} sm={6}>
+                      <Form.Item name={[f.name, 'name']} label={i === 0 || isPhone ? '姓名' : undefined} rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50 }]}>
+                        <Input maxLength={50} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={5}>
+                      <Form.Item name={[f.name, 'relationship']} label={i === 0 || isPhone ? '关系' : undefined} rules={[{ required: true, whitespace: true, message: '请输入关系' }, { max: 20 }]}>
+                        <AutoComplete options={RELATIONSHIP_SUGGESTIONS} maxLength={20} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={20} sm={11}>
+                      <Form.Item name={[f.name, 'inabilityGround']} label={i === 0 || isPhone ? '无履行能力情形' : undefined}>
+                        <Select options={GROUND_OPTIONS} popupMatchSelectWidth={isPhone ? true : 420} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={4} sm={2} style={{ paddingTop: i === 0 || isPhone ? 30 : 0 }}>
+                      <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除义务人" onClick={() => remove(f.name)} />
+                    </Col>
+                  </Row>
+                ))}
+                <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ name: '', relationship: '', inabilityGround: '' })}>
+                  添加义务人
+                </Button>
+              </>
+            )}
+          </Form.List>
+        )}
+      </Form>
+      {updatedAt && (
+        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 16, fontSize: 12 }}>
+          最近更新：{formatDateTime(updatedAt)}
+        </Typography.Text>
+      )}
+    </Drawer>
+  );
+}

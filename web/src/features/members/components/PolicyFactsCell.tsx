@@ -1,0 +1,28 @@
+import { Button, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { careLevelOf } from '../../../../../src/domain/registry/self-care';
+import { CARE_LEVEL_LABELS, labelOf, MEANS_TEST_EXCLUSION_LABELS } from '../../../lib/labels';
+import type { MemberView } from '../../households/api';
+import { MemberPolicyFactsDrawer } from './MemberPolicyFactsDrawer';
+
+/** Member row: 不计入 / 护理等级 at a glance, and the 救助认定信息 action opening the drawer. */
+export function PolicyFactsCell({ householdId, member, canWrite }: { householdId: string; member: MemberView; canWrite: boolean }) {
+  const [open, setOpen] = useState(false);
+  const f = member.policyFacts;
+  return (
+    <>
+      <Space size={[0, 2]} wrap>
+        {f.meansTestExclusion && (
+          <Tag color="purple" title={labelOf(MEANS_TEST_EXCLUSION_LABELS, f.meansTestExclusion)}>
+            不计入
+          </Tag>
+        )}
+        {f.selfCare && <Tag>{CARE_LEVEL_LABELS[careLevelOf(f.selfCare)]}</Tag>}
+        <Button type="link" size="small" onClick={() => setOpen(true)} style={{ paddingInline: 0 }}>
+          救助认定信息
+        </Button>
+      </Space>
+      <MemberPolicyFactsDrawer householdId={householdId} member={open ? member : null} canWrite={canWrite} onClose={() => setOpen(false)} />
+    </>
+  );
+}
