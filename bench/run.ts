@@ -66,6 +66,13 @@ const REF_RUNS = 500;
 const SEED = 'jiuzhu-bench';
 const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const COUNTY_SCOPE = '630106';
+/**
+ * BENCH_PARTS (comma list, default all): import (CSV import, always run when a later part needs
+ * the data), queries (list/detail), reassess (issue 3 batch re-assessment), xlsx.
+ * BENCH_DBS: pglite,postgres (default: both when a PostgreSQL URL is set).
+ */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'import,queries,reassess,xlsx').split(',').map((s) => s.trim()));
+const DBS = process.env.BENCH_DBS ? process.env.BENCH_DBS.split(',').map((s) => s.trim()) : null;
 
 /** Ten counties from city districts to pastoral counties; area types are benchmark settings. */
 const COUNTY_SPECS: readonly { code: string; areaType: AreaType; share: number }[] = [
@@ -242,6 +249,38 @@ function listQueries(rng: Rng, names: readonly string[], ids: readonly string[],
   return out;
 }
 
+async function benchQueries(kind: DbKind, ctx: ServiceContext): Promise<void> {
+  const db = ctx.database.db;
+  const rng = new Rng(`${SEED}:queries`);
+  const sample = await sampleHouseholds(db, 2000);
+  const ids = await sampleIdNumbers(db, 2000);
+  const names = sample.map((s) => s.head_name ?? '').filter(Boolean);
+  const countyNames = sample.filter((s) => s.county_code === COUNTY_SCOPE).map((s) => s.head_name ?? '').filter(Boolean);
+  const countyIds = ids.filter((id) => id.startsWith(COUNTY_SCOPE) || id.startsWith('630122'));
+  const actor = (regionCode: string): Actor => ({ id: randomUUID(), username: 'bench', displayName: '基准测试', roles: ['PROVINCE_VIEWER'], scope: scopeOf({ regionCode }) });
+  const county = actor(COUNTY_SCOPE);
+  const province = actor('63');
+
+  const ref1 = await timeRuns(Array.from({ length: REF_RUNS }), () => selectOne(db));
+  emit('ref_select_1_median', ref1.median, 'ms', kind);
+  const detailIds = Array.from({ length: DETAIL_RUNS }, () => rng.pick(sample).id);
+  const refRow = await timeRuns(detailIds, (id) => selectHouseholdRowById(db, id));
+  emit('ref_household_by_id_median', refRow.median, 'ms', kind);
+
+  log('  household list, county scope…');
+  const lc = await timeRuns(listQueries(rng, countyNames, countyIds, LIST_RUNS), (q) => searchHouseholds(ctx, county, q));
+  emit('household_list_county_median', lc.median, 'ms', kind);
+  emit('household_list_county_p95', lc.p95, 'ms', kind);
+  log('  household list, province scope…');
+  const lp = await timeRuns(listQueries(rng, names, ids, LIST_RUNS), (q) => searchHouseholds(ctx, province, q));
+  emit('household_list_province_median', lp.median, 'ms', kind);
+  emit('household_list_province_p95', lp.p95, 'ms', kind);
+  log('  household detail…');
+  const d = await timeRuns(detailIds, (id) => getHousehold(ctx, province, id));
+  emit('household_detail_median', d.median, 'ms', kind);
+  emit('household_detail_p95', d.p95, 'ms', kind);
+}
+
 async function runBackend(kind: DbKind, dir: string, files: readonly CountyFiles[]): Promise<void> {
   log(`\n== ${kind} ==`);
   // 1. CSV import of the whole registry, county file by county file.
@@ -253,41 +292,13 @@ async function runBackend(kind: DbKind, dir: string, files: readonly CountyFiles
     emit('csv_import_throughput', csv.members / csv.seconds, 'members/s', kind);
 
     // 2. Queries on the loaded registry.
-    const db = a.database.db;
-    const rng = new Rng(`${SEED}:queries`);
-    const sample = await sampleHouseholds(db, 2000);
-    const ids = await sampleIdNumbers(db, 2000);
-    const names = sample.map((s) => s.head_name ?? '').filter(Boolean);
-    const countyNames = sample.filter((s) => s.county_code === COUNTY_SCOPE).map((s) => s.head_name ?? '').filter(Boolean);
-    const countyIds = ids.filter((id) => id.startsWith(COUNTY_SCOPE) || id.startsWith('630122'));
-    const actor = (regionCode: string): Actor => ({ id: randomUUID(), username: 'bench', displayName: '基准测试', roles: ['PROVINCE_VIEWER'], scope: scopeOf({ regionCode }) });
-    const county = actor(COUNTY_SCOPE);
-    const province = actor('63');
-
-    const ref1 = await timeRuns(Array.from({ length: REF_RUNS }), () => selectOne(db));
-    emit('ref_select_1_median', ref1.median, 'ms', kind);
-    const detailIds = Array.from({ length: DETAIL_RUNS }, () => rng.pick(sample).id);
-    const refRow = await timeRuns(detailIds, (id) => selectHouseholdRowById(db, id));
-    emit('ref_household_by_id_median', refRow.median, 'ms', kind);
-
-    log('  household list, county scope…');
-    const lc = await timeRuns(listQueries(rng, countyNames, countyIds, LIST_RUNS), (q) => searchHouseholds(ctx, county, q));
-    emit('household_list_county_median', lc.median, 'ms', kind);
-    emit('household_list_county_p95', lc.p95, 'ms', kind);
-    log('  household list, province scope…');
-    const lp = await timeRuns(listQueries(rng, names, ids, LIST_RUNS), (q) => searchHouseholds(ctx, province, q));
-    emit('household_list_province_median', lp.median, 'ms', kind);
-    emit('household_list_province_p95', lp.p95, 'ms', kind);
-    log('  household detail…');
-    const d = await timeRuns(detailIds, (id) => getHousehold(ctx, province, id));
-    emit('household_detail_median', d.median, 'ms', kind);
-    emit('household_detail_p95', d.p95, 'ms', kind);
-
+    if (PARTS.has('queries')) await benchQueries(kind, ctx);
     // 2b. Batch re-assessment after a standard change (issue 3 §8).
-    await benchReassessment(kind, ctx, importer);
+    if (PARTS.has('reassess')) await benchReassessment(kind, ctx, importer);
   } finally {
     await a.drop();
   }
+  if (!PARTS.has('xlsx')) return;
 
   // 3. XLSX import (a slice of whole county files) into a fresh database.
   const slice = files.filter((f) => f.xlsx);
@@ -373,7 +384,7 @@ async function main() {
   try {
     log(`scale ${SCALE}: ${HOUSEHOLDS} households, files in ${dir}`);
     const files = await generateFiles(dir);
-    const kinds: DbKind[] = PG_URL ? ['pglite', 'postgres'] : ['pglite'];
+    const kinds: DbKind[] = (PG_URL ? (['pglite', 'postgres'] as DbKind[]) : (['pglite'] as DbKind[])).filter((k) => !DBS || DBS.includes(k));
     if (!PG_URL) log('BENCH_DATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL skipped');
     for (const kind of kinds) await runBackend(kind, dir, files);
     if (kinds.length === 2) {

@@ -28,6 +28,9 @@ export type AssessmentRow = typeof assessments.$inferSelect;
 export type BenefitStatusRow = typeof benefitStatuses.$inferSelect;
 export type BenefitStatusEventRow = typeof benefitStatusEvents.$inferSelect;
 export type ParameterVersionRow = typeof policyParameters.$inferSelect;
+export type AssessmentInsert = typeof assessments.$inferInsert;
+export type BenefitStatusInsert = typeof benefitStatuses.$inferInsert;
+export type BenefitStatusEventInsert = typeof benefitStatusEvents.$inferInsert;
 
 /** Every parameter version on the path of `regionCode` (its ancestors and itself) with one of `statuses`. */
 export async function listParameterVersionsOnPath(db: Executor, regionCode: string, statuses: string[] = ['APPROVED']) {
@@ -282,30 +285,36 @@ export async function findBenefitStatus(db: Executor, householdId: string, opts:
   return r ?? null;
 }
 
-export async function upsertBenefitStatus(db: Executor, row: typeof benefitStatuses.$inferInsert) {
+/** Insert or move recipient statuses (one statement for a batch). */
+export async function upsertBenefitStatuses(db: Executor, rows: BenefitStatusInsert[]) {
+  if (rows.length === 0) return;
   await db
     .insert(benefitStatuses)
-    .values(row)
+    .values(rows)
     .onConflictDoUpdate({
       target: benefitStatuses.householdId,
       set: {
-        status: row.status,
-        monthlyAmountFen: row.monthlyAmountFen,
-        gradualExitFrom: row.gradualExitFrom ?? null,
-        gradualExitUntil: row.gradualExitUntil ?? null,
-        lastAssessmentId: row.lastAssessmentId ?? null,
+        status: sql`excluded.status`,
+        monthlyAmountFen: sql`excluded.monthly_amount_fen`,
+        gradualExitFrom: sql`excluded.gradual_exit_from`,
+        gradualExitUntil: sql`excluded.gradual_exit_until`,
+        lastAssessmentId: sql`excluded.last_assessment_id`,
         version: sql`${benefitStatuses.version} + 1`,
         updatedAt: sql`now()`,
       },
     });
 }
 
-/** Point the recipient status at a newer assessment without a transition. */
-export async function touchBenefitStatus(db: Executor, householdId: string, assessmentId: string) {
-  await db
-    .update(benefitStatuses)
-    .set({ lastAssessmentId: assessmentId, updatedAt: sql`now()` })
-    .where(eq(benefitStatuses.householdId, householdId));
+/** Point unchanged recipient statuses at their newer decisions (one statement). */
+export async function touchBenefitStatuses(db: Executor, rows: { householdId: string; assessmentId: string }[]) {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.householdId}::uuid, ${r.assessmentId}::uuid)`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`UPDATE benefit_statuses b SET last_assessment_id = v.aid, updated_at = now() FROM (VALUES ${values}) AS v(hid, aid) WHERE b.household_id = v.hid`,
+  );
 }
 
 export async function insertBenefitStatusEvents(db: Executor, rows: (typeof benefitStatusEvents.$inferInsert)[]) {

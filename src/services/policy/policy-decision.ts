@@ -3,7 +3,7 @@
  * loaded facts, decide the recipient transition, and (when applying) write the decision, the
  * recipient status and its dated event in the caller's transaction.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { assessHousehold } from '../../domain/policy/assess-household.rules.js';
 import type { Assessment, ExplanationStep, ParameterSet } from '../../domain/policy/assessment.types.js';
 import { RECIPIENT_STATUS_LABELS, summariseAssessment, yuan } from '../../domain/policy/assessment-summary.js';
@@ -15,13 +15,16 @@ import {
   endHouseholdCategory,
   insertAssessments,
   insertBenefitStatusEvents,
-  touchBenefitStatus,
-  upsertBenefitStatus,
+  touchBenefitStatuses,
+  upsertBenefitStatuses,
+  type AssessmentInsert,
+  type BenefitStatusEventInsert,
+  type BenefitStatusInsert,
 } from '../../db/repos/assessments.repo.js';
 import type { LoadedHousehold } from './load-household-facts.js';
 
 export type DecisionOutcome =
-  | { ok: true; assessment: Assessment; transition: Transition | null; digest: string }
+  | { ok: true; assessment: Assessment; transition: Transition | null }
   | { ok: false; violations: Violation[] };
 
 const LIFECYCLE_SECTION = '待遇变动（R4、R44）';
@@ -42,10 +45,7 @@ export function decide(loaded: LoadedHousehold, params: ParameterSet, referenceD
     let n = explanation.length;
     explanation = [...explanation, ...t.steps.map((s) => ({ ...s, n: ++n, section: LIFECYCLE_SECTION }))];
   }
-  const digest = createHash('sha256')
-    .update(JSON.stringify([loaded.facts, assessment.parametersUsed, referenceDate]))
-    .digest('hex');
-  return { ok: true, assessment: { ...assessment, explanation }, transition: t.transition, digest };
+  return { ok: true, assessment: { ...assessment, explanation }, transition: t.transition };
 }
 
 export function transitionSummary(t: Transition): string {
@@ -67,33 +67,44 @@ export interface StoreInput {
   audit: (e: Omit<AuditInput, 'at' | 'actorId' | 'actorName' | 'requestId' | 'ip'>) => AuditInput;
 }
 
-/**
- * Write one decision (assessment row, recipient status, dated event, end of the DIBAO
- * category on a stop) and return the audit events to append in the same transaction.
- */
-export async function storeDecision(tx: Executor, s: StoreInput): Promise<{ assessmentId: string; audit: AuditInput[] }> {
+/** The rows one decision writes; built in memory so that a batch writes a chunk at once. */
+export interface PreparedDecision {
+  assessmentId: string;
+  assessment: AssessmentInsert;
+  benefit: BenefitStatusInsert | null;
+  event: BenefitStatusEventInsert | null;
+  /** end the household's DIBAO category on this day (a stop, R4) */
+  endDibaoOn: string | null;
+  /** point an unchanged recipient status at the new decision */
+  touch: boolean;
+  audit: AuditInput[];
+}
+
+export function prepareDecision(s: StoreInput): PreparedDecision {
   const { facts } = s.loaded;
   const { assessment, transition } = s.outcome;
   const r = assessment.result;
-  const [row] = await insertAssessments(tx, [
-    {
-      countyCode: facts.countyCode,
-      householdId: facts.householdId,
-      referenceDate: s.referenceDate,
-      trigger: s.trigger,
-      runId: s.runId,
-      classification: r.classification,
-      perCapitaMonthlyFen: r.perCapitaMonthlyFen,
-      standardMonthlyFen: r.standardMonthlyFen,
-      dibaoAmountFen: r.dibao.monthlyAmountFen,
-      result: r,
-      explanation: assessment.explanation,
-      parametersUsed: assessment.parametersUsed,
-      inputsDigest: s.outcome.digest,
-      createdBy: s.actorId,
-    },
-  ]);
-  const assessmentId = row!.id;
+  const assessmentId = randomUUID();
+  const row: AssessmentInsert = {
+    id: assessmentId,
+    countyCode: facts.countyCode,
+    householdId: facts.householdId,
+    referenceDate: s.referenceDate,
+    trigger: s.trigger,
+    runId: s.runId,
+    classification: r.classification,
+    perCapitaMonthlyFen: r.perCapitaMonthlyFen,
+    standardMonthlyFen: r.standardMonthlyFen,
+    dibaoAmountFen: r.dibao.monthlyAmountFen,
+    result: r,
+    explanation: assessment.explanation,
+    parametersUsed: assessment.parametersUsed,
+    // Computed only for decisions that are stored (a what-if assesses every household twice).
+    inputsDigest: createHash('sha256')
+      .update(JSON.stringify([facts, assessment.parametersUsed, s.referenceDate]))
+      .digest('hex'),
+    createdBy: s.actorId,
+  };
   const audit: AuditInput[] = [];
   if (s.trigger === 'MANUAL') {
     audit.push(
@@ -108,9 +119,26 @@ export async function storeDecision(tx: Executor, s: StoreInput): Promise<{ asse
       }),
     );
   }
-  if (transition) {
-    const effectiveMonth = `${transition.effectiveMonth}-01`;
-    await upsertBenefitStatus(tx, {
+  if (!transition) {
+    return { assessmentId, assessment: row, benefit: null, event: null, endDibaoOn: null, touch: !!s.loaded.benefit, audit };
+  }
+  const effectiveMonth = `${transition.effectiveMonth}-01`;
+  audit.push(
+    s.audit({
+      action: 'benefit.transition',
+      entityType: 'benefit_status',
+      entityId: facts.householdId,
+      householdId: facts.householdId,
+      countyCode: facts.countyCode,
+      source: 'SYSTEM',
+      before: s.loaded.benefit ? { status: s.loaded.benefit.status, monthlyAmountFen: s.loaded.benefit.monthlyAmountFen } : null,
+      after: { _summary: transitionSummary(transition), status: transition.to, monthlyAmountFen: transition.monthlyAmountFen, effectiveMonth: transition.effectiveMonth },
+    }),
+  );
+  return {
+    assessmentId,
+    assessment: row,
+    benefit: {
       householdId: facts.householdId,
       countyCode: facts.countyCode,
       status: transition.to,
@@ -119,42 +147,46 @@ export async function storeDecision(tx: Executor, s: StoreInput): Promise<{ asse
       gradualExitFrom: transition.gradualExitFrom ? `${transition.gradualExitFrom}-01` : null,
       gradualExitUntil: transition.gradualExitUntil ? `${transition.gradualExitUntil}-01` : null,
       lastAssessmentId: assessmentId,
-    });
-    await insertBenefitStatusEvents(tx, [
-      {
-        countyCode: facts.countyCode,
-        householdId: facts.householdId,
-        fromStatus: transition.from,
-        toStatus: transition.to,
-        effectiveMonth,
-        monthlyAmountFen: transition.monthlyAmountFen,
-        assessmentId,
-        reason: transition.reasonText,
-        decidedOn: s.decisionDate,
-        createdBy: s.actorId,
-      },
-    ]);
-    if (transition.to === 'STOPPED') {
-      // The benefit stops from the month after the decision (R4): the category ends on the
-      // last day of the decision month.
-      await endHouseholdCategory(tx, facts.householdId, 'DIBAO', lastDayBefore(effectiveMonth));
-    }
-    audit.push(
-      s.audit({
-        action: 'benefit.transition',
-        entityType: 'benefit_status',
-        entityId: facts.householdId,
-        householdId: facts.householdId,
-        countyCode: facts.countyCode,
-        source: 'SYSTEM',
-        before: s.loaded.benefit ? { status: s.loaded.benefit.status, monthlyAmountFen: s.loaded.benefit.monthlyAmountFen } : null,
-        after: { _summary: transitionSummary(transition), status: transition.to, monthlyAmountFen: transition.monthlyAmountFen, effectiveMonth: transition.effectiveMonth },
-      }),
-    );
-  } else if (s.loaded.benefit) {
-    await touchBenefitStatus(tx, facts.householdId, assessmentId);
-  }
-  return { assessmentId, audit };
+    },
+    event: {
+      countyCode: facts.countyCode,
+      householdId: facts.householdId,
+      fromStatus: transition.from,
+      toStatus: transition.to,
+      effectiveMonth,
+      monthlyAmountFen: transition.monthlyAmountFen,
+      assessmentId,
+      reason: transition.reasonText,
+      decidedOn: s.decisionDate,
+      createdBy: s.actorId,
+    },
+    // The benefit stops from the month after the decision (R4): the category ends on the
+    // last day of the decision month.
+    endDibaoOn: transition.to === 'STOPPED' ? lastDayBefore(effectiveMonth) : null,
+    touch: false,
+    audit,
+  };
+}
+
+/** Write prepared decisions in a few statements (the caller appends their audit events). */
+export async function writeDecisions(tx: Executor, items: PreparedDecision[]): Promise<void> {
+  if (items.length === 0) return;
+  // Multi-row inserts, in slices that keep each statement's parameters well under 65,535.
+  for (let i = 0; i < items.length; i += 500) await insertAssessments(tx, items.slice(i, i + 500).map((d) => d.assessment));
+  await upsertBenefitStatuses(tx, items.flatMap((d) => (d.benefit ? [d.benefit] : [])));
+  await insertBenefitStatusEvents(tx, items.flatMap((d) => (d.event ? [d.event] : [])));
+  for (const d of items) if (d.endDibaoOn) await endHouseholdCategory(tx, d.assessment.householdId, 'DIBAO', d.endDibaoOn);
+  await touchBenefitStatuses(
+    tx,
+    items.filter((d) => d.touch).map((d) => ({ householdId: d.assessment.householdId, assessmentId: d.assessmentId })),
+  );
+}
+
+/** One decision, written now (an officer's 核算). */
+export async function storeDecision(tx: Executor, s: StoreInput): Promise<{ assessmentId: string; audit: AuditInput[] }> {
+  const d = prepareDecision(s);
+  await writeDecisions(tx, [d]);
+  return { assessmentId: d.assessmentId, audit: d.audit };
 }
 
 function lastDayBefore(firstOfMonth: string): string {

@@ -29,7 +29,7 @@ import {
 import type { ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
 import { loadHouseholdFacts, type LoadedHousehold } from './load-household-facts.js';
-import { decide, storeDecision, type DecisionOutcome } from './policy-decision.js';
+import { decide, prepareDecision, writeDecisions, type DecisionOutcome, type PreparedDecision } from './policy-decision.js';
 import { summariseRun } from './reassessment-summary.js';
 
 export const REASSESS_CHUNK = 1000;
@@ -127,6 +127,7 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
         const loadedAll = await loadHouseholdFacts(tx, ids);
         const results: ReassessmentResultInsert[] = [];
         const audit = [];
+        const decisions: PreparedDecision[] = [];
         for (const id of ids) {
           const loaded = loadedAll.get(id);
           if (!loaded) continue;
@@ -148,7 +149,7 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
           // APPLY stores a decision where something changed and for every current recipient
           // (their explanation must show the figures now in force).
           if (r.mode === 'APPLY' && after.ok && (c.change !== 'UNCHANGED' || isRecipient(loaded) || after.transition)) {
-            const stored = await storeDecision(tx, {
+            const prepared = prepareDecision({
               loaded,
               outcome: after,
               referenceDate: r.referenceDate,
@@ -158,9 +159,11 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
               actorId: r.createdBy,
               audit: (e) => auditEvent(ctx, null, e),
             });
-            audit.push(...stored.audit);
+            decisions.push(prepared);
+            audit.push(...prepared.audit);
           }
         }
+        await writeDecisions(tx, decisions);
         await insertReassessmentResults(tx, results);
         if (audit.length) await appendAudit(tx, audit);
         await updateReassessmentRun(tx, runId, { cursor: ids[ids.length - 1]!, processed: r.processed + ids.length });

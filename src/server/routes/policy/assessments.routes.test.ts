@@ -80,7 +80,7 @@ let seq = 0;
 /** A valid identity number with an exact birth date (ages matter to the rules). */
 function idOf(county: string, birth: string) {
   seq += 1;
-  return generateIdNumber(county, birth, (seq * 7 + Math.floor(Math.random() * 100)) % 1000);
+  return generateIdNumber(county, birth, seq % 1000);
 }
 
 beforeAll(async () => {
