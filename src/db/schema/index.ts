@@ -4,3 +4,4 @@ export * from './registry.js';
 export * from './audit.js';
 export * from './imports.js';
 export * from './policy.js';
+export * from './monitoring.js';

@@ -54,21 +54,38 @@ export const PERMISSIONS = [
   'assessment:run',
   /** Start batch re-assessments (what-if and applied). */
   'reassessment:run',
+  /** See clues (预警/线索) and the monitoring board of one's region. */
+  'monitoring:read',
+  /** Record clues from 自主申报 / 入户走访 / 热线反映 / 部门预警标识 (staff entry). */
+  'monitoring:report',
+  /** Verify clues on site (入户核查) and close them with an outcome. */
+  'monitoring:handle',
+  /** Edit warning rules and switch them per region; start the monthly comparison. */
+  'monitoring:manage',
+  /** Issue and revoke department API keys (JSON push channel). */
+  'dept:keys',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  VILLAGE_ASSISTANT: ['registry:read', 'registry:write', 'policy:read'],
-  TOWNSHIP_CLERK: ['registry:read', 'registry:write', 'registry:import', 'registry:export', 'person:reveal', 'policy:read', 'assessment:run'],
-  TOWNSHIP_REVIEWER: ['registry:read', 'registry:export', 'policy:read', 'assessment:run'],
-  COUNTY_APPROVER: ['registry:read', 'registry:write', 'registry:export', 'person:reveal', 'policy:read', 'assessment:run'],
-  CITY_VIEWER: ['registry:read', 'registry:export', 'policy:read'],
-  PROVINCE_VIEWER: ['registry:read', 'registry:export', 'policy:read'],
+  VILLAGE_ASSISTANT: ['registry:read', 'registry:write', 'policy:read', 'monitoring:read', 'monitoring:report', 'monitoring:handle'],
+  TOWNSHIP_CLERK: [
+    'registry:read', 'registry:write', 'registry:import', 'registry:export', 'person:reveal', 'policy:read', 'assessment:run',
+    'monitoring:read', 'monitoring:report', 'monitoring:handle',
+  ],
+  TOWNSHIP_REVIEWER: ['registry:read', 'registry:export', 'policy:read', 'assessment:run', 'monitoring:read', 'monitoring:handle'],
+  COUNTY_APPROVER: [
+    'registry:read', 'registry:write', 'registry:export', 'person:reveal', 'policy:read', 'assessment:run',
+    'monitoring:read', 'monitoring:report', 'monitoring:handle',
+  ],
+  CITY_VIEWER: ['registry:read', 'registry:export', 'policy:read', 'monitoring:read'],
+  PROVINCE_VIEWER: ['registry:read', 'registry:export', 'policy:read', 'monitoring:read'],
+  /** 部门数据员: uploads department batches and keeps the field mappings of its sources. */
   DEPT_DATA_CLERK: ['dept:upload'],
-  INSPECTOR: ['registry:read', 'policy:read'],
-  /** 县级/省级政策参数管理员 (issue 3 §1): edits parameters with four-eyes approval, runs re-assessments. */
-  POLICY_ADMIN: ['registry:read', 'policy:read', 'policy:manage', 'reassessment:run'],
-  SYSTEM_ADMIN: ['user:manage', 'region:manage'],
+  INSPECTOR: ['registry:read', 'policy:read', 'monitoring:read'],
+  /** 县级/省级政策参数管理员 (issue 3 §1): edits parameters with four-eyes approval, runs re-assessments, edits warning rules. */
+  POLICY_ADMIN: ['registry:read', 'policy:read', 'policy:manage', 'reassessment:run', 'monitoring:read', 'monitoring:manage'],
+  SYSTEM_ADMIN: ['user:manage', 'region:manage', 'dept:keys'],
   SECURITY_ADMIN: ['user:assign-roles'],
   AUDIT_ADMIN: ['audit:read'],
 };
