@@ -327,15 +327,40 @@ function standard(yuan: number) {
 async function benchReassessment(kind: DbKind, ctx: ServiceContext, importer: Actor): Promise<void> {
   const db = ctx.database.db;
   const base = { name: '低保标准', regionCode: '63', confidence: 'PLACEHOLDER', basis: 'R27 [L]', note: '基准测试用虚构标准', isDefault: false };
-  await db.insert(policyParameters).values([
-    { ...base, code: 'P01', urbanRural: 'URBAN', effectiveFrom: '2025-01-01', value: standard(700), status: 'APPROVED' },
-    { ...base, code: 'P01', urbanRural: 'RURAL', effectiveFrom: '2025-01-01', value: standard(500), status: 'APPROVED' },
-  ]);
+  const current = await db
+    .insert(policyParameters)
+    .values([
+      { ...base, code: 'P01', urbanRural: 'URBAN', effectiveFrom: '2025-01-01', value: standard(700), status: 'APPROVED' },
+      { ...base, code: 'P01', urbanRural: 'RURAL', effectiveFrom: '2025-01-01', value: standard(500), status: 'APPROVED' },
+      // Fictional property rules, so that decisions are determinate (the shipped P19 is unconfigured).
+      {
+        ...base, name: '家庭财产认定规则', code: 'P19', urbanRural: 'ALL', effectiveFrom: '2025-01-01', status: 'APPROVED',
+        value: {
+          configured: true,
+          rules: {
+            financialAssets: { maxMultipleOfAnnualStandard: 2 },
+            housing: { maxDwellings: 2 },
+            vehicles: { maxCount: 1, maxValueFen: 8_000_000, exemptPurposes: ['DISABILITY', 'WORKING', 'AGRICULTURAL'] },
+            business: { allowed: false, maxValueFen: null },
+            livestock: { maxSheepUnitsPerCapita: 60, sheepUnitsPerHead: { SHEEP: 1, GOAT: 0.8, YAK: 4, CATTLE: 5, HORSE: 6 } },
+          },
+        },
+      },
+    ])
+    .returning({ id: policyParameters.id });
+  // The registry as it stands before the change: 低保 households registered as recipients with
+  // their current amounts (an applied run over the current versions; not timed).
+  log('  re-assessment setup: registering current recipients…');
+  const actor0 = { ...importer, roles: ['POLICY_ADMIN'] };
+  const setup = await startReassessment(ctx, actor0, { mode: 'APPLY', parameterVersionIds: current.map((c) => c.id) });
+  await runReassessment(ctx, setup.id);
+  // The new standard takes effect this month, so what-if and applied runs use today's date and window.
+  const firstOfThisMonth = `${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)}-01`;
   const drafts = await db
     .insert(policyParameters)
     .values([
-      { ...base, code: 'P01', urbanRural: 'URBAN', effectiveFrom: '2027-01-01', value: standard(760), status: 'DRAFT' },
-      { ...base, code: 'P01', urbanRural: 'RURAL', effectiveFrom: '2027-01-01', value: standard(560), status: 'DRAFT' },
+      { ...base, code: 'P01', urbanRural: 'URBAN', effectiveFrom: firstOfThisMonth, value: standard(760), status: 'DRAFT' },
+      { ...base, code: 'P01', urbanRural: 'RURAL', effectiveFrom: firstOfThisMonth, value: standard(560), status: 'DRAFT' },
     ])
     .returning({ id: policyParameters.id });
   const versionIds = drafts.map((d) => d.id);

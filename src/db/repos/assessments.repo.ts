@@ -4,7 +4,7 @@
  * Batch loads take a list of household ids so that one household and 2,000 households go
  * through the same queries.
  */
-import { and, asc, desc, eq, gt, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, sql, type Column } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
 import type { Executor } from '../database.js';
 import {
@@ -28,6 +28,14 @@ export type AssessmentRow = typeof assessments.$inferSelect;
 export type BenefitStatusRow = typeof benefitStatuses.$inferSelect;
 export type BenefitStatusEventRow = typeof benefitStatusEvents.$inferSelect;
 export type ParameterVersionRow = typeof policyParameters.$inferSelect;
+
+/**
+ * `column = ANY($1::uuid[])` with the ids as ONE array parameter: a chunk of 1,000 households
+ * binds one parameter instead of 1,000 (drizzle's inArray spreads the list).
+ */
+function anyUuid(column: Column, ids: readonly string[]) {
+  return sql`${column} = ANY(${sql.param([...ids])}::uuid[])`;
+}
 export type AssessmentInsert = typeof assessments.$inferInsert;
 export type BenefitStatusInsert = typeof benefitStatuses.$inferInsert;
 export type BenefitStatusEventInsert = typeof benefitStatusEvents.$inferInsert;
@@ -73,7 +81,7 @@ export async function loadHouseholdRows(db: Executor, ids: string[]) {
       status: households.status,
     })
     .from(households)
-    .where(inArray(households.id, ids));
+    .where(anyUuid(households.id, ids));
 }
 
 export async function loadMemberRows(db: Executor, householdIds: string[]) {
@@ -100,7 +108,7 @@ export async function loadMemberRows(db: Executor, householdIds: string[]) {
     .from(householdMembers)
     .innerJoin(persons, eq(persons.id, householdMembers.personId))
     .leftJoin(personPolicyFacts, eq(personPolicyFacts.personId, persons.id))
-    .where(and(inArray(householdMembers.householdId, householdIds), eq(householdMembers.active, true)))
+    .where(and(anyUuid(householdMembers.householdId, householdIds), eq(householdMembers.active, true)))
     .orderBy(asc(householdMembers.joinedOn), asc(householdMembers.createdAt));
 }
 
@@ -123,7 +131,7 @@ export async function loadIncomeRows(db: Executor, householdIds: string[]) {
     })
     .from(incomeItems)
     .leftJoin(users, eq(users.id, incomeItems.recordedBy))
-    .where(inArray(incomeItems.householdId, householdIds))
+    .where(anyUuid(incomeItems.householdId, householdIds))
     .orderBy(asc(incomeItems.periodStart), asc(incomeItems.recordedAt), asc(incomeItems.id));
 }
 
@@ -147,7 +155,7 @@ export async function loadAssetRows(db: Executor, householdIds: string[]) {
     })
     .from(assets)
     .leftJoin(users, eq(users.id, assets.recordedBy))
-    .where(inArray(assets.householdId, householdIds))
+    .where(anyUuid(assets.householdId, householdIds))
     .orderBy(asc(assets.recordedAt), asc(assets.id));
 }
 
@@ -169,7 +177,7 @@ export async function loadExpenditureRows(db: Executor, householdIds: string[]) 
     })
     .from(expenditureItems)
     .leftJoin(users, eq(users.id, expenditureItems.recordedBy))
-    .where(inArray(expenditureItems.householdId, householdIds))
+    .where(anyUuid(expenditureItems.householdId, householdIds))
     .orderBy(asc(expenditureItems.periodStart), asc(expenditureItems.id));
 }
 
@@ -181,7 +189,7 @@ export async function loadPersonCategoryRows(db: Executor, householdIds: string[
     .from(householdCategories)
     .where(
       and(
-        inArray(householdCategories.householdId, householdIds),
+        anyUuid(householdCategories.householdId, householdIds),
         isNull(householdCategories.effectiveTo),
         sql`${householdCategories.personId} IS NOT NULL`,
       ),
@@ -190,7 +198,7 @@ export async function loadPersonCategoryRows(db: Executor, householdIds: string[
 
 export async function loadBenefitStatuses(db: Executor, householdIds: string[]) {
   if (householdIds.length === 0) return [];
-  return db.select().from(benefitStatuses).where(inArray(benefitStatuses.householdId, householdIds));
+  return db.select().from(benefitStatuses).where(anyUuid(benefitStatuses.householdId, householdIds));
 }
 
 /** The counted income by type of each household's last assessment (the base of R44's "rise"). */
@@ -206,7 +214,7 @@ export async function loadLastAssessmentSummaries(db: Executor, ids: string[]) {
       dibaoAmountFen: assessments.dibaoAmountFen,
     })
     .from(assessments)
-    .where(inArray(assessments.id, ids));
+    .where(anyUuid(assessments.id, ids));
 }
 
 /** Area type (P47) of the regions on a path, most specific set value wins. */
@@ -215,7 +223,12 @@ export async function loadAreaTypes(db: Executor, codes: string[]) {
   return db.select({ code: regions.code, areaType: regions.areaType }).from(regions).where(inArray(regions.code, codes));
 }
 
-/** Household ids under `regionCode` after `cursor`, in id order (batch iteration, resumable). */
+/**
+ * Household ids under `regionCode` after `cursor` (a household id), in household-number order
+ * (batch iteration, resumable). Household numbers follow the order rows were written (by
+ * village, as imported), so a chunk reads neighbouring pages of every table rather than
+ * pages scattered by random ids.
+ */
 export async function listHouseholdIdsAfter(db: Executor, regionCode: string, cursor: string | null, limit: number) {
   const rows = await db
     .select({ id: households.id })
@@ -224,10 +237,10 @@ export async function listHouseholdIdsAfter(db: Executor, regionCode: string, cu
       and(
         like(households.regionCode, `${regionCode}%`),
         eq(households.status, 'ACTIVE'),
-        cursor ? gt(households.id, cursor) : undefined,
+        cursor ? sql`${households.householdNo} > (SELECT h2.household_no FROM households h2 WHERE h2.id = ${cursor})` : undefined,
       ),
     )
-    .orderBy(asc(households.id))
+    .orderBy(asc(households.householdNo))
     .limit(limit);
   return rows.map((r) => r.id);
 }
