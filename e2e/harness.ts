@@ -62,7 +62,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2E
 }
 
 /** A fresh Chromium profile per call (persistent context in a temp dir), as DEVELOPERS.md asks. */
-export async function openBrowser(viewport = { width: 1366, height: 768 }): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function openBrowser(
+  viewport = { width: 1366, height: 768 },
+  /** A phone that shares its position (the 入户核查 page reads navigator.geolocation). */
+  opts: { geolocation?: { latitude: number; longitude: number; accuracy?: number }; isMobile?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'jz-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -71,6 +75,8 @@ export async function openBrowser(viewport = { width: 1366, height: 768 }): Prom
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
+    ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
+    ...(opts.isMobile ? { isMobile: true, hasTouch: true } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const page = context.pages()[0] ?? (await context.newPage());

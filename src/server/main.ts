@@ -5,8 +5,12 @@ import { bootstrapPlatform } from '../services/system/bootstrap.js';
 import { registerJobHandlers } from '../services/jobs/handlers.js';
 import { resumeImportBatches } from '../services/registry/import-households.js';
 import { resumeReassessments } from '../services/policy/resume-reassessments.js';
+import { resumeComparisons } from '../services/monitoring/comparison-resume.js';
+import { resumeDeptBatches } from '../services/monitoring/dept-batches.js';
 import { startPgBossQueue } from '../services/jobs/queue.js';
 import { systemClock } from '../services/context.js';
+import { escalateOverdueClues } from '../services/monitoring/escalate-clues.js';
+import { shanghaiDate } from '../domain/registry/import.rules.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -26,6 +30,21 @@ async function main() {
   if (jobs) await resumeImportBatches({ ...ctx, jobs });
   // So are batch re-assessments: they continue after the last committed chunk.
   if (jobs) await resumeReassessments({ ...ctx, jobs });
+  // And monthly comparisons (clues merge by cause, so a chunk done again never duplicates one).
+  if (jobs) await resumeComparisons({ ...ctx, jobs });
+  // Department data batches too (all-or-nothing apply, like the imports).
+  if (jobs) await resumeDeptBatches({ ...ctx, jobs });
+  // Overdue clues move up to the county / 市州 (issue 4 §5): at start, then every hour.
+  let escalationTimer: NodeJS.Timeout | undefined;
+  if (config.runJobs) {
+    const escalate = () =>
+      escalateOverdueClues(ctx, shanghaiDate(ctx.clock.now()), { actor: null, scope: { regionCode: '' } })
+        .then((r) => r.escalated && app.log.info(`escalated ${r.escalated} overdue clues`))
+        .catch((err: unknown) => app.log.error({ err }, 'clue escalation failed'));
+    void escalate();
+    escalationTimer = setInterval(() => void escalate(), 3_600_000);
+    escalationTimer.unref();
+  }
 
   if (boot.regionsLoaded) app.log.info(`loaded ${boot.regionsLoaded} regions, ${boot.parametersLoaded} policy parameters`);
   if (boot.admins.length) {
@@ -47,6 +66,7 @@ async function main() {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: shutting down`);
+    clearInterval(escalationTimer);
     await app.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -86,6 +86,13 @@ const ACTION_LABELS: Record<string, string> = {
   'person.reveal-idNumber': '查看完整身份证号',
   'person.reveal-phone': '查看完整电话',
   'person.reveal-bankAccount': '查看完整银行账号',
+  'clue.raised': '产生预警线索',
+  'clue.merged': '预警线索再次触发',
+  'clue.assign': '分派预警线索',
+  'clue.visit': '入户核查',
+  'clue.visit-photo': '上传核查照片',
+  'clue.close': '预警核查办结',
+  'clue.escalate': '预警线索超期升级',
 };
 
 export interface TimelineEventInput {
@@ -134,6 +141,12 @@ export function summariseEvent(e: TimelineEventInput): string {
       return `${base}：${label(CATEGORY_LABELS, a.category)}，自 ${a.effectiveFrom ?? ''} 起`;
     case 'assessment.run':
     case 'benefit.transition':
+    case 'clue.raised':
+    case 'clue.merged':
+    case 'clue.assign':
+    case 'clue.visit':
+    case 'clue.close':
+    case 'clue.escalate':
       // The policy engine writes its own Chinese one-liner (issue 3 §5).
       return `${base}：${typeof a._summary === 'string' ? a._summary : ''}`;
     case 'category.end':

@@ -127,7 +127,52 @@ const MATRIX: Record<string, Expected> = {
   'GET /api/policy/reassessments': { access: 'policy:read', scoped: 'list' },
   'GET /api/policy/reassessments/:id': { access: 'policy:read', scoped: 'id' },
   'GET /api/policy/reassessments/:id/changes': { access: 'registry:read', scoped: 'id' },
+  // monitoring board: `regionCode` names county A (another county gets REGION_NOT_FOUND)
+  'GET /api/monitoring/board': { access: 'monitoring:read', scoped: 'code', query: 'regionCode=630102' },
+  // clue queue: county A's clue, its visit and photo
+  'GET /api/monitoring/clues': { access: 'monitoring:read', scoped: 'list', query: 'pageSize=200' },
+  'POST /api/monitoring/clues': { access: 'monitoring:report', scoped: 'body', body: () => ({ channel: 'HOTLINE', idNumber: testIdNumber('630102', '1970-01-01'), name: '越权', regionCode: '630102001001', description: '越权登记', targetCategory: 'DIBAO' }) },
+  // Escalates only clues in the caller's own region and answers a count.
+  'POST /api/monitoring/clues/escalate': { access: 'monitoring:manage', scoped: 'none' },
+  'GET /api/monitoring/clues/:id': { access: 'monitoring:read', scoped: 'id' },
+  'GET /api/monitoring/clues/:id/assignees': { access: 'monitoring:handle', scoped: 'id' },
+  // County A's control names a user without monitoring:handle: 400 CLUE_ASSIGNEE_NOT_ALLOWED.
+  'POST /api/monitoring/clues/:id/assign': { access: 'monitoring:handle', scoped: 'id', body: () => ({ userId: foreign.users }) },
+  'POST /api/monitoring/clues/:id/visits': { access: 'monitoring:handle', scoped: 'id', body: () => ({ checklist: {}, findings: '越权核查' }) },
+  // No file: county A's control answers 400 CLUE_PHOTO_REQUIRED.
+  'POST /api/monitoring/visits/:id/photos': { access: 'monitoring:handle', scoped: 'id' },
+  'GET /api/monitoring/visits/:id/photos/:photoId': { access: 'monitoring:read', scoped: 'id' },
+  'POST /api/monitoring/clues/:id/close': { access: 'monitoring:handle', scoped: 'id', body: () => ({ outcome: 'EXCLUDED', reason: '越权办结' }) },
+  // warning rules: province-wide definitions; switches and precision are filtered to the caller's scope
+  'GET /api/monitoring/rules': { access: 'monitoring:read', scoped: 'list', control: false },
+  // Rules are edited by province users only (a county gets MONITORING_RULE_PROVINCE_ONLY).
+  'PUT /api/monitoring/rules/:id': { access: 'monitoring:manage', scoped: 'none' },
+  'PUT /api/monitoring/rules/:id/regions/:regionCode': { access: 'monitoring:manage', scoped: 'code', body: () => ({ enabled: true }) },
+  // monthly comparison: a run always covers the caller's own region
+  'POST /api/monitoring/comparisons': { access: 'monitoring:manage', scoped: 'none' },
+  'GET /api/monitoring/comparisons': { access: 'monitoring:read', scoped: 'list' },
+  'GET /api/monitoring/comparisons/:id': { access: 'monitoring:read', scoped: 'id' },
 };
+
+
+// Department data (issue 4 §1–§3) is province-wide: batches and mappings belong to no county.
+Object.assign(MATRIX, {
+  'GET /api/dept/sources': { access: 'dept:upload', scoped: 'none' },
+  'GET /api/dept/sources/:code/mapping': { access: 'dept:upload', scoped: 'none' },
+  'PUT /api/dept/sources/:code/mapping': { access: 'dept:upload', scoped: 'none' },
+  'GET /api/dept/sources/:code/template': { access: 'dept:upload', scoped: 'none' },
+  'POST /api/dept/batches': { access: 'dept:upload', scoped: 'none' },
+  'GET /api/dept/batches': { access: 'dept:upload', scoped: 'none' },
+  'GET /api/dept/batches/:id': { access: 'dept:upload', scoped: 'none' },
+  'GET /api/dept/batches/:id/errors': { access: 'dept:upload', scoped: 'none' },
+  'GET /api/dept/batches/:id/report': { access: 'dept:upload', scoped: 'none' },
+  // Rows are listed only for the caller's counties (dept-batches.routes.test.ts).
+  'GET /api/dept/batches/:id/records': { access: 'dept:upload', scoped: 'none' },
+  'POST /api/dept/push/:sourceCode': { access: 'dept-api-key', scoped: 'none' },
+  'GET /api/dept/keys': { access: 'dept:keys', scoped: 'none' },
+  'POST /api/dept/keys': { access: 'dept:keys', scoped: 'none' },
+  'POST /api/dept/keys/:id/revoke': { access: 'dept:keys', scoped: 'none' },
+} satisfies Record<string, Expected>);
 
 const COUNTY_A = '630102'; // 城东区: owns the records
 const COUNTY_B = '630103'; // 城中区: the other county
@@ -149,7 +194,8 @@ function fillPath(url: string): string {
 }
 
 function permissionsOf(access: RouteAccess): Permission[] | null {
-  if (access === 'public' || access === 'session') return null;
+  // 'dept-api-key': no session or role is involved (dept-batches.routes.test.ts covers the keys).
+  if (access === 'public' || access === 'session' || access === 'dept-api-key') return null;
   return typeof access === 'string' ? [access] : [...access];
 }
 
@@ -244,7 +290,22 @@ beforeAll(async () => {
   const assessment = await created(await clerk.post(`/api/households/${household.id}/assessments`, {}), 'assessment');
   const run = await created(await inA.get('POLICY_ADMIN')!.post('/api/policy/reassessments', { mode: 'WHAT_IF', parameterVersionIds: [proposal.id] }), 'reassessment');
   await t.jobs.drain();
+  const clue = await created(
+    await clerk.post('/api/monitoring/clues', { channel: 'HOTLINE', idNumber: generateIdNumber(COUNTY_A, '1958-05-05', 101), description: '甲县线索', targetCategory: 'DIBAO' }),
+    'clue',
+  );
+  const clueVisit = await created(await clerk.post(`/api/monitoring/clues/${clue.clue.clue.id}/visits`, { checklist: {}, findings: '甲县核查' }), 'visit');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const photo = await created(await clerk.request({ method: 'POST', url: `/api/monitoring/visits/${clueVisit.id}/photos`, ...multipartFile('p.png', png, 'photo') }), 'photo');
+  const warningRules = await created(await inA.get('POLICY_ADMIN')!.get('/api/monitoring/rules'), 'warning rules');
+  const comparison = await created(await inA.get('POLICY_ADMIN')!.post('/api/monitoring/comparisons', {}), 'comparison');
+  await t.jobs.drain();
   Object.assign(foreign, {
+    rules: warningRules.items[0].id,
+    comparisons: comparison.id,
+    clues: clue.clue.clue.id,
+    visits: clueVisit.id,
+    photos: photo.id,
     assessments: assessment.id,
     reassessments: run.id,
     imports: batch.id,

@@ -6,10 +6,14 @@ import { countUsers, insertUser } from '../../db/repos/users.repo.js';
 import { PARAMETER_CATALOG } from '../../domain/policy/parameter-catalog.js';
 import type { ServiceContext } from '../context.js';
 import { generateOneTimePassword, hashPassword } from '../access/passwords.js';
+import { seedDefaultWarningRules } from '../monitoring/rules-seed.js';
+import { shanghaiDate } from '../../domain/registry/import.rules.js';
 
 export interface BootstrapResult {
   regionsLoaded: number;
   parametersLoaded: number;
+  /** default warning rules (P35/R81) inserted now; 0 once they exist */
+  warningRulesLoaded: number;
   /**
    * Set only on the very first start: the three administrator accounts of 三员分立
    * (系统管理员 manages accounts, 安全管理员 grants roles, 审计管理员 reads the audit log),
@@ -40,6 +44,8 @@ export async function bootstrapPlatform(ctx: ServiceContext, opts: { createAdmin
       const names = Object.fromEntries(PARAMETER_CATALOG.map((d) => [d.code, d.name]));
       parametersLoaded = await insertPolicyParameters(tx, readPolicySeed(), names);
     }
+    // Default warning rules, switched on for the province (a code that exists is left as edited).
+    const warningRulesLoaded = await seedDefaultWarningRules(tx, shanghaiDate(ctx.clock.now()));
     const admins: BootstrapResult['admins'] = [];
     if (opts.createAdmin && (await countUsers(tx)) === 0) {
       for (const a of FIRST_ADMINS) {
@@ -58,11 +64,11 @@ export async function bootstrapPlatform(ctx: ServiceContext, opts: { createAdmin
         ]);
       }
     }
-    if (regionsLoaded || parametersLoaded) {
+    if (regionsLoaded || parametersLoaded || warningRulesLoaded) {
       await appendAudit(tx, [
-        { at, actorId: null, actorName: '系统', action: 'system.seed', entityType: 'system', entityId: null, source: 'SYSTEM', after: { regionsLoaded, parametersLoaded } },
+        { at, actorId: null, actorName: '系统', action: 'system.seed', entityType: 'system', entityId: null, source: 'SYSTEM', after: { regionsLoaded, parametersLoaded, warningRulesLoaded } },
       ]);
     }
-    return { regionsLoaded, parametersLoaded, admins };
+    return { regionsLoaded, parametersLoaded, warningRulesLoaded, admins };
   });
 }
