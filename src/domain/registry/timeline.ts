@@ -82,6 +82,7 @@ const ACTION_LABELS: Record<string, string> = {
   'category.add': '认定类别',
   'category.end': '终止类别',
   'assessment.run': '政策核算',
+  'assessment.dept-review': '部门数据触发的系统复核',
   'benefit.transition': '低保待遇变动',
   'person.reveal-idNumber': '查看完整身份证号',
   'person.reveal-phone': '查看完整电话',
@@ -140,6 +141,7 @@ export function summariseEvent(e: TimelineEventInput): string {
     case 'category.add':
       return `${base}：${label(CATEGORY_LABELS, a.category)}，自 ${a.effectiveFrom ?? ''} 起`;
     case 'assessment.run':
+    case 'assessment.dept-review':
     case 'benefit.transition':
     case 'clue.raised':
     case 'clue.merged':

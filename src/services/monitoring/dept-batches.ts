@@ -63,6 +63,7 @@ import { applyDeptFacts } from './dept-apply.js';
 import type { DeptKeyPrincipal } from './dept-keys.js';
 import { currentDeptMapping, deptMappingVersion, requireDeptSource } from './dept-sources.js';
 import { evaluateWarnings } from './evaluate-warnings.js';
+import { reviewAfterDeptData } from '../policy/review-after-dept-data.js';
 
 const PROGRESS_EVERY_ROWS = 1000;
 const HEADER_SEARCH_ROWS = 100;
@@ -417,6 +418,15 @@ async function applyBatch(tx: Executor, ctx: ServiceContext, batch: DeptBatchInf
       }),
   });
   counts.factsApplied = applied;
+  // Issue 4 §2: the engine re-assesses households whose facts came in, with the department
+  // as the source in its explanation (a review: statuses move only after a site visit, R81).
+  if (applied > 0 && source.applies.kind !== 'NONE') {
+    const review = await reviewAfterDeptData(tx, ctx, {
+      householdIds: matched.map((m) => m.person.householdId),
+      sourceLabel: `${source.departmentName}${source.datasetName}（批次#${batch.id.slice(0, 8)}）`,
+    });
+    audit.push(...review.audit);
+  }
   audit.push({
     at: at.toISOString(),
     actorId: batch.uploadedBy,

@@ -75,7 +75,7 @@ const SHEET_CLASSIFICATION_LABELS: Readonly<Record<Classification, string>> = {
 };
 
 const PROPERTY_LABELS = { PASS: '符合', FAIL: '不符合', NOT_CONFIGURED: '未配置（不能自动审批）' } as const;
-const TRIGGER_LABELS: Readonly<Record<string, string>> = { MANUAL: '人工发起', BATCH: '批量复核' };
+const TRIGGER_LABELS: Readonly<Record<string, string>> = { MANUAL: '人工发起', BATCH: '批量复核', DEPT_DATA: '部门数据复核' };
 const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 // ---------------------------------------------------------------------------------------

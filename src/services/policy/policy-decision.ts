@@ -60,7 +60,8 @@ export interface StoreInput {
   outcome: Extract<DecisionOutcome, { ok: true }>;
   referenceDate: string;
   decisionDate: string;
-  trigger: 'MANUAL' | 'BATCH';
+  /** MANUAL: an officer's 核算; BATCH: a re-assessment run; DEPT_DATA: new department data (a review only, R81) */
+  trigger: 'MANUAL' | 'BATCH' | 'DEPT_DATA';
   runId: string | null;
   actorId: string | null;
   /** builds an audit event for this household (the caller fills who/when) */
@@ -106,10 +107,10 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
     createdBy: s.actorId,
   };
   const audit: AuditInput[] = [];
-  if (s.trigger === 'MANUAL') {
+  if (s.trigger !== 'BATCH') {
     audit.push(
       s.audit({
-        action: 'assessment.run',
+        action: s.trigger === 'DEPT_DATA' ? 'assessment.dept-review' : 'assessment.run',
         entityType: 'assessment',
         entityId: assessmentId,
         householdId: facts.householdId,
@@ -120,7 +121,9 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
     );
   }
   if (!transition) {
-    return { assessmentId, assessment: row, benefit: null, event: null, endDibaoOn: null, touch: !!s.loaded.benefit, audit };
+    // A review on department data does not become the recipient's baseline: the next officer's
+    // 核算 still compares income with the last decision that was acted on (R44 rise).
+    return { assessmentId, assessment: row, benefit: null, event: null, endDibaoOn: null, touch: !!s.loaded.benefit && s.trigger !== 'DEPT_DATA', audit };
   }
   const effectiveMonth = `${transition.effectiveMonth}-01`;
   audit.push(

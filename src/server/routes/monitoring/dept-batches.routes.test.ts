@@ -346,3 +346,33 @@ describe('DISABILITY_CERT', () => {
     expect(timeline.json().items).toContainEqual(expect.objectContaining({ action: 'person.update', source: 'DEPARTMENT' }));
   });
 });
+
+describe('re-assessment on department data (issue 4 §2)', () => {
+  it('re-assesses the household with the department as the source, without moving its status (R81)', async () => {
+    // A standard and property rules for 城东区 so the engine can decide (the shipped set has neither).
+    const { policyParameters } = await import('../../../db/schema/index.js');
+    const { defaultParamValues } = await import('../../../domain/policy/test-fixtures.js');
+    const base = { name: 'test', confidence: 'PLACEHOLDER', basis: 'test', status: 'APPROVED', isDefault: false, regionCode: '630102', effectiveFrom: '2020-01-01' };
+    await database.db.insert(policyParameters).values([
+      { ...base, code: 'P01', urbanRural: 'ALL', value: { monthlyFen: 80_000, published: { amount: 800, unit: 'YUAN_PER_PERSON_MONTH' } } },
+      { ...base, code: 'P19', urbanRural: 'ALL', value: defaultParamValues().P19 },
+    ]);
+    const fam = await createFamily();
+    const res = await upload('TAX_INCOME', '税务.csv', csvFile([
+      ['身份证号', '姓名', '所得项目', '所属期起', '所属期止', '收入额', '扣缴单位'],
+      [fam.headId, fam.headName, '工资薪金', '2025-03-01', '2026-02-28', '36000', '西宁某物流公司'],
+    ]));
+    expect(res.statusCode, res.body).toBe(202);
+    expect(await batch(res.json().id)).toMatchObject({ status: 'APPLIED', matched: 1, factsApplied: 1 });
+    const list = (await clerk.get(`/api/households/${fam.id}/assessments`)).json();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ trigger: 'DEPT_DATA' });
+    expect(list.benefit).toBeNull();
+    const a = (await clerk.get(`/api/assessments/${list.items[0].id}`)).json();
+    const text = (a.explanation as { text: string; rule: string | null }[]).map((s) => `${s.rule ?? ''} ${s.text}`).join('\n');
+    expect(text).toContain('部门数据');
+    expect(text).toContain('R81');
+    const timeline = (await clerk.get(`/api/households/${fam.id}/timeline`)).json();
+    expect((timeline.items as { summary: string }[]).some((i) => i.summary.startsWith('部门数据触发的系统复核'))).toBe(true);
+  });
+});

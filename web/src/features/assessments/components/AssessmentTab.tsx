@@ -79,7 +79,7 @@ function AssessmentDetail({ a }: { a: AssessmentView }) {
           核算结论 {classificationTag(a.classification)}
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
             基准日 {a.referenceDate} · {formatDateTime(a.createdAt)} {a.createdByName ?? '系统'}
-            {a.trigger === 'BATCH' ? ' · 批量重新核算' : ''}
+            {a.trigger === 'BATCH' ? ' · 批量重新核算' : a.trigger === 'DEPT_DATA' ? ' · 部门数据触发的系统复核' : ''}
           </Typography.Text>
         </Flex>
       }
@@ -226,7 +226,7 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
               { title: '月人均收入', dataIndex: 'perCapitaMonthlyFen', render: (v: number) => `${formatFen(v)}元` },
               { title: '标准', dataIndex: 'standardMonthlyFen', render: (v: number) => `${formatFen(v)}元` },
               { title: '月保障金', dataIndex: 'dibaoAmountFen', render: (v: number | null) => (v == null ? '—' : `${formatFen(v)}元`) },
-              { title: '方式', dataIndex: 'trigger', render: (v: string) => (v === 'BATCH' ? '批量' : '人工') },
+              { title: '方式', dataIndex: 'trigger', render: (v: string) => ({ BATCH: '批量', DEPT_DATA: '部门数据复核' })[v] ?? '人工' },
               { title: '经办人', dataIndex: 'createdByName', render: (v: string | null) => v ?? '系统' },
             ]}
           />
