@@ -93,7 +93,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'JiuZhu 救助 API', description: '低收入人口动态监测与社会救助信息平台', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jz_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jz_session' },
+          // Department systems pushing data (issue 4 §1): a key per department, see /api/dept/keys.
+          deptApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
       security: [{ session: [] }],
     },
   });

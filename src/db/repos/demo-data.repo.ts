@@ -7,7 +7,7 @@
 import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor, type RawTx } from '../database.js';
 import { toCopyCsv } from '../copy-csv.js';
-import { householdMembers, households, regions } from '../schema/index.js';
+import { householdMembers, households, policyParameters, regions } from '../schema/index.js';
 
 const COPY_CHUNK = 50_000;
 
@@ -220,4 +220,14 @@ export async function sampleIdNumbers(db: Executor, limit: number) {
     sql`SELECT id_number FROM persons ORDER BY md5(id::text) LIMIT ${limit}`,
   );
   return rows.map((r) => r.id_number);
+}
+
+/** Demo parameter versions already present (recognised by their note). */
+export async function countDemoPolicyParameters(db: Executor, note: string): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(policyParameters).where(eq(policyParameters.note, note));
+  return r?.n ?? 0;
+}
+
+export async function insertDemoPolicyParameters(db: Executor, rows: (typeof policyParameters.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(policyParameters).values(rows);
 }

@@ -17,6 +17,8 @@ import {
   insertDemoCategoryHistory,
   type DemoAssetInput,
   type DemoCategoryHistoryInput,
+  countDemoPolicyParameters,
+  insertDemoPolicyParameters,
 } from '../../db/repos/demo-data.repo.js';
 import { findRegionByCode, updateRegionFlags } from '../../db/repos/regions.repo.js';
 import { findUserForLogin, insertUser, type UserRow } from '../../db/repos/users.repo.js';
@@ -173,6 +175,11 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
     generated.households += result.households;
     generated.members += result.members;
   }
+
+  // 3b. Fictional standards and property rules for the demo counties, so that 核算, the
+  // what-if and the warning rules can be tried (the shipped set has no P01, R27).
+  const demoParameters = await ensureDemoPolicyParameters(ctx, counties.map((c) => c.code));
+  if (demoParameters) progress(`演示用虚构低保标准与财产规则：${demoParameters} 个参数版本（仅供演示）`);
 
   // 4. One account per role.
   const accounts = await ensureDemoAccounts(ctx, importer, counties[0]!.villages[0]!.code);
@@ -376,4 +383,38 @@ async function ensureDemoAccounts(ctx: ServiceContext, importer: Actor, villageC
     out.push({ username, displayName, role, regionCode, oneTimePassword, created: true });
   }
   return out;
+}
+
+/** Marks demo parameter versions (and lets a second run recognise them). */
+const DEMO_PARAMETER_NOTE = '演示数据：虚构数值，仅供演示，不得用于实际核算';
+
+/** Urban 760 元/人·月; rural published per year, 5,640 元/人·年 (470 a month). Fictional. */
+async function ensureDemoPolicyParameters(ctx: ServiceContext, countyCodes: readonly string[]): Promise<number> {
+  const db = ctx.database.db;
+  if ((await countDemoPolicyParameters(db, DEMO_PARAMETER_NOTE)) > 0) return 0;
+  const base = { confidence: 'PLACEHOLDER', basis: 'R27 [L]', status: 'APPROVED', isDefault: false, note: DEMO_PARAMETER_NOTE, effectiveFrom: '2025-01-01' };
+  const rows = countyCodes.flatMap((regionCode) => [
+    { ...base, regionCode, code: 'P01', name: '低保标准', urbanRural: 'URBAN', value: { monthlyFen: 76_000, published: { amount: 760, unit: 'YUAN_PER_PERSON_MONTH' } } },
+    { ...base, regionCode, code: 'P01', name: '低保标准', urbanRural: 'RURAL', value: { monthlyFen: 47_000, published: { amount: 5640, unit: 'YUAN_PER_PERSON_YEAR' } } },
+    {
+      ...base,
+      regionCode,
+      code: 'P19',
+      name: '家庭财产认定规则',
+      urbanRural: 'ALL',
+      basis: 'R25 [L]',
+      value: {
+        configured: true,
+        rules: {
+          financialAssets: { maxMultipleOfAnnualStandard: 2 },
+          housing: { maxDwellings: 2 },
+          vehicles: { maxCount: 1, maxValueFen: 8_000_000, exemptPurposes: ['DISABILITY', 'WORKING', 'AGRICULTURAL'] },
+          business: { allowed: false, maxValueFen: null },
+          livestock: { maxSheepUnitsPerCapita: 60, sheepUnitsPerHead: { SHEEP: 1, GOAT: 0.8, YAK: 4, CATTLE: 5, HORSE: 6 } },
+        },
+      },
+    },
+  ]);
+  await insertDemoPolicyParameters(db, rows);
+  return rows.length;
 }

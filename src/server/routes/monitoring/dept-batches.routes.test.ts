@@ -376,3 +376,11 @@ describe('re-assessment on department data (issue 4 §2)', () => {
     expect((timeline.items as { summary: string }[]).some((i) => i.summary.startsWith('部门数据触发的系统复核'))).toBe(true);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the push route with the x-api-key scheme, not the session cookie', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(spec.components.securitySchemes.deptApiKey).toEqual({ type: 'apiKey', in: 'header', name: 'x-api-key' });
+    expect(spec.paths['/api/dept/push/{sourceCode}'].post.security).toEqual([{ deptApiKey: [] }]);
+  });
+});

@@ -146,6 +146,7 @@ export function deptRoutes(app: App, deps: RouteDeps) {
       schema: {
         tags,
         summary: '部门系统报送数据（请求头 x-api-key；只能报送本部门的数据源）',
+        security: [{ deptApiKey: [] }],
         params: deptPushParams,
         body: deptPushBody,
         response: { 200: deptBatchView, 202: deptBatchView, ...errorResponses },
