@@ -4,7 +4,9 @@ import { hasPermission } from '../../domain/access/roles.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import type { ClueListQuery } from '../../contracts/clues.schemas.js';
 import { countClues, findClue, listClues, listUsersCovering, type ClueFilter } from '../../db/repos/clues.repo.js';
+import { appendAudit } from '../../db/repos/audit.repo.js';
 import type { Actor, ServiceContext } from '../context.js';
+import { auditEvent } from '../audit-event.js';
 import { loadClueParameters } from './clue-parameters.js';
 import { loadClueDetail, toClueView } from './clue-views.js';
 
@@ -30,8 +32,21 @@ export async function searchClues(ctx: ServiceContext, actor: Actor, q: ClueList
   return { items: rows.map((r) => toClueView(r, today, params.calendar)), total, page, pageSize, today };
 }
 
+/** A clue's page: evidence about a person (health, incomes, reporter) — the read is audited. */
 export async function getClue(ctx: ServiceContext, actor: Actor, id: string) {
-  return loadClueDetail(ctx.database.db, actor.scope, id, shanghaiDate(ctx.clock.now()));
+  return ctx.database.db.transaction(async (tx) => {
+    const detail = await loadClueDetail(tx, actor.scope, id, shanghaiDate(ctx.clock.now()));
+    await appendAudit(tx, [
+      auditEvent(ctx, actor, {
+        action: 'clue.view',
+        entityType: 'clue',
+        entityId: id,
+        householdId: detail.clue.householdId,
+        countyCode: detail.clue.countyCode,
+      }),
+    ]);
+    return detail;
+  });
 }
 
 /** Users in the caller's scope who hold monitoring:handle and whose region covers the clue. */

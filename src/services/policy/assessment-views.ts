@@ -11,6 +11,9 @@ import {
   listBenefitStatusEvents,
 } from '../../db/repos/assessments.repo.js';
 import { findHousehold } from '../../db/repos/households.repo.js';
+import { appendAudit } from '../../db/repos/audit.repo.js';
+import type { Actor, ServiceContext } from '../context.js';
+import { auditEvent } from '../audit-event.js';
 
 export async function loadAssessmentView(db: Executor, scope: RegionScope, id: string) {
   const r = await findAssessment(db, scope, id);
@@ -78,4 +81,22 @@ export async function listHouseholdAssessments(db: Executor, scope: RegionScope,
       createdByName: e.createdByName,
     })),
   };
+}
+
+/** A decision's page: incomes, health and the explanation of one household — the read is audited. */
+export async function getAssessment(ctx: ServiceContext, actor: Actor, id: string) {
+  return ctx.database.db.transaction(async (tx) => {
+    const view = await loadAssessmentView(tx, actor.scope, id);
+    const h = await findHousehold(tx, actor.scope, view.householdId);
+    await appendAudit(tx, [
+      auditEvent(ctx, actor, {
+        action: 'assessment.view',
+        entityType: 'assessment',
+        entityId: id,
+        householdId: view.householdId,
+        countyCode: h?.countyCode ?? null,
+      }),
+    ]);
+    return view;
+  });
 }

@@ -11,7 +11,8 @@ export async function getHouseholdTimeline(ctx: ServiceContext, actor: Actor, id
   if (!h) throw new AppError('HOUSEHOLD_NOT_FOUND');
   const rows = await findHouseholdAuditTrail(db, h.id, 1000);
   return rows
-    .filter((r) => r.action !== 'household.view')
+    // Reads (household, decision and clue pages, prints) are audited but are not changes.
+    .filter((r) => !r.action.endsWith('.view') && r.action !== 'assessment.print')
     .reverse()
     .map((r) => ({
       seq: r.seq,

@@ -4,13 +4,13 @@
  * printable sheet, and batch re-assessment (what-if, apply, resume).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { openTestDatabase, type TestDatabase } from '../../../../test/db.js';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../test/app.js';
 import { createTestUser } from '../../../../test/builders/users.js';
 import { generateIdNumber } from '../../../domain/registry/id-number.js';
 import { FakeClock } from '../../../../test/clock.js';
-import { policyParameters, reassessmentResults } from '../../../db/schema/index.js';
+import { auditEvents, policyParameters, reassessmentResults } from '../../../db/schema/index.js';
 import { defaultParamValues } from '../../../domain/policy/test-fixtures.js';
 import { runReassessment } from '../../../services/policy/run-reassessment.js';
 import { startReassessment } from '../../../services/policy/start-reassessment.js';
@@ -156,6 +156,12 @@ describe('household 核算 (issue 3 §2–§5)', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.includes(Buffer.from('/FontFile2'))).toBe(true);
+    expect((await clerk.get(`/api/assessments/${a.id}`)).statusCode).toBe(200);
+    const reads = await database.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, a.id), inArray(auditEvents.action, ['assessment.print', 'assessment.view'])));
+    expect(reads.map((r) => r.action).sort()).toEqual(['assessment.print', 'assessment.view']);
     // Out of scope: the other county's clerk gets 404.
     expect((await otherCounty.get(`/api/assessments/${a.id}/pdf`)).statusCode).toBe(404);
   });

@@ -6,7 +6,7 @@ import {
   householdIdParams,
   runAssessmentBody,
 } from '../../../contracts/assessments.schemas.js';
-import { listHouseholdAssessments, loadAssessmentView } from '../../../services/policy/assessment-views.js';
+import { getAssessment, listHouseholdAssessments } from '../../../services/policy/assessment-views.js';
 import { printAssessment } from '../../../services/policy/print-assessment.js';
 import { runAssessment } from '../../../services/policy/run-assessment.js';
 import { actorOf } from '../../plugins/auth.js';
@@ -45,7 +45,7 @@ export function assessmentRoutes(app: App, deps: RouteDeps) {
       config: { access: 'registry:read' },
       schema: { tags, summary: '一次核算的结果与逐步说明', params: assessmentIdParams, response: { 200: assessmentView, ...errorResponses } },
     },
-    async (request) => loadAssessmentView(deps.ctx(request).database.db, actorOf(request).scope, request.params.id),
+    async (request) => getAssessment(deps.ctx(request), actorOf(request), request.params.id),
   );
 
   app.get(
