@@ -10,6 +10,7 @@ import { resumeDeptBatches } from '../services/monitoring/dept-batches.js';
 import { startPgBossQueue } from '../services/jobs/queue.js';
 import { systemClock } from '../services/context.js';
 import { escalateOverdueClues } from '../services/monitoring/escalate-clues.js';
+import { ensureMonthlyComparison } from '../services/monitoring/comparison-start.js';
 import { shanghaiDate } from '../domain/registry/import.rules.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -41,8 +42,17 @@ async function main() {
       escalateOverdueClues(ctx, shanghaiDate(ctx.clock.now()), { actor: null, scope: { regionCode: '' } })
         .then((r) => r.escalated && app.log.info(`escalated ${r.escalated} overdue clues`))
         .catch((err: unknown) => app.log.error({ err }, 'clue escalation failed'));
+    // Issue 4 §6: the province-wide comparison of each month starts by itself.
+    const monthly = () =>
+      ensureMonthlyComparison({ ...ctx, jobs })
+        .then((r) => r && app.log.info(`started the monthly comparison ${r.period}`))
+        .catch((err: unknown) => app.log.error({ err }, 'monthly comparison could not start'));
     void escalate();
-    escalationTimer = setInterval(() => void escalate(), 3_600_000);
+    void monthly();
+    escalationTimer = setInterval(() => {
+      void escalate();
+      void monthly();
+    }, 3_600_000);
     escalationTimer.unref();
   }
 

@@ -51,3 +51,13 @@ export async function findActiveComparisonRun(db: Executor, regionCode: string, 
     .limit(1);
   return r ?? null;
 }
+
+/** Any run (finished or not) of `period` over exactly `regionCode`: the monthly schedule starts one only when none exists. */
+export async function findComparisonRunForPeriod(db: Executor, regionCode: string, period: string) {
+  const [r] = await db
+    .select({ id: comparisonRuns.id, status: comparisonRuns.status })
+    .from(comparisonRuns)
+    .where(and(eq(comparisonRuns.regionCode, regionCode), eq(comparisonRuns.period, period)))
+    .limit(1);
+  return r ?? null;
+}
