@@ -47,17 +47,37 @@ function group<T extends { householdId: string }>(rows: T[]): Map<string, T[]> {
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
 const month = (d: string | null) => (d ? d.slice(0, 7) : null);
 
-export async function loadHouseholdFacts(db: Executor, ids: string[]): Promise<Map<string, LoadedHousehold>> {
+/**
+ * `parallel`: run the queries at once — only for a PostgreSQL pool, never inside a transaction
+ * (one connection) and never on PGlite.
+ */
+export async function loadHouseholdFacts(db: Executor, ids: string[], opts: { parallel?: boolean } = {}): Promise<Map<string, LoadedHousehold>> {
   const out = new Map<string, LoadedHousehold>();
   if (ids.length === 0) return out;
-  // One after another: `db` may be a transaction, i.e. a single connection.
-  const hh = await loadHouseholdRows(db, ids);
-  const members = await loadMemberRows(db, ids);
-  const incomes = await loadIncomeRows(db, ids);
-  const assetRows = await loadAssetRows(db, ids);
-  const expenditures = await loadExpenditureRows(db, ids);
-  const personCats = await loadPersonCategoryRows(db, ids);
-  const benefits = await loadBenefitStatuses(db, ids);
+  const run = async <T>(fns: (() => Promise<T>)[]): Promise<T[]> => {
+    if (opts.parallel) return Promise.all(fns.map((f) => f()));
+    // One after another: `db` may be a transaction, i.e. a single connection.
+    const res: T[] = [];
+    for (const f of fns) res.push(await f());
+    return res;
+  };
+  const [hh, members, incomes, assetRows, expenditures, personCats, benefits] = (await run<unknown>([
+    () => loadHouseholdRows(db, ids),
+    () => loadMemberRows(db, ids),
+    () => loadIncomeRows(db, ids),
+    () => loadAssetRows(db, ids),
+    () => loadExpenditureRows(db, ids),
+    () => loadPersonCategoryRows(db, ids),
+    () => loadBenefitStatuses(db, ids),
+  ])) as [
+    Awaited<ReturnType<typeof loadHouseholdRows>>,
+    Awaited<ReturnType<typeof loadMemberRows>>,
+    Awaited<ReturnType<typeof loadIncomeRows>>,
+    Awaited<ReturnType<typeof loadAssetRows>>,
+    Awaited<ReturnType<typeof loadExpenditureRows>>,
+    Awaited<ReturnType<typeof loadPersonCategoryRows>>,
+    Awaited<ReturnType<typeof loadBenefitStatuses>>,
+  ];
   const lastIds = benefits.map((b) => b.lastAssessmentId).filter((x): x is string => !!x);
   const summaries = await loadLastAssessmentSummaries(db, lastIds);
   const areas = await loadAreaTypes(db, [...new Set(hh.flatMap((h) => [h.regionCode.slice(0, 6), h.regionCode.slice(0, 9)]))]);

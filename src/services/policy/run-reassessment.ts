@@ -117,14 +117,37 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     const resolveAfter = createParameterResolver(baseline, runVersions);
     const decisionDate = shanghaiDate(ctx.clock.now());
     let chunks = 0;
+    // On PostgreSQL the next chunk's inputs are read over other pool connections while this
+    // chunk is assessed and written (PGlite has one connection: a read outside the open
+    // transaction would wait for it, so there the chunk is read inside it).
+    const canPrefetch = ctx.database.kind === 'postgres';
+    const fetchChunk = async (cursor: string | null) => {
+      const ids = await listHouseholdIdsAfter(db, run!.regionCode, cursor, chunkSize);
+      return { cursor, ids, loaded: await loadHouseholdFacts(db, ids, { parallel: true }) };
+    };
+    let prefetch: ReturnType<typeof fetchChunk> | null = null;
     for (;;) {
       if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return (await findReassessmentRun(db, runId))!;
       const done = await db.transaction(async (tx) => {
         const r = await findReassessmentRun(tx, runId, { forUpdate: true });
         if (!r || r.status !== 'RUNNING') return true;
-        const ids = await listHouseholdIdsAfter(tx, r.regionCode, r.cursor, chunkSize);
+        let ids: string[];
+        let loadedAll: Awaited<ReturnType<typeof loadHouseholdFacts>>;
+        const ready = prefetch ? await prefetch : null;
+        prefetch = null;
+        if (ready && ready.cursor === r.cursor) {
+          ids = ready.ids;
+          loadedAll = ready.loaded;
+        } else {
+          ids = await listHouseholdIdsAfter(tx, r.regionCode, r.cursor, chunkSize);
+          loadedAll = await loadHouseholdFacts(tx, ids);
+        }
         if (ids.length === 0) return true;
-        const loadedAll = await loadHouseholdFacts(tx, ids);
+        if (canPrefetch && ids.length === chunkSize) {
+          prefetch = fetchChunk(ids[ids.length - 1]!);
+          // A failed prefetch is simply read again inside the next chunk's transaction.
+          prefetch.catch(() => undefined);
+        }
         const results: ReassessmentResultInsert[] = [];
         const audit = [];
         const decisions: PreparedDecision[] = [];

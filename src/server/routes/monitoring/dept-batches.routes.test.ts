@@ -357,6 +357,11 @@ describe('re-assessment on department data (issue 4 §2)', () => {
       { ...base, code: 'P01', urbanRural: 'ALL', value: { monthlyFen: 80_000, published: { amount: 800, unit: 'YUAN_PER_PERSON_MONTH' } } },
       { ...base, code: 'P19', urbanRural: 'ALL', value: defaultParamValues().P19 },
     ]);
+    // Earlier tests renamed TAX_INCOME's columns: back to the catalogue's headers (a new version).
+    const mapping = await deptClerk.put('/api/dept/sources/TAX_INCOME/mapping', {
+      mapping: { idNumber: '身份证号', name: '姓名', birthDate: '出生日期', incomeItem: '所得项目', periodStart: '所属期起', periodEnd: '所属期止', incomeFen: '收入额', withholder: '扣缴单位' },
+    });
+    expect(mapping.statusCode, mapping.body).toBe(200);
     const fam = await createFamily();
     const res = await upload('TAX_INCOME', '税务.csv', csvFile([
       ['身份证号', '姓名', '所得项目', '所属期起', '所属期止', '收入额', '扣缴单位'],
