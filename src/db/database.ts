@@ -5,7 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type Column, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
@@ -186,6 +186,14 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
       }
     },
   };
+}
+
+/**
+ * `column = ANY($1::uuid[])` with the ids as ONE array parameter (drizzle's inArray would bind one
+ * parameter per id): batch reads of 1,000 households bind one parameter, not 1,000.
+ */
+export function anyUuid(column: Column, ids: readonly string[]): SQL {
+  return sql`${column} = ANY(${sql.param([...ids])}::uuid[])`;
 }
 
 /** Rows of a raw `sql` query on either driver (both answer `{ rows }`). */

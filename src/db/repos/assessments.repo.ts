@@ -4,9 +4,9 @@
  * Batch loads take a list of household ids so that one household and 2,000 households go
  * through the same queries.
  */
-import { and, asc, desc, eq, inArray, isNull, like, sql, type Column } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
-import type { Executor } from '../database.js';
+import { anyUuid, type Executor } from '../database.js';
 import {
   assessments,
   assets,
@@ -29,13 +29,6 @@ export type BenefitStatusRow = typeof benefitStatuses.$inferSelect;
 export type BenefitStatusEventRow = typeof benefitStatusEvents.$inferSelect;
 export type ParameterVersionRow = typeof policyParameters.$inferSelect;
 
-/**
- * `column = ANY($1::uuid[])` with the ids as ONE array parameter: a chunk of 1,000 households
- * binds one parameter instead of 1,000 (drizzle's inArray spreads the list).
- */
-function anyUuid(column: Column, ids: readonly string[]) {
-  return sql`${column} = ANY(${sql.param([...ids])}::uuid[])`;
-}
 export type AssessmentInsert = typeof assessments.$inferInsert;
 export type BenefitStatusInsert = typeof benefitStatuses.$inferInsert;
 export type BenefitStatusEventInsert = typeof benefitStatusEvents.$inferInsert;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql, type Column } from 'drizzle-orm';
 import type { MeansTestExclusion, ObligorFacts, SelfCareFacts } from '../../domain/policy/assessment.types.js';
-import type { Executor } from '../database.js';
+import { anyUuid, type Executor } from '../database.js';
 import { expenditureItems, personPolicyFacts, persons, users } from '../schema/index.js';
 
 /*
@@ -27,10 +27,6 @@ export interface PersonPolicyFactsRow {
   updatedAt: Date;
 }
 
-/** `column = ANY($1::uuid[])` with the ids as ONE array parameter (drizzle would spread a bare array). */
-function anyUuid(column: Column, ids: readonly string[]) {
-  return sql`${column} = ANY(${sql.param([...ids])}::uuid[])`;
-}
 
 function toFactsRow(r: typeof personPolicyFacts.$inferSelect): PersonPolicyFactsRow {
   return {

@@ -18,8 +18,6 @@ export const DEFAULT_LEVEL_BY_CHANNEL: Record<ClueChannel, ClueLevel> = {
 /** Channels staff may enter by hand (数据比对 is raised by the comparison run only). */
 export const MANUAL_CHANNELS = ['SELF_REPORT', 'HOME_VISIT', 'HOTLINE', 'DEPT_FLAG'] as const satisfies readonly ClueChannel[];
 
-/** P36 default when no version is in force (R82: 10 working days [U]). */
-export const DEFAULT_CLUE_DEADLINE_WORKING_DAYS = 10;
 
 /** Sort weight: red first. */
 export const LEVEL_RANK: Record<ClueLevel, number> = { RED: 0, ORANGE: 1, YELLOW: 2 };

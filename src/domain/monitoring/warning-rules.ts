@@ -756,8 +756,6 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
   }),
 ];
 
-/** P36 default: verification and disposal within 10 working days. */
-export const DEFAULT_DEADLINE_WORKING_DAYS = 10;
 
 export const RULE_LEVEL_LABELS = CLUE_LEVEL_LABELS;
 export const RULE_TARGET_LABELS = TARGET_CATEGORY_LABELS;

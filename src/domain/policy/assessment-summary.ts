@@ -3,6 +3,7 @@
  * shared by the server and the web app.
  */
 import type { AssessmentResult, Classification } from './assessment.types.js';
+import { formatYuan } from './money.js';
 
 export const CLASSIFICATION_LABELS: Record<Classification, string> = {
   DIBAO: '低保',
@@ -31,16 +32,8 @@ export const REASSESSMENT_CHANGE_LABELS: Record<string, string> = {
   REFUSED: '无法核算',
 };
 
-/** 12345 fen → '123.45元' (grouped). */
-export function yuan(fen: number): string {
-  const neg = fen < 0;
-  const abs = Math.abs(Math.round(fen));
-  const int = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const dec = String(abs % 100).padStart(2, '0');
-  return `${neg ? '-' : ''}${int}.${dec}元`;
-}
+/** 12345 fen → '123.45元' (grouped): the engine's money format. */
+export const yuan = formatYuan;
 
 export function summariseAssessment(r: Pick<AssessmentResult, 'classification' | 'perCapitaMonthlyFen' | 'standardMonthlyFen' | 'dibao' | 'householdSize'>): string {
   const parts = [

@@ -7,6 +7,7 @@
  */
 import { ageOn } from '../registry/id-number.js';
 import { careLevelOf as careLevelOfAssessment } from '../registry/self-care.js';
+import { CARE_LEVEL_LABELS } from '../registry/codes.js';
 import type {
   ExplanationStep,
   Figure,
@@ -101,7 +102,6 @@ const ACTIVITIES: ReadonlyArray<readonly [keyof Omit<SelfCareFacts, 'assessedOn'
   ['bathing', '洗澡'],
 ];
 
-const CARE_LABELS = { FULL_SELF_CARE: '全自理', PARTIAL_CARE: '半护理', FULL_CARE: '全护理' } as const;
 
 // ---------------------------------------------------------------------------------------
 // Small exported rules
@@ -337,7 +337,7 @@ function careLevelStep(selfCare: SelfCareFacts, level: NonNullable<CareLevel>): 
       { label: '不能自主完成的活动项数', number: failed.length },
       { label: '评估日期', text: selfCare.assessedOn },
     ],
-    text: `${selfCare.assessedOn}评估：六项日常活动中${failed.length}项不能自主完成${which}，护理等级为${CARE_LABELS[level]}`,
+    text: `${selfCare.assessedOn}评估：六项日常活动中${failed.length}项不能自主完成${which}，护理等级为${CARE_LEVEL_LABELS[level]}`,
   };
 }
 
@@ -407,7 +407,7 @@ function supportAmount(careLevel: CareLevel, ctx: TekunContext, steps: Step[]): 
       { label: '比例', text: `${share.numerator}/${share.denominator}`, parameter: paramRef(p21) },
       { label: '照料护理标准', fen: care },
     ],
-    text: `${CARE_LABELS[careLevel]}照料护理标准 = ${baseLabel}${yuan(base)} × ${share.numerator}/${share.denominator} = ${yuan(care)}`,
+    text: `${CARE_LEVEL_LABELS[careLevel]}照料护理标准 = ${baseLabel}${yuan(base)} × ${share.numerator}/${share.denominator} = ${yuan(care)}`,
   });
   steps.push({
     kind: 'NOTE', rule: 'R55',

@@ -2,7 +2,8 @@
  * The parameters the clue queue reads for a region: P36 (verification SLA in working days,
  * R82) and P39 (working-day calendar, §0.3), resolved like every other parameter read.
  */
-import { DEFAULT_CLUE_DEADLINE_WORKING_DAYS } from '../../domain/monitoring/clue.rules.js';
+import { AppError } from '../../domain/errors.js';
+import type { ParameterSet } from '../../domain/policy/assessment.types.js';
 import type { WorkingDayCalendar } from '../../domain/monitoring/working-days.js';
 import { resolveParameterSet } from '../../domain/policy/resolve-parameters.js';
 import { listParameterVersionsOnPath } from '../../db/repos/assessments.repo.js';
@@ -23,14 +24,20 @@ export async function loadClueParameters(db: Executor, regionCode: string, onDat
   const code = regionCode.length > 6 ? regionCode.slice(0, 6) : regionCode || '63';
   const versions = await listParameterVersionsOnPath(db, code);
   const set = resolveParameterSet(versions, code, 'ALL', onDate);
-  const sla = set.P36?.value;
   const cal = set.P39?.value as Partial<WorkingDayCalendar> | undefined;
   return {
-    slaWorkingDays: typeof sla === 'number' && Number.isInteger(sla) && sla > 0 ? sla : DEFAULT_CLUE_DEADLINE_WORKING_DAYS,
+    slaWorkingDays: verificationWorkingDays(set),
     calendar: cal
       ? { coveredYears: cal.coveredYears ?? [], holidays: cal.holidays ?? [], makeUpWorkdays: cal.makeUpWorkdays ?? [] }
       : EMPTY_CALENDAR,
   };
+}
+
+/** P36 (R82): the shipped set has it for the province; a region without it is refused, never guessed. */
+export function verificationWorkingDays(set: ParameterSet): number {
+  const sla = set.P36?.value;
+  if (typeof sla === 'number' && Number.isInteger(sla) && sla > 0) return sla;
+  throw new AppError('POLICY_PARAMETER_MISSING', { details: [{ path: 'P36', code: 'POLICY_PARAMETER_MISSING', params: { code: 'P36' } }] });
 }
 
 /** A per-county cache for runs over many clues (the calendar is national, P36 per region). */

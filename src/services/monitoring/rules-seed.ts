@@ -3,7 +3,8 @@
  * rule whose code exists is left as officials edited it. A newly inserted rule is switched
  * on for the province.
  */
-import { DEFAULT_DEADLINE_WORKING_DAYS, DEFAULT_RULES } from '../../domain/monitoring/warning-rules.js';
+import { DEFAULT_RULES } from '../../domain/monitoring/warning-rules.js';
+import { verificationWorkingDays } from './clue-parameters.js';
 import { resolveParameterSet } from '../../domain/policy/resolve-parameters.js';
 import type { Executor } from '../../db/database.js';
 import { listParameterVersionsOnPath } from '../../db/repos/assessments.repo.js';
@@ -12,8 +13,7 @@ import { insertWarningRulesIfAbsent, upsertWarningRuleRegion } from '../../db/re
 export const RULES_PROVINCE = '63';
 
 export async function seedDefaultWarningRules(tx: Executor, today: string): Promise<number> {
-  const p36 = resolveParameterSet(await listParameterVersionsOnPath(tx, RULES_PROVINCE), RULES_PROVINCE, 'ALL', today).P36?.value;
-  const deadline = typeof p36 === 'number' && Number.isInteger(p36) && p36 > 0 ? p36 : DEFAULT_DEADLINE_WORKING_DAYS;
+  const deadline = verificationWorkingDays(resolveParameterSet(await listParameterVersionsOnPath(tx, RULES_PROVINCE), RULES_PROVINCE, 'ALL', today));
   const inserted = await insertWarningRulesIfAbsent(
     tx,
     DEFAULT_RULES.map((r) => ({
