@@ -181,6 +181,10 @@ async function openBenchDb(kind: DbKind, dir: string, label: string): Promise<Be
     database,
     async drop() {
       await database.close();
+      if (process.env.BENCH_KEEP_DB) {
+        log(`  kept database ${name} (BENCH_KEEP_DB)`);
+        return;
+      }
       const a = new pg.Client({ connectionString: PG_URL });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

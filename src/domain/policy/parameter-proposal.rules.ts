@@ -6,6 +6,7 @@
  */
 import type { Decision, Violation } from '../errors.js';
 import { parseMoneyCell } from '../registry/cell-values.js';
+import { compareVersions, type RankedVersion } from './resolve-parameters.js';
 import {
   findParameterDefinition,
   isIsoDate,
@@ -230,22 +231,13 @@ export function checkProposal(input: ProposalInput): Decision<CheckedProposal> {
 }
 
 /** A stored version, as far as choosing the one in force needs it. */
-export interface VersionKey {
-  regionCode: string;
-  urbanRural: string;
-  effectiveFrom: string;
+export interface VersionKey extends RankedVersion {
   status: string;
-  reviewedAt?: Date | string | null;
-  createdAt?: Date | string | null;
 }
-
-const time = (t: Date | string | null | undefined) => (t ? new Date(t).getTime() : 0);
 
 /**
  * The approved version in force on `onDate` for `regionCode` and `urbanRural`, from versions
- * on the region's path (same order as findParameterInForce: most specific region, then latest
- * effective date, then a version for this urban/rural kind before one for ALL, then the latest
- * approval).
+ * on the region's path, in the engine's order (`compareVersions`).
  */
 export function pickVersionInForce<T extends VersionKey>(rows: readonly T[], regionCode: string, onDate: string, urbanRural: UrbanRural): T | null {
   const candidates = rows.filter(
@@ -255,13 +247,6 @@ export function pickVersionInForce<T extends VersionKey>(rows: readonly T[], reg
       r.effectiveFrom <= onDate &&
       (r.urbanRural === 'ALL' || r.urbanRural === urbanRural),
   );
-  candidates.sort(
-    (a, b) =>
-      b.regionCode.length - a.regionCode.length ||
-      (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0) ||
-      (a.urbanRural === 'ALL' ? 1 : 0) - (b.urbanRural === 'ALL' ? 1 : 0) ||
-      time(b.reviewedAt) - time(a.reviewedAt) ||
-      time(b.createdAt) - time(a.createdAt),
-  );
+  candidates.sort(compareVersions);
   return candidates[0] ?? null;
 }

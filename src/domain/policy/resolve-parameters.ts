@@ -19,17 +19,41 @@ export interface ParameterVersion {
   value: unknown;
   confidence: string;
   status: string;
+  /** approval time: of two versions for the same region, kind and date the later approval wins */
+  reviewedAt?: Date | string | null | undefined;
+  createdAt?: Date | string | null | undefined;
 }
 
-function beats(a: ParameterVersion, b: ParameterVersion): boolean {
-  if (a.regionCode.length !== b.regionCode.length) return a.regionCode.length > b.regionCode.length;
-  if (a.effectiveFrom !== b.effectiveFrom) return a.effectiveFrom > b.effectiveFrom;
-  return a.urbanRural !== 'ALL' && b.urbanRural === 'ALL';
+/** The fields that order versions competing for the same code. */
+export type RankedVersion = Pick<ParameterVersion, 'regionCode' | 'urbanRural' | 'effectiveFrom' | 'reviewedAt' | 'createdAt'>;
+
+const time = (t: Date | string | null | undefined) => (t ? new Date(t).getTime() : 0);
+
+/**
+ * The one order of versions in force (negative: `a` wins): most specific region, then latest
+ * effective date, then a version for URBAN/RURAL before one for ALL, then the later approval,
+ * then the later creation. A correction approved for the same date therefore replaces the
+ * version it corrects, in the engine and in the parameter list alike.
+ */
+export function compareVersions(a: RankedVersion, b: RankedVersion): number {
+  return (
+    b.regionCode.length - a.regionCode.length ||
+    (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0) ||
+    (a.urbanRural === 'ALL' ? 1 : 0) - (b.urbanRural === 'ALL' ? 1 : 0) ||
+    time(b.reviewedAt) - time(a.reviewedAt) ||
+    time(b.createdAt) - time(a.createdAt)
+  );
+}
+
+/** Same region, kind and date (only the approval order tells them apart). */
+function sameSlot(a: RankedVersion, b: RankedVersion): boolean {
+  return a.regionCode === b.regionCode && a.effectiveFrom === b.effectiveFrom && a.urbanRural === b.urbanRural;
 }
 
 /**
- * Resolve every code for one household. `overlay` versions (drafts of a what-if) take part
- * as if approved; a draft replaces nothing else, it just competes by the same ordering.
+ * Resolve every code for one household. `overlay` versions (drafts of a what-if, or the
+ * versions a run applies) take part as if approved and newest: they compete by the same
+ * order, and win against a version of the same region, kind and date (the one they correct).
  */
 export function resolveParameterSet(
   versions: readonly ParameterVersion[],
@@ -39,15 +63,20 @@ export function resolveParameterSet(
   overlay: readonly ParameterVersion[] = [],
 ): ParameterSet {
   const best = new Map<string, ParameterVersion>();
-  const consider = (v: ParameterVersion) => {
+  const fromOverlay = new Set<ParameterVersion>();
+  const consider = (v: ParameterVersion, isOverlay: boolean) => {
     if (!regionCode.startsWith(v.regionCode)) return;
     if (v.effectiveFrom > onDate) return;
     if (v.urbanRural !== 'ALL' && v.urbanRural !== urbanRural) return;
     const cur = best.get(v.code);
-    if (!cur || beats(v, cur)) best.set(v.code, v);
+    const wins = !cur || (isOverlay && !fromOverlay.has(cur) && sameSlot(v, cur)) || compareVersions(v, cur) < 0;
+    if (wins) {
+      best.set(v.code, v);
+      if (isOverlay) fromOverlay.add(v);
+    }
   };
-  for (const v of versions) consider(v);
-  for (const v of overlay) consider(v);
+  for (const v of versions) consider(v, false);
+  for (const v of overlay) consider(v, true);
   const out: Record<string, ParameterInForce> = {};
   for (const [code, v] of best) {
     out[code] = {

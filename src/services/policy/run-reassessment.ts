@@ -94,8 +94,8 @@ export function classifyChange(before: DecisionOutcome, after: DecisionOutcome, 
   return { change, beforeFen, afterFen, errorCode: null };
 }
 
-function asVersion(v: { id: string; code: string; regionCode: string; urbanRural: string; effectiveFrom: string; value: unknown; confidence: string; status: string }): ParameterVersion {
-  return { id: v.id, code: v.code, regionCode: v.regionCode, urbanRural: v.urbanRural, effectiveFrom: v.effectiveFrom, value: v.value, confidence: v.confidence, status: v.status };
+function asVersion(v: ParameterVersion): ParameterVersion {
+  return { id: v.id, code: v.code, regionCode: v.regionCode, urbanRural: v.urbanRural, effectiveFrom: v.effectiveFrom, value: v.value, confidence: v.confidence, status: v.status, reviewedAt: v.reviewedAt, createdAt: v.createdAt };
 }
 
 /** Run (or resume) a batch re-assessment to the end. A finished run is returned as it is. */
