@@ -40,9 +40,9 @@ import { createImportBatch, runImportBatch } from '../src/services/registry/impo
 import { bootstrapPlatform } from '../src/services/system/bootstrap.js';
 import { inArray } from 'drizzle-orm';
 import { policyParameters } from '../src/db/schema/index.js';
-import { listHouseholdIdsAfter } from '../src/db/repos/assessments.repo.js';
-import { loadHouseholdFacts } from '../src/services/policy/load-household-facts.js';
-import { REASSESS_CHUNK, runReassessment } from '../src/services/policy/run-reassessment.js';
+import { listCountiesWithHouseholds } from '../src/db/repos/assessments.repo.js';
+import { loadCountyFacts } from '../src/services/policy/load-household-facts.js';
+import { runReassessment } from '../src/services/policy/run-reassessment.js';
 import { startReassessment } from '../src/services/policy/start-reassessment.js';
 
 type DbKind = 'pglite' | 'postgres';
@@ -369,17 +369,13 @@ async function benchReassessment(kind: DbKind, ctx: ServiceContext, importer: Ac
     .returning({ id: policyParameters.id });
   const versionIds = drafts.map((d) => d.id);
 
-  // Reference: read the same households' inputs with the same queries, no engine, no writes.
+  // Reference: read the same households' inputs with the same queries (county by county, as
+  // the run reads them), no engine, no writes.
   log('  re-assessment reference (read inputs only)…');
   let t = performance.now();
-  let cursor: string | null = null;
   let households = 0;
-  for (;;) {
-    const ids = await listHouseholdIdsAfter(db, '63', cursor, REASSESS_CHUNK);
-    if (ids.length === 0) break;
-    await loadHouseholdFacts(db, ids);
-    households += ids.length;
-    cursor = ids[ids.length - 1]!;
+  for (const county of await listCountiesWithHouseholds(db, '63')) {
+    households += (await loadCountyFacts(db, county, '63', { parallel: kind === 'postgres' })).size;
   }
   const refSeconds = (performance.now() - t) / 1000;
   emit('reassess_reference_read_seconds', refSeconds, 's', kind);

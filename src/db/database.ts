@@ -196,6 +196,25 @@ export function anyUuid(column: Column, ids: readonly string[]): SQL {
   return sql`${column} = ANY(${sql.param([...ids])}::uuid[])`;
 }
 
+/**
+ * COPY CSV lines (see copy-csv.ts) into `table` on the connection of an open transaction `tx`,
+ * for a bulk write that must commit or roll back with the rest of that transaction (a batch
+ * re-assessment's decisions). Either driver: node-postgres streams it, PGlite reads a blob.
+ */
+export async function copyCsvInTransaction(tx: Tx, table: string, columns: readonly string[], csv: readonly (string | Uint8Array)[]): Promise<void> {
+  // drizzle keeps the transaction's connection as session.client (a pg PoolClient, or PGlite's
+  // transaction object); a Pool here would mean no transaction, which COPY must not run outside.
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  const statement = `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+  if (client instanceof pg.Client) {
+    await pipeline(Readable.from(csv), client.query(copyFrom(statement)));
+    return;
+  }
+  const pgliteTx = client as { query?: (sql: string, params: unknown[], opts: { blob: Blob }) => Promise<unknown> } | undefined;
+  if (!pgliteTx?.query || client instanceof pg.Pool) throw new Error('copyCsvInTransaction needs an open transaction');
+  await pgliteTx.query(statement.replace('FROM STDIN', "FROM '/dev/blob'"), [], { blob: new Blob([...csv] as BlobPart[]) });
+}
+
 /** Rows of a raw `sql` query on either driver (both answer `{ rows }`). */
 export async function queryRows<T>(db: Executor, query: import('drizzle-orm').SQL): Promise<T[]> {
   const r = (await db.execute(query)) as unknown as { rows: T[] };

@@ -1,26 +1,20 @@
 /**
- * Reads the policy engine needs (household facts in batches, parameter versions) and the
- * writes of its decisions (assessments, recipient status and its dated transitions).
- * Batch loads take a list of household ids so that one household and 2,000 households go
- * through the same queries.
+ * Parameter versions the policy engine reads, batch iteration over households, and the
+ * writes of its decisions (assessments, recipient status and its dated transitions). The
+ * household facts themselves are read by household-facts.repo.ts.
  */
 import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
-import { anyUuid, type Executor } from '../database.js';
+import { randomUUID } from 'node:crypto';
+import { copyCsvInTransaction, type Executor, type Tx } from '../database.js';
+import { CopyCsvWriter } from '../copy-csv.js';
 import {
   assessments,
-  assets,
   benefitStatusEvents,
   benefitStatuses,
-  expenditureItems,
   householdCategories,
-  householdMembers,
   households,
-  incomeItems,
-  personPolicyFacts,
-  persons,
   policyParameters,
-  regions,
   users,
 } from '../schema/index.js';
 
@@ -59,183 +53,39 @@ export async function findParameterVersions(db: Executor, ids: string[]) {
   return db.select().from(policyParameters).where(inArray(policyParameters.id, ids));
 }
 
-// ---- household facts in batches ---------------------------------------------------------
-
-export async function loadHouseholdRows(db: Executor, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: households.id,
-      householdNo: households.householdNo,
-      regionCode: households.regionCode,
-      countyCode: households.countyCode,
-      urbanRural: households.urbanRural,
-      categories: households.categories,
-      status: households.status,
-    })
-    .from(households)
-    .where(anyUuid(households.id, ids));
-}
-
-export async function loadMemberRows(db: Executor, householdIds: string[]) {
-  if (householdIds.length === 0) return [];
-  return db
-    .select({
-      householdId: householdMembers.householdId,
-      relationship: householdMembers.relationship,
-      personId: persons.id,
-      name: persons.name,
-      birthDate: persons.birthDate,
-      sex: persons.sex,
-      labourCapacity: persons.labourCapacity,
-      healthStatus: persons.healthStatus,
-      seriousIllness: persons.seriousIllness,
-      disabilityCategory: persons.disabilityCategory,
-      disabilityGrade: persons.disabilityGrade,
-      employment: persons.employment,
-      studentStage: persons.studentStage,
-      meansTestExclusion: personPolicyFacts.meansTestExclusion,
-      selfCare: personPolicyFacts.selfCare,
-      obligors: personPolicyFacts.obligors,
-    })
-    .from(householdMembers)
-    .innerJoin(persons, eq(persons.id, householdMembers.personId))
-    .leftJoin(personPolicyFacts, eq(personPolicyFacts.personId, persons.id))
-    .where(and(anyUuid(householdMembers.householdId, householdIds), eq(householdMembers.active, true)))
-    .orderBy(asc(householdMembers.joinedOn), asc(householdMembers.createdAt));
-}
-
-export async function loadIncomeRows(db: Executor, householdIds: string[]) {
-  if (householdIds.length === 0) return [];
-  return db
-    .select({
-      id: incomeItems.id,
-      householdId: incomeItems.householdId,
-      personId: incomeItems.personId,
-      incomeType: incomeItems.incomeType,
-      periodStart: incomeItems.periodStart,
-      periodEnd: incomeItems.periodEnd,
-      amountFen: incomeItems.amountFen,
-      source: incomeItems.source,
-      sourceDetail: incomeItems.sourceDetail,
-      recordedAt: incomeItems.recordedAt,
-      recordedByName: users.displayName,
-      note: incomeItems.note,
-    })
-    .from(incomeItems)
-    .leftJoin(users, eq(users.id, incomeItems.recordedBy))
-    .where(anyUuid(incomeItems.householdId, householdIds))
-    .orderBy(asc(incomeItems.periodStart), asc(incomeItems.recordedAt), asc(incomeItems.id));
-}
-
-export async function loadAssetRows(db: Executor, householdIds: string[]) {
-  if (householdIds.length === 0) return [];
-  return db
-    .select({
-      id: assets.id,
-      householdId: assets.householdId,
-      personId: assets.personId,
-      assetType: assets.assetType,
-      description: assets.description,
-      quantity: assets.quantity,
-      unit: assets.unit,
-      valueFen: assets.valueFen,
-      details: assets.details,
-      source: assets.source,
-      sourceDetail: assets.sourceDetail,
-      recordedAt: assets.recordedAt,
-      recordedByName: users.displayName,
-    })
-    .from(assets)
-    .leftJoin(users, eq(users.id, assets.recordedBy))
-    .where(anyUuid(assets.householdId, householdIds))
-    .orderBy(asc(assets.recordedAt), asc(assets.id));
-}
-
-export async function loadExpenditureRows(db: Executor, householdIds: string[]) {
-  if (householdIds.length === 0) return [];
-  return db
-    .select({
-      id: expenditureItems.id,
-      householdId: expenditureItems.householdId,
-      personId: expenditureItems.personId,
-      expenditureType: expenditureItems.expenditureType,
-      periodStart: expenditureItems.periodStart,
-      periodEnd: expenditureItems.periodEnd,
-      amountFen: expenditureItems.amountFen,
-      source: expenditureItems.source,
-      sourceDetail: expenditureItems.sourceDetail,
-      recordedAt: expenditureItems.recordedAt,
-      recordedByName: users.displayName,
-    })
-    .from(expenditureItems)
-    .leftJoin(users, eq(users.id, expenditureItems.recordedBy))
-    .where(anyUuid(expenditureItems.householdId, householdIds))
-    .orderBy(asc(expenditureItems.periodStart), asc(expenditureItems.id));
-}
-
-/** Person-level categories in force (特困, 单人保). */
-export async function loadPersonCategoryRows(db: Executor, householdIds: string[]) {
-  if (householdIds.length === 0) return [];
-  return db
-    .select({ householdId: householdCategories.householdId, personId: householdCategories.personId, category: householdCategories.category })
-    .from(householdCategories)
-    .where(
-      and(
-        anyUuid(householdCategories.householdId, householdIds),
-        isNull(householdCategories.effectiveTo),
-        sql`${householdCategories.personId} IS NOT NULL`,
-      ),
-    );
-}
-
-export async function loadBenefitStatuses(db: Executor, householdIds: string[]) {
-  if (householdIds.length === 0) return [];
-  return db.select().from(benefitStatuses).where(anyUuid(benefitStatuses.householdId, householdIds));
-}
-
-/** The counted income by type of each household's last assessment (the base of R44's "rise"). */
-export async function loadLastAssessmentSummaries(db: Executor, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: assessments.id,
-      householdId: assessments.householdId,
-      countedByType: sql<Record<string, number> | null>`${assessments.result} -> 'countedByType'`,
-      perCapitaMonthlyFen: assessments.perCapitaMonthlyFen,
-      classification: assessments.classification,
-      dibaoAmountFen: assessments.dibaoAmountFen,
-    })
-    .from(assessments)
-    .where(anyUuid(assessments.id, ids));
-}
-
-/** Area type (P47) of the regions on a path, most specific set value wins. */
-export async function loadAreaTypes(db: Executor, codes: string[]) {
-  if (codes.length === 0) return [];
-  return db.select({ code: regions.code, areaType: regions.areaType }).from(regions).where(inArray(regions.code, codes));
-}
+// ---- batch iteration -------------------------------------------------------------------
+// (the facts themselves: household-facts.repo.ts)
 
 /**
- * Household ids under `regionCode` after `cursor` (a household id), in household-number order
- * (batch iteration, resumable). Household numbers follow the order rows were written (by
- * village, as imported), so a chunk reads neighbouring pages of every table rather than
- * pages scattered by random ids.
+ * Active households under `regionCode` after `cursor` (a household id) in (county, household
+ * number) order: batch iteration, resumable. A run walks one county at a time (its facts are
+ * read county by county), and household numbers follow the order rows were written.
  */
-export async function listHouseholdIdsAfter(db: Executor, regionCode: string, cursor: string | null, limit: number) {
-  const rows = await db
-    .select({ id: households.id })
+export async function listHouseholdsAfter(db: Executor, regionCode: string, cursor: string | null, limit: number): Promise<{ id: string; countyCode: string }[]> {
+  return db
+    .select({ id: households.id, countyCode: households.countyCode })
     .from(households)
     .where(
       and(
         like(households.regionCode, `${regionCode}%`),
         eq(households.status, 'ACTIVE'),
-        cursor ? sql`${households.householdNo} > (SELECT h2.household_no FROM households h2 WHERE h2.id = ${cursor})` : undefined,
+        cursor
+          ? sql`(${households.countyCode}, ${households.householdNo}) > (SELECT h2.county_code, h2.household_no FROM households h2 WHERE h2.id = ${cursor})`
+          : undefined,
       ),
     )
-    .orderBy(asc(households.householdNo))
+    .orderBy(asc(households.countyCode), asc(households.householdNo))
     .limit(limit);
-  return rows.map((r) => r.id);
+}
+
+/** Counties with active households under `regionCode`. */
+export async function listCountiesWithHouseholds(db: Executor, regionCode: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ countyCode: households.countyCode })
+    .from(households)
+    .where(and(like(households.regionCode, `${regionCode}%`), eq(households.status, 'ACTIVE')))
+    .orderBy(asc(households.countyCode));
+  return rows.map((r) => r.countyCode);
 }
 
 export async function countActiveHouseholds(db: Executor, regionCode: string): Promise<number> {
@@ -248,9 +98,28 @@ export async function countActiveHouseholds(db: Executor, regionCode: string): P
 
 // ---- decisions ----------------------------------------------------------------------------
 
-export async function insertAssessments(db: Executor, rows: (typeof assessments.$inferInsert)[]) {
-  if (rows.length === 0) return [];
-  return db.insert(assessments).values(rows).returning({ id: assessments.id, householdId: assessments.householdId });
+const ASSESSMENT_COPY_COLUMNS = [
+  'id', 'county_code', 'household_id', 'reference_date', 'trigger', 'run_id', 'classification', 'per_capita_monthly_fen',
+  'standard_monthly_fen', 'dibao_amount_fen', 'result', 'explanation', 'parameters_used', 'inputs_digest', 'created_by',
+] as const;
+
+/**
+ * Store decisions with COPY in the caller's transaction. A batch stores thousands, each with
+ * ≈ 9 KB of explanation: the ORM's multi-row insert spent ≈ 0.35 ms per row building
+ * parameters, and unpacking rows from one JSON or array parameter cost the server as much
+ * again; COPY costs ≈ a tenth of either (`docs/benchmarks.md`).
+ */
+export async function insertAssessments(tx: Tx, rows: AssessmentInsert[]): Promise<void> {
+  if (rows.length === 0) return;
+  const w = new CopyCsvWriter();
+  for (const r of rows) {
+    w.field(r.id ?? randomUUID()).field(r.countyCode).field(r.householdId).field(r.referenceDate).field(r.trigger).field(r.runId)
+      .field(r.classification).field(r.perCapitaMonthlyFen).field(r.standardMonthlyFen).field(r.dibaoAmountFen)
+      .field(JSON.stringify(r.result)).field(JSON.stringify(r.explanation)).field(JSON.stringify(r.parametersUsed))
+      .field(r.inputsDigest).field(r.createdBy);
+    w.endLine();
+  }
+  await copyCsvInTransaction(tx, 'assessments', ASSESSMENT_COPY_COLUMNS, w.finish());
 }
 
 export async function listAssessments(db: Executor, scope: RegionScope, householdId: string, limit = 50) {

@@ -1,4 +1,11 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+/** A JSON value kept as text (the application writes and parses it; the server only stores it). */
+const jsonText = customType<{ data: unknown; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => JSON.parse(value) as unknown,
+});
 
 /**
  * Policy parameters (POLICY.md §19), versioned by effective date and keyed by region
@@ -77,7 +84,7 @@ export const expenditureItems = pgTable(
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     note: text(),
   },
-  (t) => [index('expenditure_items_household_idx').on(t.householdId)],
+  (t) => [index('expenditure_items_household_idx').on(t.householdId), index('expenditure_items_county_idx').on(t.countyCode)],
 );
 
 /**
@@ -99,7 +106,11 @@ export const assessments = pgTable(
     standardMonthlyFen: bigint({ mode: 'number' }).notNull(),
     dibaoAmountFen: bigint({ mode: 'number' }),
     result: jsonb().notNull(),
-    explanation: jsonb().notNull(),
+    /**
+     * JSON as text: stored as written (≈ 9 KB, never queried inside), so that a batch storing
+     * thousands of decisions does not pay for the server parsing it (see insertAssessments).
+     */
+    explanation: jsonText().notNull(),
     /** code → parameter version id */
     parametersUsed: jsonb().notNull(),
     /** sha256 of the inputs, to tell a re-run with the same facts */

@@ -47,6 +47,8 @@ export const households = pgTable(
     index('households_no_trgm_idx').using('gin', t.householdNo.op('gin_trgm_ops')),
     index('households_region_idx').on(t.regionCode.op('text_pattern_ops')),
     index('households_county_idx').on(t.countyCode, t.updatedAt),
+    // Batch re-assessment walks a region county by county in household-number order.
+    index('households_county_no_idx').on(t.countyCode, t.householdNo),
     index('households_categories_idx').using('gin', t.categories),
   ],
 );
@@ -85,6 +87,8 @@ export const persons = pgTable(
   (t) => [
     uniqueIndex('persons_id_number_uq').on(t.idNumber),
     index('persons_dup_idx').on(t.name, t.birthDate, t.countyCode),
+    // A batch reads a county's persons at once (re-assessment), see household-facts.repo.ts.
+    index('persons_county_idx').on(t.countyCode),
     index('persons_name_prefix_idx').on(t.name.op('text_pattern_ops')),
     index('persons_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     index('persons_id_number_trgm_idx').using('gin', t.idNumber.op('gin_trgm_ops')),
@@ -113,6 +117,8 @@ export const householdMembers = pgTable(
   },
   (t) => [
     index('household_members_household_idx').on(t.householdId),
+    // A batch reads a whole county's rows at once (re-assessment), see household-facts.repo.ts.
+    index('household_members_county_idx').on(t.countyCode),
     index('household_members_person_idx').on(t.personId),
     // A person is an active member of at most one household (issue 2 §7).
     uniqueIndex('household_members_active_person_uq').on(t.personId).where(sql`${t.active}`),
@@ -140,7 +146,7 @@ export const incomeItems = pgTable(
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     note: text(),
   },
-  (t) => [index('income_items_household_idx').on(t.householdId)],
+  (t) => [index('income_items_household_idx').on(t.householdId), index('income_items_county_idx').on(t.countyCode)],
 );
 
 export const assets = pgTable(
@@ -165,7 +171,7 @@ export const assets = pgTable(
     recordedBy: uuid(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('assets_household_idx').on(t.householdId)],
+  (t) => [index('assets_household_idx').on(t.householdId), index('assets_county_idx').on(t.countyCode)],
 );
 
 export const householdCategories = pgTable(
@@ -187,5 +193,5 @@ export const householdCategories = pgTable(
     recordedBy: uuid(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('household_categories_household_idx').on(t.householdId)],
+  (t) => [index('household_categories_household_idx').on(t.householdId), index('household_categories_county_idx').on(t.countyCode)],
 );

@@ -6,6 +6,9 @@
  * compared; `total / (size × months) < standard × k` is tested as
  * `total × den(k) < num(k) × standard × size × months` in integers (BigInt when needed).
  * The payable amount is rounded once, at the end, by P45.
+ *
+ * Every rule function takes `explain` (default true). With false (quiet mode) it decides the
+ * same and returns empty `steps`: pushes are written `steps?.push(…)`, so no text is built.
  */
 import type { ExpenditureFact, MemberFacts, ParameterSet, Tri } from './assessment.types.js';
 import { isSevereDisability } from '../registry/codes.js';
@@ -99,14 +102,14 @@ export interface DibaoEligibility {
 }
 
 /** R26: income lower than the standard and property meeting the local rules. */
-export function assessDibaoEligibility(h: HouseholdIncome, property: PropertyResult): DibaoEligibility {
-  const steps: StepDraft[] = [];
+export function assessDibaoEligibility(h: HouseholdIncome, property: PropertyResult, explain = true): DibaoEligibility {
+  const steps: StepDraft[] | null = explain ? [] : null;
   if (h.size === 0) {
-    steps.push({ kind: 'RESULT', rule: 'R26', text: '计入低保的家庭人口为0人，不按户享受低保', figures: [numberFigure('低保计入人数', 0)] });
-    return { incomeBelow: false, eligible: 'NO', steps };
+    steps?.push({ kind: 'RESULT', rule: 'R26', text: '计入低保的家庭人口为0人，不按户享受低保', figures: [numberFigure('低保计入人数', 0)] });
+    return { incomeBelow: false, eligible: 'NO', steps: steps ?? [] };
   }
   const below = isBelowLine(h.totalFen, h.size, h.months, h.standardFen, ONE);
-  steps.push(lineStep(h, 'R26', '低保标准', ONE, '1', null, below));
+  steps?.push(lineStep(h, 'R26', '低保标准', ONE, '1', null, below));
   const income = lowerTri(below, h.mayBeOverstated);
   const eligible = triAnd(income, propertyTri(property));
   let text: string;
@@ -115,8 +118,8 @@ export function assessDibaoEligibility(h: HouseholdIncome, property: PropertyRes
   else if (property === 'FAIL') text = '家庭财产不符合本地规定，不符合低保条件';
   else if (income === 'UNDETERMINED') text = '部分收入扣除项无法计算，收入可能偏高，是否符合低保待人工核定';
   else text = '收入符合条件，但财产核查无法自动判定，低保资格待人工核查财产后确定（保障金按“如财产核查通过”计算）';
-  steps.push({ kind: 'RESULT', rule: 'R26', text, figures: [textFigure('低保资格', triText(eligible))] });
-  return { incomeBelow: below, eligible, steps };
+  steps?.push({ kind: 'RESULT', rule: 'R26', text, figures: [textFigure('低保资格', triText(eligible))] });
+  return { incomeBelow: below, eligible, steps: steps ?? [] };
 }
 
 export function triText(t: Tri): string {
@@ -146,10 +149,10 @@ function fitsAddOn(m: MemberFacts, category: AddOnCategory, referenceDate: strin
   }
 }
 
-function readRoundingOrNote(params: ParameterSet, used: UsedParams, steps: StepDraft[]): { mode: RoundingMode; ref: ParamRef | null } {
+function readRoundingOrNote(params: ParameterSet, used: UsedParams, steps: StepDraft[] | null): { mode: RoundingMode; ref: ParamRef | null } {
   const p45 = readRounding(params, used);
   if (p45) return { mode: p45.value, ref: p45.ref };
-  steps.push({ kind: 'NOTE', rule: 'R29', text: '取整规则（P45）未配置，保障金按分计算，不取整', figures: [] });
+  steps?.push({ kind: 'NOTE', rule: 'R29', text: '取整规则（P45）未配置，保障金按分计算，不取整', figures: [] });
   return { mode: 'NO_ROUNDING', ref: null };
 }
 
@@ -171,42 +174,45 @@ export function computeDibaoAmount(
   referenceDate: string,
   params: ParameterSet,
   used: UsedParams,
+  explain = true,
 ): DibaoAmount {
-  const steps: StepDraft[] = [];
-  if (h.size === 0) return { amountFen: null, method: null, steps };
+  const steps: StepDraft[] | null = explain ? [] : null;
+  if (h.size === 0) return { amountFen: null, method: null, steps: steps ?? [] };
   const p18 = readBenefitMethod(params, used);
   let num: number; // exact monthly amount = num / den fen
   let den: number;
   let method: string;
   if (!p18 || p18.value.method === 'DIFFERENCE') {
-    if (!p18) steps.push({ kind: 'NOTE', rule: 'R29', text: '计发办法（P18）未配置，按补差法（R29默认办法）计算', figures: [] });
+    if (!p18) steps?.push({ kind: 'NOTE', rule: 'R29', text: '计发办法（P18）未配置，按补差法（R29默认办法）计算', figures: [] });
     // (standard − total / (size × months)) × size = (standard × size × months − total) / months
     const gapNum = h.standardFen * h.size * h.months - h.totalFen;
     num = gapNum > 0 ? gapNum : 0;
     den = h.months;
-    const pc = perCapitaMonthly(h.totalFen, h.size, h.months);
-    steps.push({
-      kind: 'RULE',
-      rule: 'R29',
-      text: `按补差法：（低保标准${formatYuan(h.standardFen)} − 月人均收入${formatYuan(pc)}）× ${h.size}人 = ${formatYuan(divRoundHalfUp(num, den))}${p18 ? `（${formatParam(p18.ref)}）` : ''}`,
-      figures: [fenFigure('低保标准', h.standardFen, { parameter: h.standardRef }), fenFigure('月人均收入', pc), numberFigure('低保计入人数', h.size), fenFigure('补差金额', divRoundHalfUp(num, den))],
-    });
+    if (steps) {
+      const pc = perCapitaMonthly(h.totalFen, h.size, h.months);
+      steps.push({
+        kind: 'RULE',
+        rule: 'R29',
+        text: `按补差法：（低保标准${formatYuan(h.standardFen)} − 月人均收入${formatYuan(pc)}）× ${h.size}人 = ${formatYuan(divRoundHalfUp(num, den))}${p18 ? `（${formatParam(p18.ref)}）` : ''}`,
+        figures: [fenFigure('低保标准', h.standardFen, { parameter: h.standardRef }), fenFigure('月人均收入', pc), numberFigure('低保计入人数', h.size), fenFigure('补差金额', divRoundHalfUp(num, den))],
+      });
+    }
     method = 'DIFFERENCE';
   } else {
     const b = band === null ? undefined : p18.value.bands.find((x) => x.code === band);
     if (!b) {
-      steps.push({
+      steps?.push({
         kind: 'NOTE',
         rule: 'R29',
         text: band === null ? `本地按分档计发（${formatParam(p18.ref)}），但本户未认定档次，保障金待认定档次后计算` : `本户登记的档次“${band}”不在分档表中（${formatParam(p18.ref)}），保障金待核定`,
         figures: [],
       });
-      return { amountFen: null, method: 'BANDED', steps };
+      return { amountFen: null, method: 'BANDED', steps: steps ?? [] };
     }
     const perPerson = b.monthlyFen ?? (b.shareOfStandard !== null ? applyRatio(h.standardFen, ratioOf(b.shareOfStandard)) : 0);
     num = perPerson * h.size;
     den = 1;
-    steps.push({
+    steps?.push({
       kind: 'RULE',
       rule: 'R29',
       text: `按分档计发：${b.label}，每人每月${formatYuan(perPerson)}${b.shareOfStandard !== null && b.monthlyFen === null ? `（低保标准的${formatPercent(b.shareOfStandard)}）` : ''}× ${h.size}人 = ${formatYuan(num)}（${formatParam(p18.ref)}）`,
@@ -219,21 +225,21 @@ export function computeDibaoAmount(
   const p55 = readAddOns(params, used);
   if (p55 && p55.value.length) {
     let addOnFen = 0;
-    const parts: string[] = [];
+    const parts: string[] | null = steps ? [] : null; // step text only
     for (const a of p55.value) {
       const each = a.monthlyFen ?? (a.shareOfStandard !== null ? applyRatio(h.standardFen, ratioOf(a.shareOfStandard)) : 0);
       for (const m of members) {
         if (!fitsAddOn(m, a.category, referenceDate)) continue;
         addOnFen += each;
-        parts.push(`${m.name}（${ADD_ON_LABELS[a.category]}）${formatYuan(each)}`);
+        parts?.push(`${m.name}（${ADD_ON_LABELS[a.category]}）${formatYuan(each)}`);
       }
     }
     if (addOnFen > 0) {
       num += addOnFen * den;
-      steps.push({
+      steps?.push({
         kind: 'RULE',
         rule: 'R29',
-        text: `分类施保加发：${parts.join('，')}，合计${formatYuan(addOnFen)}（${formatParam(p55.ref)}）`,
+        text: `分类施保加发：${parts!.join('，')}，合计${formatYuan(addOnFen)}（${formatParam(p55.ref)}）`,
         figures: [fenFigure('分类施保加发', addOnFen, { parameter: p55.ref })],
       });
     }
@@ -241,8 +247,8 @@ export function computeDibaoAmount(
 
   const rounding = readRoundingOrNote(params, used, steps);
   let amount = roundPayable(num, den, rounding.mode);
-  const exact = divRoundHalfUp(num, den);
-  if (rounding.ref) {
+  if (steps && rounding.ref) {
+    const exact = divRoundHalfUp(num, den);
     steps.push({
       kind: 'RULE',
       rule: 'R29',
@@ -252,7 +258,7 @@ export function computeDibaoAmount(
   }
   const p56 = readMinimumPayable(params, used);
   if (p56 && p56.value > 0 && amount < p56.value) {
-    steps.push({
+    steps?.push({
       kind: 'RULE',
       rule: 'R29',
       text: `${formatYuan(amount)}低于每户最低发放金额${formatYuan(p56.value)}，按${formatYuan(p56.value)}发放（${formatParam(p56.ref)}）`,
@@ -260,8 +266,8 @@ export function computeDibaoAmount(
     });
     amount = p56.value;
   }
-  steps.push({ kind: 'RESULT', rule: 'R29', text: `家庭月低保金${formatYuan(amount)}`, figures: [fenFigure('月低保金', amount)] });
-  return { amountFen: amount, method, steps };
+  steps?.push({ kind: 'RESULT', rule: 'R29', text: `家庭月低保金${formatYuan(amount)}`, figures: [fenFigure('月低保金', amount)] });
+  return { amountFen: amount, method, steps: steps ?? [] };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -273,20 +279,20 @@ export interface FlagResult {
 }
 
 /** R45 (P02): national edge household, strictly lower than P02 × standard, property met, not MLA. */
-export function assessNationalEdge(h: HouseholdIncome, dibao: DibaoEligibility, property: PropertyResult, params: ParameterSet, used: UsedParams): FlagResult {
-  const steps: StepDraft[] = [];
+export function assessNationalEdge(h: HouseholdIncome, dibao: DibaoEligibility, property: PropertyResult, params: ParameterSet, used: UsedParams, explain = true): FlagResult {
+  const steps: StepDraft[] | null = explain ? [] : null;
   if (dibao.eligible === 'YES') {
-    steps.push({ kind: 'RESULT', rule: 'R45', text: '已符合低保条件，不认定为低保边缘家庭', figures: [] });
-    return { tri: 'NO', steps };
+    steps?.push({ kind: 'RESULT', rule: 'R45', text: '已符合低保条件，不认定为低保边缘家庭', figures: [] });
+    return { tri: 'NO', steps: steps ?? [] };
   }
-  if (h.size === 0) return { tri: 'NO', steps };
+  if (h.size === 0) return { tri: 'NO', steps: steps ?? [] };
   const p02 = readMultiplier(params, 'P02', used);
   if (!p02) {
-    steps.push({ kind: 'NOTE', rule: 'R45', text: '低保边缘家庭收入倍数（P02）未配置，无法判定是否为低保边缘家庭', figures: [] });
-    return { tri: 'UNDETERMINED', steps };
+    steps?.push({ kind: 'NOTE', rule: 'R45', text: '低保边缘家庭收入倍数（P02）未配置，无法判定是否为低保边缘家庭', figures: [] });
+    return { tri: 'UNDETERMINED', steps: steps ?? [] };
   }
   const below = isBelowLine(h.totalFen, h.size, h.months, h.standardFen, p02.value.ratio);
-  steps.push(lineStep(h, 'R45', '低保边缘收入线', p02.value.ratio, `${p02.value.decimal}倍`, p02.ref, below));
+  steps?.push(lineStep(h, 'R45', '低保边缘收入线', p02.value.ratio, `${p02.value.decimal}倍`, p02.ref, below));
   let tri: Tri;
   let text: string;
   if (!below) {
@@ -300,33 +306,33 @@ export function assessNationalEdge(h: HouseholdIncome, dibao: DibaoEligibility, 
     tri = propertyTri(property);
     text = tri === 'YES' ? '收入在低保标准与边缘收入线之间，财产符合规定，认定为低保边缘家庭' : tri === 'NO' ? '财产不符合规定，不属于低保边缘家庭' : '收入符合低保边缘条件，财产待核查';
   }
-  steps.push({ kind: 'RESULT', rule: 'R45', text, figures: [textFigure('低保边缘家庭', triText(tri))] });
-  return { tri, steps };
+  steps?.push({ kind: 'RESULT', rule: 'R45', text, figures: [textFigure('低保边缘家庭', triText(tri))] });
+  return { tri, steps: steps ?? [] };
 }
 
 /** R46 (P03): Qinghai farming/pastoral low-income line, rural households only, independent of R45. */
-export function assessQhRuralLowIncome(h: HouseholdIncome, urbanRural: 'URBAN' | 'RURAL', params: ParameterSet, used: UsedParams): FlagResult {
-  const steps: StepDraft[] = [];
+export function assessQhRuralLowIncome(h: HouseholdIncome, urbanRural: 'URBAN' | 'RURAL', params: ParameterSet, used: UsedParams, explain = true): FlagResult {
+  const steps: StepDraft[] | null = explain ? [] : null;
   if (urbanRural !== 'RURAL') {
-    steps.push({ kind: 'NOTE', rule: 'R46', text: '城市家庭不适用农牧区低收入贫困家庭收入线', figures: [] });
-    return { tri: 'NO', steps };
+    steps?.push({ kind: 'NOTE', rule: 'R46', text: '城市家庭不适用农牧区低收入贫困家庭收入线', figures: [] });
+    return { tri: 'NO', steps: steps ?? [] };
   }
-  if (h.size === 0) return { tri: 'NO', steps };
+  if (h.size === 0) return { tri: 'NO', steps: steps ?? [] };
   const p03 = readMultiplier(params, 'P03', used);
   if (!p03) {
-    steps.push({ kind: 'NOTE', rule: 'R46', text: '农牧区低收入贫困家庭收入倍数（P03）未配置，无法判定', figures: [] });
-    return { tri: 'UNDETERMINED', steps };
+    steps?.push({ kind: 'NOTE', rule: 'R46', text: '农牧区低收入贫困家庭收入倍数（P03）未配置，无法判定', figures: [] });
+    return { tri: 'UNDETERMINED', steps: steps ?? [] };
   }
   const below = isBelowLine(h.totalFen, h.size, h.months, h.standardFen, p03.value.ratio);
-  steps.push(lineStep(h, 'R46', '农牧区低收入线', p03.value.ratio, `${p03.value.decimal}倍`, p03.ref, below));
+  steps?.push(lineStep(h, 'R46', '农牧区低收入线', p03.value.ratio, `${p03.value.decimal}倍`, p03.ref, below));
   const tri = lowerTri(below, h.mayBeOverstated);
-  steps.push({
+  steps?.push({
     kind: 'RESULT',
     rule: 'R46',
     text: tri === 'YES' ? '属于农牧区低收入贫困家庭（与全国低保边缘认定分别记录）' : tri === 'NO' ? '不属于农牧区低收入贫困家庭' : '部分收入扣除项无法计算，是否属于农牧区低收入贫困家庭待核定',
     figures: [textFigure('农牧区低收入贫困家庭', triText(tri))],
   });
-  return { tri, steps };
+  return { tri, steps: steps ?? [] };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -385,30 +391,36 @@ const DISABILITY: Readonly<Record<string, string>> = {
  * P58 line, property met (the edge-household conditions), own income lower than the
  * standard; benefit by P17.
  */
-export function assessSinglePerson(input: SinglePersonInput, ground: { text: string; ref: ParamRef | null }, params: ParameterSet, used: UsedParams): SinglePersonResult {
+export function assessSinglePerson(
+  input: SinglePersonInput,
+  ground: { text: string; ref: ParamRef | null },
+  params: ParameterSet,
+  used: UsedParams,
+  explain = true,
+): SinglePersonResult {
   const { member, household: h } = input;
-  const steps: StepDraft[] = [];
-  steps.push({ kind: 'RULE', rule: 'R31', text: `${member.name}${ground.text}，可按单人户申请低保`, figures: [textFigure('单人保条件', ground.text, ground.ref ?? undefined)] });
+  const steps: StepDraft[] | null = explain ? [] : null;
+  steps?.push({ kind: 'RULE', rule: 'R31', text: `${member.name}${ground.text}，可按单人户申请低保`, figures: [textFigure('单人保条件', ground.text, ground.ref ?? undefined)] });
   if (input.dibao.eligible === 'YES') {
-    steps.push({ kind: 'RESULT', rule: 'R31', text: '全户已符合低保条件，无需单人保', figures: [] });
-    return { tri: 'NO', amountFen: null, steps };
+    steps?.push({ kind: 'RESULT', rule: 'R31', text: '全户已符合低保条件，无需单人保', figures: [] });
+    return { tri: 'NO', amountFen: null, steps: steps ?? [] };
   }
   const householdNotDibao: Tri = input.dibao.eligible === 'NO' ? 'YES' : 'UNDETERMINED';
   const p58 = readMultiplier(params, 'P58', used);
   let line: Tri;
   if (!p58) {
-    steps.push({ kind: 'NOTE', rule: 'R31', text: '单人保适用收入线倍数（P58）未配置，无法判定', figures: [] });
+    steps?.push({ kind: 'NOTE', rule: 'R31', text: '单人保适用收入线倍数（P58）未配置，无法判定', figures: [] });
     line = 'UNDETERMINED';
   } else {
     const below = h.size > 0 && isBelowLine(h.totalFen, h.size, h.months, h.standardFen, p58.value.ratio);
-    steps.push(lineStep(h, 'R31', '单人保适用收入线', p58.value.ratio, `${p58.value.decimal}倍`, p58.ref, below));
+    steps?.push(lineStep(h, 'R31', '单人保适用收入线', p58.value.ratio, `${p58.value.decimal}倍`, p58.ref, below));
     line = lowerTri(below, h.mayBeOverstated);
   }
   const property = propertyTri(input.property);
   // own income lower than the standard (R32)
   const ownBelow = isBelowLine(input.ownIncomeFen, 1, h.months, h.standardFen, ONE);
   const ownMonthly = divRoundHalfUp(input.ownIncomeFen, h.months);
-  steps.push({
+  steps?.push({
     kind: 'COMPARE',
     rule: 'R32',
     text: `${member.name}本人月收入${formatYuan(ownMonthly)}${ownBelow ? '低于' : '不低于'}低保标准${formatYuan(h.standardFen)}`,
@@ -421,33 +433,38 @@ export function assessSinglePerson(input: SinglePersonInput, ground: { text: str
   if (tri !== 'NO') {
     const p17 = readSinglePersonMode(params, used);
     if (p17 && p17.value.mode === 'BANDED') {
-      steps.push({ kind: 'NOTE', rule: 'R32', text: `单人保按分档计发（${formatParam(p17.ref)}），未配置单人保档次，金额待核定`, figures: [] });
+      steps?.push({ kind: 'NOTE', rule: 'R32', text: `单人保按分档计发（${formatParam(p17.ref)}），未配置单人保档次，金额待核定`, figures: [] });
     } else {
-      if (!p17) steps.push({ kind: 'NOTE', rule: 'R32', text: '单人保计发办法（P17）未配置，按补差法（R32默认办法）计算，无保底', figures: [] });
+      if (!p17) steps?.push({ kind: 'NOTE', rule: 'R32', text: '单人保计发办法（P17）未配置，按补差法（R32默认办法）计算，无保底', figures: [] });
       const gap = h.standardFen * h.months - input.ownIncomeFen;
-      let num = gap > 0 ? gap : 0;
+      const difference = gap > 0 ? gap : 0;
       const floor = p17 ? applyRatio(h.standardFen, p17.value.floorRatio) : 0;
-      let text = `单人保金额 = 低保标准${formatYuan(h.standardFen)} − 本人月收入${formatYuan(ownMonthly)} = ${formatYuan(divRoundHalfUp(num, h.months))}`;
-      if (floor > 0 && num < floor * h.months) {
-        num = floor * h.months;
-        text += `，低于保底${formatYuan(floor)}（低保标准的${formatPercent(p17!.value.floorShareOfStandard)}），按保底计`;
-      }
-      if (p17) text += `（${formatParam(p17.ref)}）`;
+      const floored = floor > 0 && difference < floor * h.months;
+      const num = floored ? floor * h.months : difference;
       const rounding = readRoundingOrNote(params, used, steps);
       amountFen = roundPayable(num, h.months, rounding.mode);
-      text += `；按“${ROUNDING_LABELS[rounding.mode]}”为${formatYuan(amountFen)}`;
-      steps.push({ kind: 'RULE', rule: 'R32', text, figures: [fenFigure('单人保月金额', amountFen)] });
+      steps?.push({
+        kind: 'RULE',
+        rule: 'R32',
+        text:
+          `单人保金额 = 低保标准${formatYuan(h.standardFen)} − 本人月收入${formatYuan(ownMonthly)} = ${formatYuan(divRoundHalfUp(difference, h.months))}` +
+          (floored ? `，低于保底${formatYuan(floor)}（低保标准的${formatPercent(p17!.value.floorShareOfStandard)}），按保底计` : '') +
+          (p17 ? `（${formatParam(p17.ref)}）` : '') +
+          `；按“${ROUNDING_LABELS[rounding.mode]}”为${formatYuan(amountFen)}`,
+        figures: [fenFigure('单人保月金额', amountFen)],
+      });
     }
   }
-  let result: string;
-  if (tri === 'YES') result = `${member.name}符合单人保条件，按单人户享受低保，月保障金${amountFen === null ? '待核定' : formatYuan(amountFen)}；其他家庭成员保持原有身份`;
-  else if (tri === 'NO') result = `${member.name}不符合单人保条件`;
-  else {
-    const why = input.property === 'NOT_CONFIGURED' ? '财产待核查' : input.dibao.eligible === 'UNDETERMINED' ? '全户低保资格待定' : '部分条件无法自动判定';
-    result = `${member.name}是否符合单人保条件待核定（${why}）${amountFen === null ? '' : `，如符合，月保障金${formatYuan(amountFen)}`}`;
-  }
-  steps.push({ kind: 'RESULT', rule: 'R31', text: result, figures: [textFigure('单人保', triText(tri))] });
-  return { tri, amountFen, steps };
+  steps?.push({ kind: 'RESULT', rule: 'R31', text: singlePersonResultText(input, tri, amountFen), figures: [textFigure('单人保', triText(tri))] });
+  return { tri, amountFen, steps: steps ?? [] };
+}
+
+function singlePersonResultText(input: SinglePersonInput, tri: Tri, amountFen: number | null): string {
+  const { member } = input;
+  if (tri === 'YES') return `${member.name}符合单人保条件，按单人户享受低保，月保障金${amountFen === null ? '待核定' : formatYuan(amountFen)}；其他家庭成员保持原有身份`;
+  if (tri === 'NO') return `${member.name}不符合单人保条件`;
+  const why = input.property === 'NOT_CONFIGURED' ? '财产待核查' : input.dibao.eligible === 'UNDETERMINED' ? '全户低保资格待定' : '部分条件无法自动判定';
+  return `${member.name}是否符合单人保条件待核定（${why}）${amountFen === null ? '' : `，如符合，月保障金${formatYuan(amountFen)}`}`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -472,14 +489,14 @@ export interface RigidInput {
 }
 
 /** R47: rigid-expenditure household (P38 share, P64 previous-year disposable income). */
-export function assessRigidExpenditure(input: RigidInput, params: ParameterSet, used: UsedParams): FlagResult {
+export function assessRigidExpenditure(input: RigidInput, params: ParameterSet, used: UsedParams, explain = true): FlagResult {
   const { household: h } = input;
-  const steps: StepDraft[] = [];
+  const steps: StepDraft[] | null = explain ? [] : null;
   if (input.dibao === 'YES' || input.edge === 'YES') {
-    steps.push({ kind: 'RESULT', rule: 'R47', text: '已符合低保或低保边缘条件，不认定为刚性支出困难家庭', figures: [] });
-    return { tri: 'NO', steps };
+    steps?.push({ kind: 'RESULT', rule: 'R47', text: '已符合低保或低保边缘条件，不认定为刚性支出困难家庭', figures: [] });
+    return { tri: 'NO', steps: steps ?? [] };
   }
-  if (h.size === 0) return { tri: 'NO', steps };
+  if (h.size === 0) return { tri: 'NO', steps: steps ?? [] };
   // expenditure in the 12 months before the reference month
   const w = incomeWindow(input.referenceDate, 12);
   let spent = 0;
@@ -497,10 +514,10 @@ export function assessRigidExpenditure(input: RigidInput, params: ParameterSet, 
   let rigid = spent + basic - received;
   if (rigid < 0) rigid = 0;
   if (rigid === 0) {
-    steps.push({ kind: 'RESULT', rule: 'R47', text: `${formatMonth(w.from)}至${formatMonth(w.to)}无刚性支出记录，不属于刚性支出困难家庭`, figures: [fenFigure('刚性支出', 0)] });
-    return { tri: 'NO', steps };
+    steps?.push({ kind: 'RESULT', rule: 'R47', text: `${formatMonth(w.from)}至${formatMonth(w.to)}无刚性支出记录，不属于刚性支出困难家庭`, figures: [fenFigure('刚性支出', 0)] });
+    return { tri: 'NO', steps: steps ?? [] };
   }
-  steps.push({
+  steps?.push({
     kind: 'INPUT',
     rule: 'R47',
     text: `${formatMonth(w.from)}至${formatMonth(w.to)}刚性支出${formatYuan(rigid)}（医疗、教育、康复等${formatYuan(spent)}，基本生活支出${formatYuan(basic)}${basic === basicCap ? '（以低保标准为限）' : ''}，减去已获救助和捐赠${formatYuan(received)}）`,
@@ -511,20 +528,22 @@ export function assessRigidExpenditure(input: RigidInput, params: ParameterSet, 
   const p38 = readRigidExpenditure(params, used);
   let share: Tri;
   if (!p38) {
-    steps.push({ kind: 'NOTE', rule: 'R47', text: '刚性支出占比门槛（P38）未配置，无法判定', figures: [] });
+    steps?.push({ kind: 'NOTE', rule: 'R47', text: '刚性支出占比门槛（P38）未配置，无法判定', figures: [] });
     share = 'UNDETERMINED';
   } else {
     const r = p38.value.thresholdRatio;
     // rigid / (total × 12 / months) > threshold  ⇔  rigid × months × den > num × total × 12
     const over = compareProducts([rigid, h.months, r.den], [r.num, h.totalFen, 12]) > 0;
-    const annualIncome = mulDivHalfUp(h.totalFen, 12, h.months);
-    steps.push({
-      kind: 'COMPARE',
-      rule: 'R47',
-      text: `刚性支出${formatYuan(rigid)}占家庭年收入${formatYuan(annualIncome)}的比例${over ? '超过' : '未超过'}${formatPercent(p38.value.threshold)}（${formatParam(p38.ref)}）`,
-      figures: [],
-      compare: { left: fenFigure('刚性支出', rigid), op: '>', right: fenFigure(`家庭年收入×${formatPercent(p38.value.threshold)}`, mulDivHalfUp(annualIncome, r.num, r.den), { parameter: p38.ref }), result: over },
-    });
+    if (steps) {
+      const annualIncome = mulDivHalfUp(h.totalFen, 12, h.months);
+      steps.push({
+        kind: 'COMPARE',
+        rule: 'R47',
+        text: `刚性支出${formatYuan(rigid)}占家庭年收入${formatYuan(annualIncome)}的比例${over ? '超过' : '未超过'}${formatPercent(p38.value.threshold)}（${formatParam(p38.ref)}）`,
+        figures: [],
+        compare: { left: fenFigure('刚性支出', rigid), op: '>', right: fenFigure(`家庭年收入×${formatPercent(p38.value.threshold)}`, mulDivHalfUp(annualIncome, r.num, r.den), { parameter: p38.ref }), result: over },
+      });
+    }
     share = over ? 'YES' : 'NO';
   }
 
@@ -534,7 +553,7 @@ export function assessRigidExpenditure(input: RigidInput, params: ParameterSet, 
   let income: Tri;
   const annual = p64?.value.annualFenByYear[prevYear];
   if (!p64 || annual === undefined) {
-    steps.push({
+    steps?.push({
       kind: 'NOTE',
       rule: 'R47',
       text: p64
@@ -546,23 +565,25 @@ export function assessRigidExpenditure(input: RigidInput, params: ParameterSet, 
   } else {
     // total / (size × months) < annual / 12  ⇔  total × 12 < annual × size × months
     const below = compareProducts([h.totalFen, 12], [annual, h.size, h.months]) < 0;
-    const pcAnnual = mulDivHalfUp(h.totalFen, 12, h.size * h.months);
-    steps.push({
-      kind: 'COMPARE',
-      rule: 'R47',
-      text: `家庭年人均收入${formatYuan(pcAnnual)}${below ? '低于' : '不低于'}${prevYear}年当地居民人均可支配收入${formatYuan(annual)}（${formatParam(p64.ref)}）`,
-      figures: [],
-      compare: { left: fenFigure('家庭年人均收入', pcAnnual), op: '<', right: fenFigure('上年人均可支配收入', annual, { parameter: p64.ref }), result: below },
-    });
+    if (steps) {
+      const pcAnnual = mulDivHalfUp(h.totalFen, 12, h.size * h.months);
+      steps.push({
+        kind: 'COMPARE',
+        rule: 'R47',
+        text: `家庭年人均收入${formatYuan(pcAnnual)}${below ? '低于' : '不低于'}${prevYear}年当地居民人均可支配收入${formatYuan(annual)}（${formatParam(p64.ref)}）`,
+        figures: [],
+        compare: { left: fenFigure('家庭年人均收入', pcAnnual), op: '<', right: fenFigure('上年人均可支配收入', annual, { parameter: p64.ref }), result: below },
+      });
+    }
     income = lowerTri(below, h.mayBeOverstated);
   }
   const notOther: Tri = input.dibao === 'UNDETERMINED' || input.edge === 'UNDETERMINED' ? 'UNDETERMINED' : 'YES';
   const tri = triAnd(share, income, propertyTri(input.property), notOther);
-  steps.push({
+  steps?.push({
     kind: 'RESULT',
     rule: 'R47',
     text: tri === 'YES' ? '认定为刚性支出困难家庭（有效期最长12个月）' : tri === 'NO' ? '不属于刚性支出困难家庭' : '是否属于刚性支出困难家庭待核定',
     figures: [textFigure('刚性支出困难家庭', triText(tri))],
   });
-  return { tri, steps };
+  return { tri, steps: steps ?? [] };
 }

@@ -5,7 +5,8 @@
  * (R22, P06), the floors (R21.3) and the exact per-capita comparison (R23).
  *
  * Pure and allocation-light: one pass over the income items, no cloning. Every item and
- * every deduction leaves one explanation step in plain Chinese.
+ * every deduction leaves one explanation step in plain Chinese; with `explain` false (quiet
+ * mode) no step is built and the returned `steps` are empty, the figures unchanged.
  */
 import type { HouseholdFacts, IncomeFact, MemberFacts, ParameterSet } from './assessment.types.js';
 import { INCOME_TYPE_LABELS } from '../registry/codes.js';
@@ -16,6 +17,7 @@ import {
   readCodeList,
   readEmploymentCost,
   readPensionExclusion,
+  type ParamRef,
   type ParamValue,
   type UsedParams,
 } from './params.js';
@@ -124,14 +126,15 @@ const LOCAL_EXCLUSIONS: Readonly<Record<string, string>> = {
 export interface MemberCount {
   counted: MemberFacts[];
   excluded: MemberFacts[];
+  /** empty in quiet mode */
   steps: StepDraft[];
 }
 
 /** R14/R15 (P48): which recorded members are counted in the household. */
-export function countMembers(members: readonly MemberFacts[], params: ParameterSet, used: UsedParams): MemberCount {
+export function countMembers(members: readonly MemberFacts[], params: ParameterSet, used: UsedParams, explain = true): MemberCount {
   const counted: MemberFacts[] = [];
   const excluded: MemberFacts[] = [];
-  const steps: StepDraft[] = [];
+  const steps: StepDraft[] | null = explain ? [] : null;
   let p48: ParamValue<readonly string[]> | null | undefined;
   for (const m of members) {
     if (m.exclusion === null) {
@@ -141,14 +144,14 @@ export function countMembers(members: readonly MemberFacts[], params: ParameterS
     const national = NATIONAL_EXCLUSIONS[m.exclusion];
     if (national) {
       excluded.push(m);
-      steps.push({ kind: 'RULE', rule: 'R15', text: `${m.name}${national}，不计入家庭成员（R15）`, figures: [textFigure('不计入原因', national)] });
+      steps?.push({ kind: 'RULE', rule: 'R15', text: `${m.name}${national}，不计入家庭成员（R15）`, figures: [textFigure('不计入原因', national)] });
       continue;
     }
     if (p48 === undefined) p48 = readCodeList(params, 'P48', used);
     const label = LOCAL_EXCLUSIONS[m.exclusion] ?? m.exclusion;
     if (p48 && p48.value.includes(m.exclusion)) {
       excluded.push(m);
-      steps.push({
+      steps?.push({
         kind: 'RULE',
         rule: 'R15',
         text: `${m.name}为${label}，按省定情形（${formatParam(p48.ref)}）不计入家庭成员`,
@@ -156,7 +159,7 @@ export function countMembers(members: readonly MemberFacts[], params: ParameterS
       });
     } else {
       counted.push(m);
-      steps.push({
+      steps?.push({
         kind: 'NOTE',
         rule: 'R15',
         text: p48
@@ -166,13 +169,13 @@ export function countMembers(members: readonly MemberFacts[], params: ParameterS
       });
     }
   }
-  steps.push({
+  steps?.push({
     kind: 'RESULT',
     rule: 'R14',
     text: `共同生活的家庭成员${members.length}人，其中计入家庭人口${counted.length}人${excluded.length ? `，不计入${excluded.length}人` : ''}`,
     figures: [numberFigure('计入家庭人口', counted.length), numberFigure('不计入人数', excluded.length)],
   });
-  return { counted, excluded, steps };
+  return { counted, excluded, steps: steps ?? [] };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -213,6 +216,7 @@ export interface IncomeResult {
    * result is then UNDETERMINED rather than NO.
    */
   mayBeOverstated: boolean;
+  /** empty in quiet mode */
   steps: StepDraft[];
 }
 
@@ -224,6 +228,7 @@ export interface IncomeTotal {
 interface WageGroup {
   items: Pending[];
   months: Set<number>;
+  /** index of the placeholder step (-1 in quiet mode) */
   stepIndex: number;
 }
 
@@ -266,8 +271,9 @@ export function assessIncome(
   standardMonthlyFen: number,
   params: ParameterSet,
   used: UsedParams,
+  explain = true,
 ): IncomeResult {
-  const steps: StepDraft[] = [];
+  const steps: StepDraft[] | null = explain ? [] : null;
   const byId = new Map<string, MemberFacts>();
   for (const m of counted) byId.set(m.personId, m);
   const memberByType = new Map<string, Record<string, number>>();
@@ -301,11 +307,10 @@ export function assessIncome(
   for (const item of facts.incomes) {
     const owner = item.personId === null ? '家庭' : byId.get(item.personId)?.name;
     if (owner === undefined) {
-      const who = facts.members.find((m) => m.personId === item.personId)?.name ?? '非本户在册成员';
-      steps.push({
+      steps?.push({
         kind: 'RULE',
         rule: 'R15',
-        text: `${who}${typeLabel(item.incomeType)}${formatYuan(item.amountFen)}：此人不计入家庭成员，其收入不计入家庭收入`,
+        text: `${facts.members.find((m) => m.personId === item.personId)?.name ?? '非本户在册成员'}${typeLabel(item.incomeType)}${formatYuan(item.amountFen)}：此人不计入家庭成员，其收入不计入家庭收入`,
         figures: [fenFigure(typeLabel(item.incomeType), item.amountFen, { provenance: item.provenance })],
       });
       continue;
@@ -313,7 +318,7 @@ export function assessIncome(
     const part = prorate(item.amountFen, item.periodStart, item.periodEnd, window.startDay, window.endDay);
     const p: Pending = { item, owner, fen: part.fen, overlapDays: part.overlapDays, periodDays: part.periodDays };
     if (part.overlapDays <= 0) {
-      steps.push({
+      steps?.push({
         kind: 'NOTE',
         rule: 'R18',
         text: `${owner}${typeLabel(item.incomeType)}${formatYuan(item.amountFen)}（${item.periodStart}至${item.periodEnd}）不在收入计算期内，不计入`,
@@ -324,12 +329,12 @@ export function assessIncome(
     const type = item.incomeType;
     const national = NATIONAL_NOT_COUNTED[type];
     if (national) {
-      steps.push({ kind: 'RULE', rule: 'R20', text: `${itemHead(p)}，属${national}，不计入`, figures: [itemFigure(p), fenFigure('计入', 0)] });
+      steps?.push({ kind: 'RULE', rule: 'R20', text: `${itemHead(p)}，属${national}，不计入`, figures: [itemFigure(p), fenFigure('计入', 0)] });
       continue;
     }
     if (p52 === undefined) p52 = readCodeList(params, 'P52', used);
     if (p52 && p52.value.includes(type)) {
-      steps.push({
+      steps?.push({
         kind: 'RULE',
         rule: 'R20',
         text: `${itemHead(p)}，属本地规定不计入的项目（${formatParam(p52.ref)}），不计入`,
@@ -342,8 +347,8 @@ export function assessIncome(
       let w = wages.get(item.personId ?? '');
       if (!w) {
         // the member's wage step goes where the first wage item is (filled in after the loop)
-        wages.set(item.personId ?? '', (w = { items: [], months: new Set(), stepIndex: steps.length }));
-        steps.push(PLACEHOLDER);
+        wages.set(item.personId ?? '', (w = { items: [], months: new Set(), stepIndex: steps?.length ?? -1 }));
+        steps?.push(PLACEHOLDER);
       }
       w.items.push(p);
       const a = Math.max(monthIndex(item.periodStart), window.fromIndex);
@@ -356,7 +361,7 @@ export function assessIncome(
       if (!p06) {
         mayBeOverstated = true;
         credit(item.personId, type, p.fen);
-        steps.push({
+        steps?.push({
           kind: 'NOTE',
           rule: 'R22',
           text: `${itemHead(p)}；基础养老金不计入规则（P06）未配置，暂全额计入${formatYuan(p.fen)}，需配置后重新核算`,
@@ -368,10 +373,10 @@ export function assessIncome(
       const winFrom = dayNumber(rule.window.from);
       const winTo = rule.window.to === null ? Number.MAX_SAFE_INTEGER : dayNumber(rule.window.to);
       let excludedFen = 0;
-      let detail: string;
+      let detail = ''; // step text, built only when explaining
       if (rule.scope === 'ALL_BASIC_PENSION') {
         excludedFen = prorate(item.amountFen, item.periodStart, item.periodEnd, Math.max(window.startDay, winFrom), Math.min(window.endDay, winTo)).fen;
-        detail = `基础养老金全额不计入（${formatParam(p06.ref)}）`;
+        if (steps) detail = `基础养老金全额不计入（${formatParam(p06.ref)}）`;
       } else {
         pensionMonths ??= new Map();
         let seen = pensionMonths.get(item.personId ?? '');
@@ -396,19 +401,13 @@ export function assessIncome(
           if (last && last[0] === year) last[2] += 1;
           else perYear.push([year, central, 1]);
         }
-        const parts = perYear.map(([y, c, n]) => `${y}年每月${formatYuan(c)}×${n}个月`).join('＋');
-        detail = parts
-          ? `扣除中央确定的基础养老金${formatYuan(excludedFen)}（${parts}，${formatParam(p06.ref)}）`
-          : `计算期内无适用的基础养老金不计入月份（${formatParam(p06.ref)}）`;
-        if (missingYears.length) {
-          mayBeOverstated = true;
-          detail += `；${missingYears.join('、')}年中央基础养老金最低标准未配置，该年未扣除，需配置后重新核算`;
-        }
+        if (missingYears.length) mayBeOverstated = true;
+        if (steps) detail = centralMinimumText(excludedFen, perYear, missingYears, p06.ref);
       }
       if (excludedFen > p.fen) excludedFen = p.fen; // R21.3: never below 0
       const countedFen = p.fen - excludedFen;
       credit(item.personId, type, countedFen);
-      steps.push({
+      steps?.push({
         kind: 'RULE',
         rule: 'R22',
         text: `${itemHead(p)}，${detail}，计入${formatYuan(countedFen)}`,
@@ -420,14 +419,14 @@ export function assessIncome(
       if (p74 === undefined) p74 = readBoolean(params, 'P74', used);
       if (p74?.value === true) {
         credit(item.personId, type, p.fen);
-        steps.push({
+        steps?.push({
           kind: 'RULE',
           rule: 'R100',
           text: `${itemHead(p)}，按本地规定作为转移净收入计入（${formatParam(p74.ref)}），计入${formatYuan(p.fen)}`,
           figures: [itemFigure(p), fenFigure('计入', p.fen, { parameter: p74.ref })],
         });
       } else {
-        steps.push({
+        steps?.push({
           kind: p74 ? 'RULE' : 'NOTE',
           rule: 'R100',
           text: p74
@@ -440,13 +439,12 @@ export function assessIncome(
     }
     if (COUNTED_AS_IS.has(type)) {
       credit(item.personId, type, p.fen);
-      const note = item.note ? `（${item.note}）` : '';
-      steps.push({ kind: 'RULE', rule: 'R19', text: `${itemHead(p)}${note}，计入${formatYuan(p.fen)}`, figures: [itemFigure(p), fenFigure('计入', p.fen)] });
+      steps?.push({ kind: 'RULE', rule: 'R19', text: `${itemHead(p)}${item.note ? `（${item.note}）` : ''}，计入${formatYuan(p.fen)}`, figures: [itemFigure(p), fenFigure('计入', p.fen)] });
       continue;
     }
     if (p51 === undefined) p51 = readCodeList(params, 'P51', used);
     credit(item.personId, type, p.fen);
-    steps.push({
+    steps?.push({
       kind: 'RULE',
       rule: 'R19',
       text:
@@ -476,7 +474,7 @@ export function assessIncome(
       rigidDeductionFen += prorate(e.amountFen, e.periodStart, e.periodEnd, window.startDay, window.endDay).fen;
     }
     if (rigidDeductionFen > 0) {
-      steps.push({
+      steps?.push({
         kind: 'RULE',
         rule: 'R21.2',
         text: `按本地规定（${formatParam(p53.ref)}）扣减因病因残自付医疗、康复等刚性支出${formatYuan(rigidDeductionFen)}`,
@@ -485,7 +483,17 @@ export function assessIncome(
     }
   }
 
-  return { window, memberFen, memberByType, householdFen, householdByType, rigidDeductionFen, mayBeOverstated, steps };
+  return { window, memberFen, memberByType, householdFen, householdByType, rigidDeductionFen, mayBeOverstated, steps: steps ?? [] };
+}
+
+/** R22.2 step text: the central minimum deducted per year, and the years without a figure. */
+function centralMinimumText(excludedFen: number, perYear: ReadonlyArray<readonly [string, number, number]>, missingYears: readonly string[], ref: ParamRef): string {
+  const parts = perYear.map(([y, c, n]) => `${y}年每月${formatYuan(c)}×${n}个月`).join('＋');
+  let detail = parts
+    ? `扣除中央确定的基础养老金${formatYuan(excludedFen)}（${parts}，${formatParam(ref)}）`
+    : `计算期内无适用的基础养老金不计入月份（${formatParam(ref)}）`;
+  if (missingYears.length) detail += `；${missingYears.join('、')}年中央基础养老金最低标准未配置，该年未扣除，需配置后重新核算`;
+  return detail;
 }
 
 /** R21.1 (P05): deduct necessary employment costs from each employed member's wages. Returns true when it could not be computed. */
@@ -496,60 +504,62 @@ function deductEmploymentCost(
   params: ParameterSet,
   used: UsedParams,
   credit: (personId: string | null, type: string, fen: number) => void,
-  steps: StepDraft[],
+  steps: StepDraft[] | null,
 ): boolean {
   const p05 = readEmploymentCost(params, used);
   let uncertain = false;
   for (const [personId, w] of wages) {
     const member = personId ? byId.get(personId) : undefined;
-    const owner = member ? member.name : '家庭';
     let gross = 0;
     for (const p of w.items) gross += p.fen;
-    const first = w.items[0]!;
-    const source =
-      w.items.length === 1
-        ? `（${formatProvenance(first.item.provenance)}）${portionText(first)}`
-        : `（共${w.items.length}笔，计算期内合计；首笔${formatProvenance(first.item.provenance)}）`;
-    const head = `${owner}工资收入${formatYuan(w.items.length === 1 ? first.item.amountFen : gross)}${source}`;
-    const figures = w.items.map(itemFigure);
     let deduction = 0;
-    let detail: string;
-    const rule = 'R21.1';
+    let deductionRef: ParamRef | null = null; // set when a deduction was computed
+    let detail = ''; // step text, built only when explaining
     if (!p05) {
-      detail = '就业成本扣减规则（P05）未配置，不扣除';
+      if (steps) detail = '就业成本扣减规则（P05）未配置，不扣除';
     } else if (p05.value.mode === 'NONE') {
-      detail = `本地不扣除就业成本（${formatParam(p05.ref)}）`;
+      if (steps) detail = `本地不扣除就业成本（${formatParam(p05.ref)}）`;
     } else if (!member || !member.employment || !EMPLOYED.has(member.employment)) {
-      detail = `${member ? `就业状况登记为“${member.employment ?? '未登记'}”，` : ''}不属于就业（含灵活就业、外出务工）人员，不扣除就业成本`;
+      if (steps) detail = `${member ? `就业状况登记为“${member.employment ?? '未登记'}”，` : ''}不属于就业（含灵活就业、外出务工）人员，不扣除就业成本`;
     } else if (p05.value.mode === 'SHARE_OF_MINIMUM_WAGE_PER_EMPLOYED_MEMBER') {
-      detail = `就业成本按最低工资标准的${formatPercent(p05.value.rate)}扣除（${formatParam(p05.ref)}），但最低工资标准未配置，暂未扣除，需人工核定`;
       uncertain = true;
+      if (steps) detail = `就业成本按最低工资标准的${formatPercent(p05.value.rate)}扣除（${formatParam(p05.ref)}），但最低工资标准未配置，暂未扣除，需人工核定`;
     } else {
+      const fixed = p05.value.mode === 'FIXED_AMOUNT_PER_EMPLOYED_MEMBER';
       const cap = applyRatio(standardMonthlyFen, p05.value.capRatio);
-      let uncapped: number;
-      let basis: string;
-      if (p05.value.mode === 'FIXED_AMOUNT_PER_EMPLOYED_MEMBER') {
-        uncapped = p05.value.fixedMonthlyFen ?? 0;
-        basis = `每月定额${formatYuan(uncapped)}`;
-      } else {
-        uncapped = applyRatio(standardMonthlyFen, p05.value.rateRatio);
-        basis = `每月按低保标准${formatYuan(standardMonthlyFen)}的${formatPercent(p05.value.rate)}计${formatYuan(uncapped)}`;
-      }
+      const uncapped = fixed ? (p05.value.fixedMonthlyFen ?? 0) : applyRatio(standardMonthlyFen, p05.value.rateRatio);
       const monthly = uncapped > cap ? cap : uncapped;
-      if (uncapped > cap) basis += `，以低保标准的${p05.value.capMultipleOfStandard}倍${formatYuan(cap)}为限`;
       const months = w.months.size;
       deduction = monthly * months;
       const capped = deduction > gross;
       if (capped) deduction = gross; // R21.3
-      detail = `扣除必要就业成本${formatYuan(deduction)}（${formatParam(p05.ref)}：${basis}×${months}个月${capped ? '，以工资收入为限' : ''}）`;
-      figures.push(fenFigure('就业成本扣除', deduction, { parameter: p05.ref }));
+      deductionRef = p05.ref;
+      if (steps) {
+        const basis =
+          (fixed ? `每月定额${formatYuan(uncapped)}` : `每月按低保标准${formatYuan(standardMonthlyFen)}的${formatPercent(p05.value.rate)}计${formatYuan(uncapped)}`) +
+          (uncapped > cap ? `，以低保标准的${p05.value.capMultipleOfStandard}倍${formatYuan(cap)}为限` : '');
+        detail = `扣除必要就业成本${formatYuan(deduction)}（${formatParam(p05.ref)}：${basis}×${months}个月${capped ? '，以工资收入为限' : ''}）`;
+      }
     }
     const countedFen = gross - deduction;
     credit(personId || null, 'WAGE', countedFen);
-    figures.push(fenFigure('计入', countedFen));
-    steps[w.stepIndex] = { kind: 'RULE', rule, text: `${head}，${detail}，计入${formatYuan(countedFen)}`, figures };
+    if (steps) steps[w.stepIndex] = wageStep(member ? member.name : '家庭', w.items, gross, detail, deduction, deductionRef, countedFen);
   }
   return uncertain;
+}
+
+/** The R21.1 step for one member's wages (it fills the place kept at the member's first wage item). */
+function wageStep(owner: string, items: readonly Pending[], gross: number, detail: string, deduction: number, deductionRef: ParamRef | null, countedFen: number): StepDraft {
+  const first = items[0]!;
+  const source =
+    items.length === 1
+      ? `（${formatProvenance(first.item.provenance)}）${portionText(first)}`
+      : `（共${items.length}笔，计算期内合计；首笔${formatProvenance(first.item.provenance)}）`;
+  const head = `${owner}工资收入${formatYuan(items.length === 1 ? first.item.amountFen : gross)}${source}`;
+  const figures = items.map(itemFigure);
+  if (deductionRef) figures.push(fenFigure('就业成本扣除', deduction, { parameter: deductionRef }));
+  figures.push(fenFigure('计入', countedFen));
+  return { kind: 'RULE', rule: 'R21.1', text: `${head}，${detail}，计入${formatYuan(countedFen)}`, figures };
 }
 
 /** Household counted total over the window, leaving out `removed` members (P75), floored at 0 (R21.3). */

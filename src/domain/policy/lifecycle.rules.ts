@@ -19,6 +19,8 @@ import { AppError } from '../errors.js';
 import type { AssessmentResult, ExplanationStep, Figure, ParameterInForce, ParameterSet, RecipientState } from './assessment.types.js';
 
 type Step = Omit<ExplanationStep, 'n' | 'section'>;
+/** Steps being collected, or null in quiet mode: `steps?.push(…)` then builds nothing. */
+type Steps = Step[] | null;
 
 export interface TransitionInput {
   recipient: RecipientState | null;
@@ -28,6 +30,8 @@ export interface TransitionInput {
   params: ParameterSet;
   /** true when the household currently holds the DIBAO category in the registry */
   hasDibaoCategory: boolean;
+  /** false: quiet mode, the same transition without building steps (`steps` is []). Default true. */
+  explain?: boolean;
 }
 
 export interface Transition {
@@ -45,6 +49,7 @@ export interface Transition {
 
 export interface TransitionDecision {
   transition: Transition | null;
+  /** empty in quiet mode */
   steps: Step[];
 }
 
@@ -137,29 +142,23 @@ function incomeCompare(result: AssessmentResult): Step {
   };
 }
 
-function stop(from: string, effectiveMonth: string, reasonText: string, rule: string, steps: Step[]): TransitionDecision {
-  steps.push({ kind: 'RESULT', rule, figures: [{ label: '停发月份', text: effectiveMonth }], text: reasonText });
+function stop(from: string, effectiveMonth: string, reasonText: string, rule: string, steps: Steps): Transition {
+  steps?.push({ kind: 'RESULT', rule, figures: [{ label: '停发月份', text: effectiveMonth }], text: reasonText });
   return {
-    transition: {
-      from, to: 'STOPPED', effectiveMonth, monthlyAmountFen: 0,
-      gradualExitFrom: null, gradualExitUntil: null, reasonText, rule,
-    },
-    steps,
+    from, to: 'STOPPED', effectiveMonth, monthlyAmountFen: 0,
+    gradualExitFrom: null, gradualExitUntil: null, reasonText, rule,
   };
 }
 
-function activate(from: string | null, effectiveMonth: string, amount: number, reasonText: string, rule: string, steps: Step[]): TransitionDecision {
-  steps.push({
+function activate(from: string | null, effectiveMonth: string, amount: number, reasonText: string, rule: string, steps: Steps): Transition {
+  steps?.push({
     kind: 'RESULT', rule,
     figures: [{ label: '月低保金', fen: amount }, { label: '执行月份', text: effectiveMonth }],
     text: reasonText,
   });
   return {
-    transition: {
-      from, to: 'ACTIVE', effectiveMonth, monthlyAmountFen: amount,
-      gradualExitFrom: null, gradualExitUntil: null, reasonText, rule,
-    },
-    steps,
+    from, to: 'ACTIVE', effectiveMonth, monthlyAmountFen: amount,
+    gradualExitFrom: null, gradualExitUntil: null, reasonText, rule,
   };
 }
 
@@ -174,18 +173,16 @@ type Driven = 'YES' | 'NO' | 'UNKNOWN';
  * standard (the new work is what lifted the household over the line). Compares totals over
  * the income windows, which the engine keeps at the same length (P04).
  */
-function employmentDriven(result: AssessmentResult, recipient: RecipientState, params: ParameterSet, steps: Step[]): Driven {
+function employmentDriven(result: AssessmentResult, recipient: RecipientState, params: ParameterSet, steps: Steps): Driven {
   const p63 = params.P63;
   const scope = (p63?.value as string | undefined) ?? 'EMPLOYMENT_OR_BUSINESS_ONLY';
-  const scopeFig: Figure = { label: '渐退适用范围', text: scope === 'ANY_INCOME_RISE' ? '各类收入增加' : '仅就业创业收入增加' };
-  if (p63) scopeFig.parameter = paramRef(p63);
   if (scope === 'ANY_INCOME_RISE') {
-    steps.push({ kind: 'RULE', rule: 'R44.4', figures: [scopeFig], text: '本地渐退适用于各类收入增加的家庭' });
+    steps?.push({ kind: 'RULE', rule: 'R44.4', figures: [scopeFigure(scope, p63)], text: '本地渐退适用于各类收入增加的家庭' });
     return 'YES';
   }
-  if (!p63) steps.push(manual('未配置渐退适用范围（P63），按全国规定仅适用于因就业创业收入增加的家庭', 'R44.4'));
+  if (!p63) steps?.push(manual('未配置渐退适用范围（P63），按全国规定仅适用于因就业创业收入增加的家庭', 'R44.4'));
   if (recipient.previousCountedByType === null) {
-    steps.push(manual('缺少上次核定的分项收入，无法判断收入增加是否因就业创业，需人工复核', 'R44.4', [scopeFig]));
+    steps?.push(manual('缺少上次核定的分项收入，无法判断收入增加是否因就业创业，需人工复核', 'R44.4', [scopeFigure(scope, p63)]));
     return 'UNKNOWN';
   }
   const before = employmentIncome(recipient.previousCountedByType);
@@ -195,20 +192,28 @@ function employmentDriven(result: AssessmentResult, recipient: RecipientState, p
   const withoutRise = result.countedIncomeFen - rise;
   const line = result.standardMonthlyFen * result.householdSize * months;
   const driven = rise > 0 && withoutRise < line;
-  const left: Figure = { label: '扣除就业创业增收后的计算期收入', fen: withoutRise };
-  const right: Figure = { label: `低保标准×${result.householdSize}人×${months}个月`, fen: line };
-  steps.push({
-    kind: 'COMPARE', rule: 'R44.4',
-    figures: [scopeFig, { label: '上次工资性和经营净收入', fen: before }, { label: '本次工资性和经营净收入', fen: now }, left, right],
-    text:
-      rise <= 0
-        ? `工资性和经营净收入未增加（上次${yuan(before)}，本次${yuan(now)}），收入超标并非因就业创业`
-        : driven
-          ? `工资性和经营净收入增加${yuan(rise)}，扣除该增加后家庭收入${yuan(withoutRise)}低于${yuan(line)}，属因就业创业收入超标`
-          : `工资性和经营净收入增加${yuan(rise)}，但扣除该增加后家庭收入${yuan(withoutRise)}仍不低于${yuan(line)}，收入超标并非主要因就业创业`,
-    compare: { left, op: '<', right, result: driven },
-  });
+  if (steps) {
+    const left: Figure = { label: '扣除就业创业增收后的计算期收入', fen: withoutRise };
+    const right: Figure = { label: `低保标准×${result.householdSize}人×${months}个月`, fen: line };
+    steps.push({
+      kind: 'COMPARE', rule: 'R44.4',
+      figures: [scopeFigure(scope, p63), { label: '上次工资性和经营净收入', fen: before }, { label: '本次工资性和经营净收入', fen: now }, left, right],
+      text:
+        rise <= 0
+          ? `工资性和经营净收入未增加（上次${yuan(before)}，本次${yuan(now)}），收入超标并非因就业创业`
+          : driven
+            ? `工资性和经营净收入增加${yuan(rise)}，扣除该增加后家庭收入${yuan(withoutRise)}低于${yuan(line)}，属因就业创业收入超标`
+            : `工资性和经营净收入增加${yuan(rise)}，但扣除该增加后家庭收入${yuan(withoutRise)}仍不低于${yuan(line)}，收入超标并非主要因就业创业`,
+      compare: { left, op: '<', right, result: driven },
+    });
+  }
   return driven ? 'YES' : 'NO';
+}
+
+function scopeFigure(scope: string, p63: ParameterInForce | undefined): Figure {
+  const f: Figure = { label: '渐退适用范围', text: scope === 'ANY_INCOME_RISE' ? '各类收入增加' : '仅就业创业收入增加' };
+  if (p63) f.parameter = paramRef(p63);
+  return f;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -219,8 +224,13 @@ function employmentDriven(result: AssessmentResult, recipient: RecipientState, p
  * Returns no transition when nothing changes or when an officer must decide.
  */
 export function decideRecipientTransition(input: TransitionInput): TransitionDecision {
+  const steps: Steps = input.explain === false ? null : [];
+  const transition = decide(input, steps);
+  return { transition, steps: steps ?? [] };
+}
+
+function decide(input: TransitionInput, steps: Steps): Transition | null {
   const { recipient, result, decisionDate, params, hasDibaoCategory } = input;
-  const steps: Step[] = [];
   const effective = nextMonth(decisionDate);
   const eligible = result.dibao.eligible;
   const amount = result.dibao.monthlyAmountFen;
@@ -230,21 +240,21 @@ export function decideRecipientTransition(input: TransitionInput): TransitionDec
       if (eligible === 'YES' && amount !== null) {
         return activate(null, effective, amount, `在册低保户首次核定，月低保金${yuan(amount)}，自${effective}起按此发放`, 'R4', steps);
       }
-      steps.push(manual('在册低保户尚无待遇记录，本次核定未确认符合条件，需人工核实后建立待遇记录', 'R43'));
-      return { transition: null, steps };
+      steps?.push(manual('在册低保户尚无待遇记录，本次核定未确认符合条件，需人工核实后建立待遇记录', 'R43'));
+      return null;
     }
-    if (eligible === 'YES') steps.push(manual('新符合条件，需经申请审核确认后纳入', 'R37'));
-    return { transition: null, steps };
+    if (eligible === 'YES') steps?.push(manual('新符合条件，需经申请审核确认后纳入', 'R37'));
+    return null;
   }
 
   const from = recipient.status;
   if (from === 'STOPPED') {
-    if (eligible === 'YES') steps.push(manual('已停发低保，不自动恢复；重新纳入需重新申请', 'R43'));
-    return { transition: null, steps };
+    if (eligible === 'YES') steps?.push(manual('已停发低保，不自动恢复；重新纳入需重新申请', 'R43'));
+    return null;
   }
   if (from !== 'ACTIVE' && from !== 'GRADUAL_EXIT') {
-    steps.push(manual(`待遇状态“${from}”无法自动处理，需人工复核`, 'R43'));
-    return { transition: null, steps };
+    steps?.push(manual(`待遇状态“${from}”无法自动处理，需人工复核`, 'R43'));
+    return null;
   }
 
   // R25/R43: property no longer meets the rules — a lawful ground to stop in any state.
@@ -254,8 +264,8 @@ export function decideRecipientTransition(input: TransitionInput): TransitionDec
     return stop(from, effective, `家庭财产不符合低保财产规定${why}，自${effective}起停发低保金`, 'R43', steps);
   }
   if (eligible === 'UNDETERMINED') {
-    steps.push(manual('本次核定结果待定（如财产规则未配置），不自动调整或停发，需人工复核', 'R43'));
-    return { transition: null, steps };
+    steps?.push(manual('本次核定结果待定（如财产规则未配置），不自动调整或停发，需人工复核', 'R43'));
+    return null;
   }
 
   if (from === 'GRADUAL_EXIT') return decideInGradualExit(recipient, result, decisionDate, steps);
@@ -263,15 +273,15 @@ export function decideRecipientTransition(input: TransitionInput): TransitionDec
   // ACTIVE
   if (eligible === 'YES') {
     if (amount === null) {
-      steps.push(manual('符合低保条件但金额未能计算，需人工核定', 'R29'));
-      return { transition: null, steps };
+      steps?.push(manual('符合低保条件但金额未能计算，需人工核定', 'R29'));
+      return null;
     }
     if (amount === recipient.monthlyAmountFen) {
-      steps.push({
+      steps?.push({
         kind: 'RULE', rule: 'R42', figures: [{ label: '月低保金', fen: amount }],
         text: `复核后月低保金仍为${yuan(amount)}，不作调整`,
       });
-      return { transition: null, steps };
+      return null;
     }
     const verb = amount > recipient.monthlyAmountFen ? '增发' : '减发';
     return activate(
@@ -282,9 +292,9 @@ export function decideRecipientTransition(input: TransitionInput): TransitionDec
   }
 
   // ACTIVE, not eligible on income (property failures were handled above).
-  steps.push(incomeCompare(result));
+  steps?.push(incomeCompare(result));
   const driven = employmentDriven(result, recipient, params, steps);
-  if (driven === 'UNKNOWN') return { transition: null, steps };
+  if (driven === 'UNKNOWN') return null;
   const above = `家庭人均月收入${yuan(result.perCapitaMonthlyFen)}，不低于低保标准${yuan(result.standardMonthlyFen)}`;
   if (driven === 'NO') {
     return stop(from, effective, `${above}，收入增加并非因就业创业，不适用渐退期，自${effective}起停发低保金`, 'R43', steps);
@@ -296,23 +306,23 @@ export function decideRecipientTransition(input: TransitionInput): TransitionDec
   const area = result.urbanRural === 'URBAN' ? '城市' : '农村';
   const p09Applies = p09 !== undefined && (p09.urbanRural === 'ALL' || p09.urbanRural === result.urbanRural);
   if (!p09Applies || typeof length !== 'number' || !Number.isInteger(length) || length <= 0) {
-    steps.push(manual(`本地区${area}低保家庭未配置渐退期（P09），不适用渐退`, 'R44.1'));
+    steps?.push(manual(`本地区${area}低保家庭未配置渐退期（P09），不适用渐退`, 'R44.1'));
     return stop(from, effective, `${above}，本地区${area}低保家庭未设渐退期，自${effective}起停发低保金`, 'R43', steps);
   }
 
   const p62 = params.P62;
   const mode = (p62?.value as string | undefined) ?? 'UNCHANGED';
   if (mode !== 'UNCHANGED') {
-    steps.push(manual('渐退期救助金为逐步递减（P62），但未配置递减办法，渐退期金额需人工确定', 'R44.2'));
-    return { transition: null, steps };
+    steps?.push(manual('渐退期救助金为逐步递减（P62），但未配置递减办法，渐退期金额需人工确定', 'R44.2'));
+    return null;
   }
-  if (!p62) steps.push(manual('未配置渐退期救助金办法（P62），按默认渐退期内金额不变', 'R44.2'));
+  if (!p62) steps?.push(manual('未配置渐退期救助金办法（P62），按默认渐退期内金额不变', 'R44.2'));
 
   const until = addMonths(effective, length - 1);
   const reasonText =
     `${above}，因就业创业收入增加，进入渐退期${effective}至${until}（${length}个月），` +
     `期内按原金额${yuan(recipient.monthlyAmountFen)}/月发放，期满重新核定`;
-  steps.push({
+  steps?.push({
     kind: 'RESULT', rule: 'R44.1',
     figures: [
       { label: '渐退期（月）', number: length, parameter: paramRef(p09) },
@@ -323,38 +333,35 @@ export function decideRecipientTransition(input: TransitionInput): TransitionDec
     text: reasonText,
   });
   return {
-    transition: {
-      from, to: 'GRADUAL_EXIT', effectiveMonth: effective, monthlyAmountFen: recipient.monthlyAmountFen,
-      gradualExitFrom: effective, gradualExitUntil: until, reasonText, rule: 'R44.1',
-    },
-    steps,
+    from, to: 'GRADUAL_EXIT', effectiveMonth: effective, monthlyAmountFen: recipient.monthlyAmountFen,
+    gradualExitFrom: effective, gradualExitUntil: until, reasonText, rule: 'R44.1',
   };
 }
 
 /** R44.3: keep paying until the last month; the re-assessment made in (or after) it decides. */
-function decideInGradualExit(recipient: RecipientState, result: AssessmentResult, decisionDate: string, steps: Step[]): TransitionDecision {
+function decideInGradualExit(recipient: RecipientState, result: AssessmentResult, decisionDate: string, steps: Steps): Transition | null {
   const until = recipient.gradualExitUntil;
   if (until === null) {
-    steps.push(manual('渐退期记录缺少截止月份，需人工复核', 'R44.3'));
-    return { transition: null, steps };
+    steps?.push(manual('渐退期记录缺少截止月份，需人工复核', 'R44.3'));
+    return null;
   }
   const period = `${recipient.gradualExitFrom ?? '?'}至${until}`;
   const decisionMonth = decisionDate.slice(0, 7);
   if (decisionMonth < until) {
-    steps.push({
+    steps?.push({
       kind: 'RULE', rule: 'R44.2',
       figures: [{ label: '渐退期止', text: until }, { label: '渐退期月救助金', fen: recipient.monthlyAmountFen }],
       text: `处于渐退期（${period}），期内继续按${yuan(recipient.monthlyAmountFen)}/月发放，${until}重新核定`,
     });
-    return { transition: null, steps };
+    return null;
   }
   const effective = nextMonth(decisionDate);
-  steps.push(incomeCompare(result));
+  steps?.push(incomeCompare(result));
   if (result.dibao.eligible === 'YES') {
     const amount = result.dibao.monthlyAmountFen;
     if (amount === null) {
-      steps.push(manual('渐退期满复核符合低保条件，但金额未能计算，需人工核定', 'R44.3'));
-      return { transition: null, steps };
+      steps?.push(manual('渐退期满复核符合低保条件，但金额未能计算，需人工核定', 'R44.3'));
+      return null;
     }
     return activate(
       'GRADUAL_EXIT', effective, amount,

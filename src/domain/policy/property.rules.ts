@@ -36,6 +36,7 @@ export type PropertyResult = 'PASS' | 'FAIL' | 'NOT_CONFIGURED';
 export interface PropertyAssessment {
   result: PropertyResult;
   findings: PropertyFinding[];
+  /** empty in quiet mode (the findings, part of the result, are always written) */
   steps: StepDraft[];
 }
 
@@ -75,20 +76,21 @@ export function assessProperty(
   standardMonthlyFen: number,
   params: ParameterSet,
   used: UsedParams,
+  explain = true,
 ): PropertyAssessment {
   const p19 = readPropertyRules(params, used);
   const findings: PropertyFinding[] = [];
-  const steps: StepDraft[] = [];
+  const steps: StepDraft[] | null = explain ? [] : null;
   if (!p19 || !p19.value.configured || !p19.value.rules) {
     const why = !p19 ? '家庭财产认定规则（P19）未配置' : `家庭财产认定规则尚未配置（${formatParam(p19.ref)}）`;
     for (const c of CHECKS) findings.push({ check: c, result: 'NOT_CONFIGURED', text: `${CHECK_LABELS[c]}：${why}，不能自动判定` });
-    steps.push({
+    steps?.push({
       kind: 'RULE',
       rule: 'R25',
       text: `${why}，财产核查结果为“未配置”，不能自动审批，须人工核查家庭财产`,
       figures: [textFigure('财产核查', '未配置', p19?.ref)],
     });
-    return { result: 'NOT_CONFIGURED', findings, steps };
+    return { result: 'NOT_CONFIGURED', findings, steps: steps ?? [] };
   }
   const rules = p19.value.rules;
   const ref = p19.ref;
@@ -110,10 +112,10 @@ export function assessProperty(
     if (out.result === 'FAIL') anyFail = true;
     if (out.result === 'NOT_CONFIGURED') anyOpen = true;
     findings.push({ check: c, result: out.result, text: out.text });
-    steps.push({ kind: 'COMPARE', rule: 'R25', text: out.text, figures: out.figures });
+    steps?.push({ kind: 'COMPARE', rule: 'R25', text: out.text, figures: out.figures });
   }
   const result: PropertyResult = anyFail ? 'FAIL' : anyOpen ? 'NOT_CONFIGURED' : 'PASS';
-  steps.push({
+  steps?.push({
     kind: 'RESULT',
     rule: 'R25',
     text:
@@ -124,7 +126,7 @@ export function assessProperty(
           : '部分财产核查项无法自动判定，不能自动审批，须人工核查',
     figures: [textFigure('财产核查', result === 'PASS' ? '符合' : result === 'FAIL' ? '不符合' : '未配置/待核查')],
   });
-  return { result, findings, steps };
+  return { result, findings, steps: steps ?? [] };
 }
 
 function notConfigured(c: Check, why: string, ref: ParamRef): CheckOutcome {

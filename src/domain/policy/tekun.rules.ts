@@ -13,14 +13,18 @@ import type {
   Figure,
   MemberFacts,
   MemberOutcome,
+  ObligorFacts,
   ObligorInabilityGround,
   ParameterInForce,
   ParameterSet,
   SelfCareFacts,
   Tri,
 } from './assessment.types.js';
+import type { UsedParams } from './params.js';
 
 type Step = Omit<ExplanationStep, 'n' | 'section'>;
+/** Steps being collected, or null in quiet mode: `steps?.push(…)` then builds nothing. */
+type Steps = Step[] | null;
 type CareLevel = MemberOutcome['careLevel'];
 
 export interface TekunContext {
@@ -33,6 +37,13 @@ export interface TekunContext {
   /** R50: extreme-poverty property rule (P19) applied to this member */
   property: 'PASS' | 'FAIL' | 'NOT_CONFIGURED';
   params: ParameterSet;
+  /**
+   * When given, receives code → versionId of every parameter the member's explanation cites
+   * (P19, P20, P21, P65), in quiet mode as well, for the assessment's `parametersUsed`.
+   */
+  used?: UsedParams;
+  /** false: quiet mode, the same decision without building steps (`steps` is []). Default true. */
+  explain?: boolean;
 }
 
 export interface TekunMemberResult {
@@ -42,6 +53,7 @@ export interface TekunMemberResult {
   careLevel: CareLevel;
   /** R55 basic living + care standard; null unless tekun = YES and every figure is configured */
   tekunSupportMonthlyFen: number | null;
+  /** empty in quiet mode (`ctx.explain` false) */
   steps: Step[];
 }
 
@@ -152,6 +164,11 @@ function paramRef(p: ParameterInForce): NonNullable<Figure['parameter']> {
   return { code: p.code, versionId: p.versionId, effectiveFrom: p.effectiveFrom, regionCode: p.regionCode, confidence: p.confidence };
 }
 
+/** Record a parameter that a step cites in `ctx.used` (done whether or not the step is built). */
+function cite(ctx: TekunContext, p: ParameterInForce): void {
+  if (ctx.used) ctx.used[p.code] = p.versionId;
+}
+
 /** fen × multiplier, half up to whole fen (multiplier exact to 6 decimals). */
 function multiplyHalfUp(fen: number, multiplier: number): number {
   const scaled = Math.round(multiplier * 1_000_000);
@@ -182,13 +199,13 @@ interface ConditionOne {
   met: Tri;
 }
 
-function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext, steps: Step[]): ConditionOne {
+function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext, steps: Steps): ConditionOne {
   const ageFig: Figure = { label: '年龄', number: age };
   let noLabour = false;
 
   if (age >= ELDERLY_AGE) {
     noLabour = true;
-    steps.push({
+    steps?.push({
       kind: 'COMPARE', rule: 'R49', figures: [ageFig],
       text: `年龄${age}周岁，属60周岁以上（含60周岁），无劳动能力`,
       compare: { left: ageFig, op: '>=', right: { label: '老年人年龄', number: ELDERLY_AGE }, result: true },
@@ -196,7 +213,7 @@ function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext,
   } else {
     const under16 = age < UNDER_AGE_NO_LABOUR;
     noLabour = under16;
-    steps.push({
+    steps?.push({
       kind: 'COMPARE', rule: 'R49', figures: [ageFig],
       text: under16
         ? `年龄${age}周岁，未满16周岁，无劳动能力`
@@ -209,7 +226,7 @@ function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext,
   if (cat && grade) {
     const qualifies = isNoLabourDisability(cat, grade, ctx.referenceDate);
     const version = ctx.referenceDate >= TEKUN_RULES_2021_FROM ? '2021年办法' : '2016年办法';
-    steps.push({
+    steps?.push({
       kind: 'RULE', rule: 'R49',
       figures: [{ label: '残疾类别等级', text: disabilityText(cat, grade) }],
       text: qualifies
@@ -222,16 +239,16 @@ function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext,
   let undetermined = false;
   if (!noLabour && cat === 'MULTIPLE' && grade) {
     undetermined = true;
-    steps.push({ kind: 'NOTE', rule: 'R49', figures: [], text: '多重残疾，需按各类别残疾等级人工核实是否无劳动能力' });
+    steps?.push({ kind: 'NOTE', rule: 'R49', figures: [], text: '多重残疾，需按各类别残疾等级人工核实是否无劳动能力' });
   }
   const p65 = ctx.params.P65;
   if (!noLabour && p65 && Array.isArray(p65.value) && p65.value.length > 0) {
     for (const code of p65.value as string[]) {
       const label = P65_RECOGNISED_SITUATIONS[code];
-      const figures: Figure[] = [{ label: '省定情形', text: label ?? code, parameter: paramRef(p65) }];
       if (label === undefined) {
         undetermined = true;
-        steps.push({ kind: 'NOTE', rule: 'R49', figures, text: `省定无劳动能力情形“${code}”无对应登记信息，需人工核实` });
+        cite(ctx, p65);
+        steps?.push({ kind: 'NOTE', rule: 'R49', figures: situationFigures(code, p65), text: `省定无劳动能力情形“${code}”无对应登记信息，需人工核实` });
         continue;
       }
       const hit =
@@ -240,7 +257,8 @@ function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext,
           : member.labourCapacity === 'NONE';
       if (hit) {
         noLabour = true;
-        steps.push({ kind: 'RULE', rule: 'R49', figures, text: `属省定无劳动能力情形：${label}` });
+        cite(ctx, p65);
+        steps?.push({ kind: 'RULE', rule: 'R49', figures: situationFigures(label, p65), text: `属省定无劳动能力情形：${label}` });
         break;
       }
     }
@@ -255,7 +273,7 @@ function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext,
     const v2021 = ctx.referenceDate >= TEKUN_RULES_2021_FROM;
     const continues = v2021 ? age < ADULT_AGE || studying : studying;
     if (continues) {
-      steps.push({
+      steps?.push({
         kind: 'RULE', rule: 'R52', figures: [ageFig],
         text: studying
           ? `已纳入特困供养，仍在校就读，就读期间继续供养`
@@ -267,14 +285,18 @@ function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext,
   return { noLabourCapacity: false, met: undetermined ? 'UNDETERMINED' : 'NO' };
 }
 
+function situationFigures(text: string, p65: ParameterInForce): Figure[] {
+  return [{ label: '省定情形', text, parameter: paramRef(p65) }];
+}
+
 // ---------------------------------------------------------------------------------------
 // R50: condition 2
 
-function assessConditionTwo(ctx: TekunContext, steps: Step[]): Tri {
+function assessConditionTwo(ctx: TekunContext, steps: Steps): Tri {
   const income: Figure = { label: '本人月收入', fen: ctx.ownIncomeMonthlyFen };
   const standard: Figure = { label: '低保标准', fen: ctx.standardMonthlyFen };
   const below = ctx.ownIncomeMonthlyFen < ctx.standardMonthlyFen;
-  steps.push({
+  steps?.push({
     kind: 'COMPARE', rule: 'R50', figures: [income, standard],
     text: below
       ? `本人月收入${yuan(ctx.ownIncomeMonthlyFen)}，低于低保标准${yuan(ctx.standardMonthlyFen)}`
@@ -283,46 +305,57 @@ function assessConditionTwo(ctx: TekunContext, steps: Step[]): Tri {
   });
   if (!below) return 'NO';
   const p19 = ctx.params.P19;
-  const figures: Figure[] = p19 ? [{ label: '财产认定规则', text: '特困人员财产规定', parameter: paramRef(p19) }] : [];
+  if (p19) cite(ctx, p19);
   switch (ctx.property) {
     case 'PASS':
-      steps.push({ kind: 'RULE', rule: 'R50', figures, text: '财产符合特困人员财产规定，无生活来源' });
+      steps?.push({ kind: 'RULE', rule: 'R50', figures: propertyRuleFigures(p19), text: '财产符合特困人员财产规定，无生活来源' });
       return 'YES';
     case 'FAIL':
-      steps.push({ kind: 'RULE', rule: 'R50', figures, text: '财产不符合特困人员财产规定，不属无生活来源' });
+      steps?.push({ kind: 'RULE', rule: 'R50', figures: propertyRuleFigures(p19), text: '财产不符合特困人员财产规定，不属无生活来源' });
       return 'NO';
     default:
-      steps.push({ kind: 'NOTE', rule: 'R50', figures, text: '特困人员财产认定规则未配置（P19），无法判断是否无生活来源' });
+      steps?.push({ kind: 'NOTE', rule: 'R50', figures: propertyRuleFigures(p19), text: '特困人员财产认定规则未配置（P19），无法判断是否无生活来源' });
       return 'UNDETERMINED';
   }
+}
+
+function propertyRuleFigures(p19: ParameterInForce | undefined): Figure[] {
+  return p19 ? [{ label: '财产认定规则', text: '特困人员财产规定', parameter: paramRef(p19) }] : [];
 }
 
 // ---------------------------------------------------------------------------------------
 // R48(3), R51: condition 3
 
-function assessConditionThree(member: MemberFacts, steps: Step[]): Tri {
+function assessConditionThree(member: MemberFacts, steps: Steps): Tri {
   const { obligors } = member;
   if (obligors === null) {
-    steps.push({ kind: 'NOTE', rule: 'R51', figures: [], text: '未登记法定赡养、抚养、扶养义务人情况' });
+    steps?.push({ kind: 'NOTE', rule: 'R51', figures: [], text: '未登记法定赡养、抚养、扶养义务人情况' });
     return 'UNDETERMINED';
   }
   if (obligors.length === 0) {
-    steps.push({ kind: 'RULE', rule: 'R48', figures: [], text: '无法定赡养、抚养、扶养义务人' });
+    steps?.push({ kind: 'RULE', rule: 'R48', figures: [], text: '无法定赡养、抚养、扶养义务人' });
     return 'YES';
   }
   const able = obligors.filter((o) => o.inabilityGround === null);
-  const figures: Figure[] = obligors.map((o) => ({
+  if (able.length > 0) {
+    steps?.push({
+      kind: 'RULE', rule: 'R51', figures: obligorFigures(obligors),
+      text: `法定义务人${able.map((o) => `${o.name}（${o.relationship}）`).join('、')}有履行义务能力`,
+    });
+    return 'NO';
+  }
+  steps?.push({
+    kind: 'RULE', rule: 'R51', figures: obligorFigures(obligors),
+    text: `法定义务人均无履行义务能力：${obligors.map((o) => `${o.name}（${o.relationship}）：${INABILITY_LABELS[o.inabilityGround!]}`).join('；')}`,
+  });
+  return 'YES';
+}
+
+function obligorFigures(obligors: readonly ObligorFacts[]): Figure[] {
+  return obligors.map((o) => ({
     label: `${o.name}（${o.relationship}）`,
     text: o.inabilityGround === null ? '有履行义务能力' : INABILITY_LABELS[o.inabilityGround],
   }));
-  if (able.length > 0) {
-    const names = able.map((o) => `${o.name}（${o.relationship}）`).join('、');
-    steps.push({ kind: 'RULE', rule: 'R51', figures, text: `法定义务人${names}有履行义务能力` });
-    return 'NO';
-  }
-  const list = obligors.map((o) => `${o.name}（${o.relationship}）：${INABILITY_LABELS[o.inabilityGround!]}`).join('；');
-  steps.push({ kind: 'RULE', rule: 'R51', figures, text: `法定义务人均无履行义务能力：${list}` });
-  return 'YES';
 }
 
 // ---------------------------------------------------------------------------------------
@@ -350,46 +383,46 @@ interface P21Value {
   previousYearMinimumWageMonthlyFenByYear?: Record<string, number>;
 }
 
-function supportAmount(careLevel: CareLevel, ctx: TekunContext, steps: Step[]): number | null {
+function supportAmount(careLevel: CareLevel, ctx: TekunContext, steps: Steps): number | null {
   const p20 = ctx.params.P20;
   if (!p20 || typeof p20.value !== 'number') {
-    steps.push({ kind: 'NOTE', rule: 'R55', figures: [], text: '未配置特困人员基本生活标准倍数（P20），供养标准暂无法计算' });
+    steps?.push({ kind: 'NOTE', rule: 'R55', figures: [], text: '未配置特困人员基本生活标准倍数（P20），供养标准暂无法计算' });
     return null;
   }
   const multiplier = p20.value;
   const basic = multiplyHalfUp(ctx.standardMonthlyFen, multiplier);
-  const basicFig: Figure = { label: '基本生活标准', fen: basic };
-  steps.push({
+  cite(ctx, p20);
+  steps?.push({
     kind: 'RULE', rule: 'R55',
     figures: [
       { label: '低保标准', fen: ctx.standardMonthlyFen },
       { label: '倍数', number: multiplier, parameter: paramRef(p20) },
-      basicFig,
+      { label: '基本生活标准', fen: basic },
     ],
     text: `基本生活标准 = 低保标准${yuan(ctx.standardMonthlyFen)} × ${multiplier} = ${yuan(basic)}`,
   });
 
   if (careLevel === null) {
-    steps.push({ kind: 'NOTE', rule: 'R53', figures: [], text: '未登记生活自理能力评估，照料护理标准和供养标准暂无法计算' });
+    steps?.push({ kind: 'NOTE', rule: 'R53', figures: [], text: '未登记生活自理能力评估，照料护理标准和供养标准暂无法计算' });
     return null;
   }
   const p21 = ctx.params.P21;
   if (!p21) {
-    steps.push({ kind: 'NOTE', rule: 'R55', figures: [], text: '未配置特困照料护理标准（P21），供养标准暂无法计算' });
+    steps?.push({ kind: 'NOTE', rule: 'R55', figures: [], text: '未配置特困照料护理标准（P21），供养标准暂无法计算' });
     return null;
   }
   const v = p21.value as P21Value;
   const share = v.minimumShares[SHARE_KEYS[careLevel]];
+  cite(ctx, p21); // every path below cites P21 in a step
   let base: number;
-  let baseLabel: string;
+  let year: string | null = null; // set for the minimum-wage basis
   if (v.basis === 'MLA_STANDARD') {
     base = ctx.standardMonthlyFen;
-    baseLabel = '低保标准';
   } else {
-    const year = String(Number(ctx.referenceDate.slice(0, 4)) - 1);
+    year = String(Number(ctx.referenceDate.slice(0, 4)) - 1);
     const wage = v.previousYearMinimumWageMonthlyFenByYear?.[year];
     if (wage === undefined) {
-      steps.push({
+      steps?.push({
         kind: 'NOTE', rule: 'R55',
         figures: [{ label: '照料护理标准基数', text: `${year}年当地月最低工资标准`, parameter: paramRef(p21) }],
         text: `照料护理标准以上年度（${year}年）当地月最低工资标准为基数，该数额未配置（P21），照料护理标准和供养标准暂无法计算`,
@@ -397,27 +430,29 @@ function supportAmount(careLevel: CareLevel, ctx: TekunContext, steps: Step[]): 
       return null;
     }
     base = wage;
-    baseLabel = `${year}年月最低工资标准`;
   }
   const care = fractionHalfUp(base, share);
-  steps.push({
-    kind: 'RULE', rule: 'R55',
-    figures: [
-      { label: baseLabel, fen: base, parameter: paramRef(p21) },
-      { label: '比例', text: `${share.numerator}/${share.denominator}`, parameter: paramRef(p21) },
-      { label: '照料护理标准', fen: care },
-    ],
-    text: `${CARE_LEVEL_LABELS[careLevel]}照料护理标准 = ${baseLabel}${yuan(base)} × ${share.numerator}/${share.denominator} = ${yuan(care)}`,
-  });
-  steps.push({
+  if (steps) {
+    const baseLabel = year === null ? '低保标准' : `${year}年月最低工资标准`;
+    steps.push({
+      kind: 'RULE', rule: 'R55',
+      figures: [
+        { label: baseLabel, fen: base, parameter: paramRef(p21) },
+        { label: '比例', text: `${share.numerator}/${share.denominator}`, parameter: paramRef(p21) },
+        { label: '照料护理标准', fen: care },
+      ],
+      text: `${CARE_LEVEL_LABELS[careLevel]}照料护理标准 = ${baseLabel}${yuan(base)} × ${share.numerator}/${share.denominator} = ${yuan(care)}`,
+    });
+  }
+  steps?.push({
     kind: 'NOTE', rule: 'R55',
     figures: [{ label: '集中供养上浮比例', number: v.institutionalUpliftRate, parameter: paramRef(p21) }],
     text: '未登记集中供养情况，未计算集中供养（及患精神病、传染病社区居住人员）照料护理标准上浮',
   });
   const total = basic + care;
-  steps.push({
+  steps?.push({
     kind: 'RESULT', rule: 'R55',
-    figures: [basicFig, { label: '照料护理标准', fen: care }, { label: '供养标准', fen: total }],
+    figures: [{ label: '基本生活标准', fen: basic }, { label: '照料护理标准', fen: care }, { label: '供养标准', fen: total }],
     text: `供养标准 = 基本生活标准${yuan(basic)} + 照料护理标准${yuan(care)} = ${yuan(total)}/月`,
   });
   return total;
@@ -432,7 +467,7 @@ function supportAmount(careLevel: CareLevel, ctx: TekunContext, steps: Step[]): 
  * (R50) and (3) no able legal obligor (R51) all hold.
  */
 export function assessTekunMember(member: MemberFacts, ctx: TekunContext): TekunMemberResult {
-  const steps: Step[] = [];
+  const steps: Steps = ctx.explain === false ? null : [];
   const age = ageOn(member.birthDate, ctx.referenceDate);
   const careLevel = careLevelOf(member.selfCare);
   const disabled = member.disabilityCategory !== null && member.disabilityGrade !== null;
@@ -440,24 +475,33 @@ export function assessTekunMember(member: MemberFacts, ctx: TekunContext): Tekun
   const candidate = age >= ELDERLY_AGE || age < ADULT_AGE || disabled || supported;
 
   if (!candidate) {
-    steps.push({
+    steps?.push({
       kind: 'RESULT', rule: 'R48',
       figures: [{ label: '年龄', number: age }],
       text: `年龄${age}周岁，非老年人、残疾人或未成年人，不属特困供养对象`,
     });
-    return { noLabourCapacity: false, tekun: 'NO', careLevel, tekunSupportMonthlyFen: null, steps };
+    return { noLabourCapacity: false, tekun: 'NO', careLevel, tekunSupportMonthlyFen: null, steps: steps ?? [] };
   }
 
   const one = assessConditionOne(member, age, ctx, steps);
   const two = assessConditionTwo(ctx, steps);
   const three = assessConditionThree(member, steps);
   const tekun = combine(one.met, two, three);
+  steps?.push(conditionsStep(one.met, two, three, tekun));
+
+  if (member.selfCare && careLevel && tekun !== 'NO') steps?.push(careLevelStep(member.selfCare, careLevel));
+  const amount = tekun === 'YES' ? supportAmount(careLevel, ctx, steps) : null;
+  return { noLabourCapacity: one.noLabourCapacity, tekun, careLevel, tekunSupportMonthlyFen: amount, steps: steps ?? [] };
+}
+
+/** R48 conclusion over the three conditions. */
+function conditionsStep(one: Tri, two: Tri, three: Tri, tekun: Tri): Step {
   const conditions: Figure[] = [
-    { label: '无劳动能力', text: TRI_TEXT[one.met] },
+    { label: '无劳动能力', text: TRI_TEXT[one] },
     { label: '无生活来源', text: TRI_TEXT[two] },
     { label: '无法定义务人或义务人无履行能力', text: TRI_TEXT[three] },
   ];
-  steps.push({
+  return {
     kind: 'RESULT', rule: 'R48', figures: conditions,
     text:
       tekun === 'YES'
@@ -465,9 +509,5 @@ export function assessTekunMember(member: MemberFacts, ctx: TekunContext): Tekun
         : tekun === 'NO'
           ? `不符合特困人员条件（${conditions.filter((c) => c.text === '不符合').map((c) => c.label).join('、')}不具备）`
           : `特困人员条件待定（${conditions.filter((c) => c.text === '待定').map((c) => c.label).join('、')}需核实）`,
-  });
-
-  if (member.selfCare && careLevel && tekun !== 'NO') steps.push(careLevelStep(member.selfCare, careLevel));
-  const amount = tekun === 'YES' ? supportAmount(careLevel, ctx, steps) : null;
-  return { noLabourCapacity: one.noLabourCapacity, tekun, careLevel, tekunSupportMonthlyFen: amount, steps };
+  };
 }

@@ -12,7 +12,7 @@
 import { AppError } from '../../domain/errors.js';
 import { comparisonReferenceDate } from '../../domain/monitoring/warning-rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
-import { listHouseholdIdsAfter } from '../../db/repos/assessments.repo.js';
+import { listHouseholdsAfter } from '../../db/repos/assessments.repo.js';
 import { appendAudit } from '../../db/repos/audit.repo.js';
 import { findComparisonRun, updateComparisonRun, type ComparisonRunRow } from '../../db/repos/comparison-runs.repo.js';
 import type { ServiceContext } from '../context.js';
@@ -41,7 +41,7 @@ export async function runComparison(
       const done = await db.transaction(async (tx) => {
         const r = await findComparisonRun(tx, runId, { forUpdate: true });
         if (!r || r.status !== 'RUNNING') return true;
-        const ids = await listHouseholdIdsAfter(tx, r.regionCode, r.cursor, chunkSize);
+        const ids = (await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize)).map((h) => h.id);
         if (ids.length === 0) return true;
         const f = await evaluateHouseholdWarnings(tx, ctx, ids, { today, origin: { comparisonRunId: runId, period: r.period }, ruleSet: await loadRuleSet(tx), log: opts.log });
         for (const [k, n] of Object.entries(f.notDecided)) notDecided[k] = (notDecided[k] ?? 0) + n;

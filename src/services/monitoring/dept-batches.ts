@@ -36,7 +36,7 @@ import {
   type DeptBatchInfo,
   type RegistryMatch,
 } from '../../db/repos/dept-data.repo.js';
-import type { Executor } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import { formatMessage } from '../../domain/messages.zh-CN.js';
 import {
@@ -363,7 +363,7 @@ async function processDeptBatch(ctx: ServiceContext, batch: DeptBatchInfo): Prom
   });
 }
 
-async function applyBatch(tx: Executor, ctx: ServiceContext, batch: DeptBatchInfo, source: DeptSource, rows: ParsedRow[], at: Date) {
+async function applyBatch(tx: Tx, ctx: ServiceContext, batch: DeptBatchInfo, source: DeptSource, rows: ParsedRow[], at: Date) {
   const ids = [...new Set(rows.map((r) => r.record.idNumber))];
   const persons = new Map<string, RegistryMatch>((await findPersonsForDeptMatch(tx, ids)).map((p) => [p.idNumber, p]));
   const counts = { matched: 0, unmatched: 0, mismatched: 0, factsApplied: 0, cluesRaised: 0 };

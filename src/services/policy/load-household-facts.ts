@@ -18,19 +18,19 @@ import type { Executor } from '../../db/database.js';
 import {
   loadAreaTypes,
   loadAssetRows,
-  loadBenefitStatuses,
   loadExpenditureRows,
   loadHouseholdRows,
   loadIncomeRows,
-  loadLastAssessmentSummaries,
   loadMemberRows,
   loadPersonCategoryRows,
-  type BenefitStatusRow,
-} from '../../db/repos/assessments.repo.js';
+  loadRecipientStatuses,
+  type FactsSelector,
+  type RecipientStatusRow,
+} from '../../db/repos/household-facts.repo.js';
 
 export interface LoadedHousehold {
   facts: HouseholdFacts;
-  benefit: BenefitStatusRow | null;
+  benefit: RecipientStatusRow | null;
   status: string;
 }
 
@@ -44,16 +44,29 @@ function group<T extends { householdId: string }>(rows: T[]): Map<string, T[]> {
   return m;
 }
 
-const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
 const month = (d: string | null) => (d ? d.slice(0, 7) : null);
 
-/**
- * `parallel`: run the queries at once — only for a PostgreSQL pool, never inside a transaction
- * (one connection) and never on PGlite.
- */
-export async function loadHouseholdFacts(db: Executor, ids: string[], opts: { parallel?: boolean } = {}): Promise<Map<string, LoadedHousehold>> {
+interface LoadOptions {
+  /**
+   * Run the queries at once — only for a PostgreSQL pool, never inside a transaction (one
+   * connection) and never on PGlite.
+   */
+  parallel?: boolean;
+}
+
+/** The facts of these households (missing or unknown ids are simply absent from the map). */
+export function loadHouseholdFacts(db: Executor, ids: string[], opts: LoadOptions = {}): Promise<Map<string, LoadedHousehold>> {
+  return loadFacts(db, { ids }, opts);
+}
+
+/** The facts of every active household of one county under `regionCode` (batch re-assessment). */
+export function loadCountyFacts(db: Executor, countyCode: string, regionCode: string, opts: LoadOptions = {}): Promise<Map<string, LoadedHousehold>> {
+  return loadFacts(db, { countyCode, regionCode }, opts);
+}
+
+async function loadFacts(db: Executor, sel: FactsSelector, opts: LoadOptions): Promise<Map<string, LoadedHousehold>> {
   const out = new Map<string, LoadedHousehold>();
-  if (ids.length === 0) return out;
+  if ('ids' in sel && sel.ids.length === 0) return out;
   const run = async <T>(fns: (() => Promise<T>)[]): Promise<T[]> => {
     if (opts.parallel) return Promise.all(fns.map((f) => f()));
     // One after another: `db` may be a transaction, i.e. a single connection.
@@ -62,13 +75,13 @@ export async function loadHouseholdFacts(db: Executor, ids: string[], opts: { pa
     return res;
   };
   const [hh, members, incomes, assetRows, expenditures, personCats, benefits] = (await run<unknown>([
-    () => loadHouseholdRows(db, ids),
-    () => loadMemberRows(db, ids),
-    () => loadIncomeRows(db, ids),
-    () => loadAssetRows(db, ids),
-    () => loadExpenditureRows(db, ids),
-    () => loadPersonCategoryRows(db, ids),
-    () => loadBenefitStatuses(db, ids),
+    () => loadHouseholdRows(db, sel),
+    () => loadMemberRows(db, sel),
+    () => loadIncomeRows(db, sel),
+    () => loadAssetRows(db, sel),
+    () => loadExpenditureRows(db, sel),
+    () => loadPersonCategoryRows(db, sel),
+    () => loadRecipientStatuses(db, sel),
   ])) as [
     Awaited<ReturnType<typeof loadHouseholdRows>>,
     Awaited<ReturnType<typeof loadMemberRows>>,
@@ -76,13 +89,12 @@ export async function loadHouseholdFacts(db: Executor, ids: string[], opts: { pa
     Awaited<ReturnType<typeof loadAssetRows>>,
     Awaited<ReturnType<typeof loadExpenditureRows>>,
     Awaited<ReturnType<typeof loadPersonCategoryRows>>,
-    Awaited<ReturnType<typeof loadBenefitStatuses>>,
+    Awaited<ReturnType<typeof loadRecipientStatuses>>,
   ];
-  const lastIds = benefits.map((b) => b.lastAssessmentId).filter((x): x is string => !!x);
-  const summaries = await loadLastAssessmentSummaries(db, lastIds);
-  const areas = await loadAreaTypes(db, [...new Set(hh.flatMap((h) => [h.regionCode.slice(0, 6), h.regionCode.slice(0, 9)]))]);
+  const areaCodes = new Set<string>();
+  for (const h of hh) areaCodes.add(h.regionCode.slice(0, 6)).add(h.regionCode.slice(0, 9));
+  const areas = await loadAreaTypes(db, [...areaCodes]);
   const areaOf = new Map(areas.map((a) => [a.code, a.areaType]));
-  const summaryOf = new Map(summaries.map((s) => [s.id, s]));
   const benefitOf = new Map(benefits.map((b) => [b.householdId, b]));
   const membersOf = group(members);
   const incomesOf = group(incomes);
@@ -90,13 +102,13 @@ export async function loadHouseholdFacts(db: Executor, ids: string[], opts: { pa
   const expendituresOf = group(expenditures);
   const personCatsOf = new Map<string, string[]>();
   for (const c of personCats) {
-    const k = c.personId!;
-    personCatsOf.set(k, [...(personCatsOf.get(k) ?? []), c.category]);
+    const list = personCatsOf.get(c.personId);
+    if (list) list.push(c.category);
+    else personCatsOf.set(c.personId, [c.category]);
   }
 
   for (const h of hh) {
     const benefit = benefitOf.get(h.id) ?? null;
-    const summary = benefit?.lastAssessmentId ? summaryOf.get(benefit.lastAssessmentId) : undefined;
     const recipient: RecipientState | null = benefit
       ? {
           status: benefit.status,
@@ -104,8 +116,8 @@ export async function loadHouseholdFacts(db: Executor, ids: string[], opts: { pa
           sinceMonth: benefit.sinceMonth.slice(0, 7),
           gradualExitFrom: month(benefit.gradualExitFrom),
           gradualExitUntil: month(benefit.gradualExitUntil),
-          previousCountedByType: summary?.countedByType ?? null,
-          previousPerCapitaMonthlyFen: summary?.perCapitaMonthlyFen ?? null,
+          previousCountedByType: benefit.previousCountedByType ?? null,
+          previousPerCapitaMonthlyFen: benefit.previousPerCapitaMonthlyFen,
         }
       : null;
     const facts: HouseholdFacts = {
@@ -143,7 +155,7 @@ export async function loadHouseholdFacts(db: Executor, ids: string[], opts: { pa
           periodStart: i.periodStart,
           periodEnd: i.periodEnd,
           amountFen: i.amountFen,
-          provenance: { source: i.source as FactSource, detail: i.sourceDetail, recordedAt: iso(i.recordedAt), recordedBy: i.recordedByName },
+          provenance: { source: i.source as FactSource, detail: i.sourceDetail, recordedAt: i.recordedAt, recordedBy: i.recordedByName },
           note: i.note,
         }),
       ),
@@ -157,7 +169,7 @@ export async function loadHouseholdFacts(db: Executor, ids: string[], opts: { pa
           unit: a.unit,
           valueFen: a.valueFen,
           details: a.details ?? null,
-          provenance: { source: a.source as FactSource, detail: a.sourceDetail, recordedAt: iso(a.recordedAt), recordedBy: a.recordedByName },
+          provenance: { source: a.source as FactSource, detail: a.sourceDetail, recordedAt: a.recordedAt, recordedBy: a.recordedByName },
         }),
       ),
       expenditures: (expendituresOf.get(h.id) ?? []).map(
@@ -168,7 +180,7 @@ export async function loadHouseholdFacts(db: Executor, ids: string[], opts: { pa
           periodStart: e.periodStart,
           periodEnd: e.periodEnd,
           amountFen: e.amountFen,
-          provenance: { source: e.source as FactSource, detail: e.sourceDetail, recordedAt: iso(e.recordedAt), recordedBy: e.recordedByName },
+          provenance: { source: e.source as FactSource, detail: e.sourceDetail, recordedAt: e.recordedAt, recordedBy: e.recordedByName },
         }),
       ),
       categories: h.categories,

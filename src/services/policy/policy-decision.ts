@@ -9,7 +9,7 @@ import type { Assessment, ExplanationStep, ParameterSet } from '../../domain/pol
 import { RECIPIENT_STATUS_LABELS, summariseAssessment, yuan } from '../../domain/policy/assessment-summary.js';
 import { decideRecipientTransition, type Transition } from '../../domain/policy/lifecycle.rules.js';
 import type { Violation } from '../../domain/errors.js';
-import type { Executor } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
 import {
   endHouseholdCategory,
@@ -29,8 +29,14 @@ export type DecisionOutcome =
 
 const LIFECYCLE_SECTION = '待遇变动（R4、R44）';
 
-export function decide(loaded: LoadedHousehold, params: ParameterSet, referenceDate: string, decisionDate: string): DecisionOutcome {
-  const d = assessHousehold(loaded.facts, params, referenceDate);
+/**
+ * Run the engine and decide the recipient transition. `explain: false` (quiet) gives the same
+ * outcome without building the explanation: a batch assesses every household twice and
+ * explains only the decisions it stores.
+ */
+export function decide(loaded: LoadedHousehold, params: ParameterSet, referenceDate: string, decisionDate: string, opts: { explain?: boolean } = {}): DecisionOutcome {
+  const explain = opts.explain !== false;
+  const d = assessHousehold(loaded.facts, params, referenceDate, { explain });
   if (!d.ok) return { ok: false, violations: d.violations };
   const assessment = d.value;
   const t = decideRecipientTransition({
@@ -39,6 +45,7 @@ export function decide(loaded: LoadedHousehold, params: ParameterSet, referenceD
     decisionDate,
     params,
     hasDibaoCategory: loaded.facts.categories.includes('DIBAO'),
+    explain,
   });
   let explanation: ExplanationStep[] = assessment.explanation;
   if (t.steps.length > 0) {
@@ -172,10 +179,9 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
 }
 
 /** Write prepared decisions in a few statements (the caller appends their audit events). */
-export async function writeDecisions(tx: Executor, items: PreparedDecision[]): Promise<void> {
+export async function writeDecisions(tx: Tx, items: PreparedDecision[]): Promise<void> {
   if (items.length === 0) return;
-  // Multi-row inserts, in slices that keep each statement's parameters well under 65,535.
-  for (let i = 0; i < items.length; i += 500) await insertAssessments(tx, items.slice(i, i + 500).map((d) => d.assessment));
+  await insertAssessments(tx, items.map((d) => d.assessment));
   await upsertBenefitStatuses(tx, items.flatMap((d) => (d.benefit ? [d.benefit] : [])));
   await insertBenefitStatusEvents(tx, items.flatMap((d) => (d.event ? [d.event] : [])));
   for (const d of items) if (d.endDibaoOn) await endHouseholdCategory(tx, d.assessment.householdId, 'DIBAO', d.endDibaoOn);
@@ -186,7 +192,7 @@ export async function writeDecisions(tx: Executor, items: PreparedDecision[]): P
 }
 
 /** One decision, written now (an officer's 核算). */
-export async function storeDecision(tx: Executor, s: StoreInput): Promise<{ assessmentId: string; audit: AuditInput[] }> {
+export async function storeDecision(tx: Tx, s: StoreInput): Promise<{ assessmentId: string; audit: AuditInput[] }> {
   const d = prepareDecision(s);
   await writeDecisions(tx, [d]);
   return { assessmentId: d.assessmentId, audit: d.audit };

@@ -5,7 +5,7 @@
  * be verified on site before any assistance decision (R81), and the warning rules raise the
  * clue that leads there.
  */
-import type { Executor } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
 import { listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
 import { createParameterResolver } from '../../domain/policy/resolve-parameters.js';
@@ -18,7 +18,7 @@ import { decide, prepareDecision, writeDecisions, type PreparedDecision } from '
 const CHUNK = 1000;
 
 export async function reviewAfterDeptData(
-  tx: Executor,
+  tx: Tx,
   ctx: ServiceContext,
   input: { householdIds: string[]; sourceLabel: string },
 ): Promise<{ reviewed: number; refused: number; audit: AuditInput[] }> {

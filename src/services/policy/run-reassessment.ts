@@ -6,10 +6,11 @@
  * recipients' status. Because "before" never includes the run's versions, an APPLY run over
  * an unchanged registry reproduces its WHAT_IF figures exactly.
  *
- * Resumable: households are processed in id order in chunks; each chunk is one transaction
- * that locks the run row, continues after its cursor, writes results (and, for APPLY,
- * decisions) and advances the cursor. A crash loses at most the chunk in flight, which is
- * simply done again; two workers on one run serialise on the row lock and never repeat a chunk.
+ * Resumable: households are processed county by county in household-number order, in chunks;
+ * each chunk is one transaction that locks the run row, continues after its cursor, writes
+ * results (and, for APPLY, decisions) and advances the cursor. A crash loses at most the chunk
+ * in flight, which is simply done again; two workers on one run serialise on the row lock and
+ * never repeat a chunk.
  */
 import { AppError } from '../../domain/errors.js';
 import type { AssessmentResult } from '../../domain/policy/assessment.types.js';
@@ -17,7 +18,7 @@ import { createParameterResolver, type ParameterVersion } from '../../domain/pol
 import type { Transition } from '../../domain/policy/lifecycle.rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import { appendAudit } from '../../db/repos/audit.repo.js';
-import { findParameterVersions, listHouseholdIdsAfter, listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
+import { findParameterVersions, listHouseholdsAfter, listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
 import {
   findReassessmentRun,
   insertReassessmentResults,
@@ -28,7 +29,7 @@ import {
 } from '../../db/repos/reassessments.repo.js';
 import type { ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
-import { loadHouseholdFacts, type LoadedHousehold } from './load-household-facts.js';
+import { loadCountyFacts, loadHouseholdFacts, type LoadedHousehold } from './load-household-facts.js';
 import { decide, prepareDecision, writeDecisions, type DecisionOutcome, type PreparedDecision } from './policy-decision.js';
 import { summariseRun } from './reassessment-summary.js';
 
@@ -117,37 +118,33 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     const resolveAfter = createParameterResolver(baseline, runVersions);
     const decisionDate = shanghaiDate(ctx.clock.now());
     let chunks = 0;
-    // On PostgreSQL the next chunk's inputs are read over other pool connections while this
-    // chunk is assessed and written (PGlite has one connection: a read outside the open
-    // transaction would wait for it, so there the chunk is read inside it).
-    const canPrefetch = ctx.database.kind === 'postgres';
-    const fetchChunk = async (cursor: string | null) => {
-      const ids = await listHouseholdIdsAfter(db, run!.regionCode, cursor, chunkSize);
-      return { cursor, ids, loaded: await loadHouseholdFacts(db, ids, { parallel: true }) };
-    };
-    let prefetch: ReturnType<typeof fetchChunk> | null = null;
+    // Facts are read a county at a time (one query per kind of fact over the county's rows)
+    // before the chunks of that county run; PostgreSQL runs those queries side by side over the
+    // pool. A chunk never spans two counties. A household edited after its county was read is
+    // assessed on the facts as read (the stored decision's inputs digest says which).
+    const parallel = ctx.database.kind === 'postgres';
+    let county = null as { code: string; facts: Map<string, LoadedHousehold> } | null;
     for (;;) {
       if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return (await findReassessmentRun(db, runId))!;
-      const done = await db.transaction(async (tx) => {
+      const peek = await findReassessmentRun(db, runId);
+      if (!peek || peek.status !== 'RUNNING') break;
+      const next = await listHouseholdsAfter(db, peek.regionCode, peek.cursor, 1);
+      if (next.length === 0) break;
+      const code: string = next[0]!.countyCode;
+      if (county?.code !== code) {
+        county = null; // free the previous county's facts first
+        county = { code, facts: await loadCountyFacts(db, code, peek.regionCode, { parallel }) };
+      }
+      const inCounty = county;
+      await db.transaction(async (tx) => {
         const r = await findReassessmentRun(tx, runId, { forUpdate: true });
-        if (!r || r.status !== 'RUNNING') return true;
-        let ids: string[];
-        let loadedAll: Awaited<ReturnType<typeof loadHouseholdFacts>>;
-        const ready = prefetch ? await prefetch : null;
-        prefetch = null;
-        if (ready && ready.cursor === r.cursor) {
-          ids = ready.ids;
-          loadedAll = ready.loaded;
-        } else {
-          ids = await listHouseholdIdsAfter(tx, r.regionCode, r.cursor, chunkSize);
-          loadedAll = await loadHouseholdFacts(tx, ids);
-        }
-        if (ids.length === 0) return true;
-        if (canPrefetch && ids.length === chunkSize) {
-          prefetch = fetchChunk(ids[ids.length - 1]!);
-          // A failed prefetch is simply read again inside the next chunk's transaction.
-          prefetch.catch(() => undefined);
-        }
+        if (!r || r.status !== 'RUNNING') return;
+        const ids = (await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize)).filter((h) => h.countyCode === inCounty.code).map((h) => h.id);
+        if (ids.length === 0) return;
+        // Another worker may have moved the cursor meanwhile: read what the county read lacks.
+        const missing = ids.filter((id) => !inCounty.facts.has(id));
+        const extra = missing.length ? await loadHouseholdFacts(tx, missing) : null;
+        const loadedAll = { get: (id: string) => inCounty.facts.get(id) ?? extra?.get(id) };
         const results: ReassessmentResultInsert[] = [];
         const audit = [];
         const decisions: PreparedDecision[] = [];
@@ -155,8 +152,10 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
           const loaded = loadedAll.get(id);
           if (!loaded) continue;
           const f = loaded.facts;
-          const before = decide(loaded, resolveBefore(f.regionCode, f.urbanRural, r.referenceDate), r.referenceDate, decisionDate);
-          const after = decide(loaded, resolveAfter(f.regionCode, f.urbanRural, r.referenceDate), r.referenceDate, decisionDate);
+          // Both sides quietly; a decision that is stored is explained below.
+          const paramsAfter = resolveAfter(f.regionCode, f.urbanRural, r.referenceDate);
+          const before = decide(loaded, resolveBefore(f.regionCode, f.urbanRural, r.referenceDate), r.referenceDate, decisionDate, { explain: false });
+          const after = decide(loaded, paramsAfter, r.referenceDate, decisionDate, { explain: false });
           const c = classifyChange(before, after, loaded);
           results.push({
             runId,
@@ -172,9 +171,11 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
           // APPLY stores a decision where something changed and for every current recipient
           // (their explanation must show the figures now in force).
           if (r.mode === 'APPLY' && after.ok && (c.change !== 'UNCHANGED' || isRecipient(loaded) || after.transition)) {
+            const explained = decide(loaded, paramsAfter, r.referenceDate, decisionDate);
+            if (!explained.ok) throw new Error(`engine gave a different outcome when explaining household ${id}`);
             const prepared = prepareDecision({
               loaded,
-              outcome: after,
+              outcome: explained,
               referenceDate: r.referenceDate,
               decisionDate,
               trigger: 'BATCH',
@@ -191,10 +192,8 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
         if (audit.length) await appendAudit(tx, audit);
         await updateReassessmentRun(tx, runId, { cursor: ids[ids.length - 1]!, processed: r.processed + ids.length });
         opts.onProgress?.(r.processed + ids.length, r.total);
-        return ids.length < chunkSize;
       });
       chunks++;
-      if (done) break;
     }
     run = (await findReassessmentRun(db, runId))!;
     if (run.status !== 'RUNNING') return run;
