@@ -161,23 +161,19 @@ export async function findBenefitStatus(db: Executor, householdId: string, opts:
 }
 
 /** Insert or move recipient statuses (one statement for a batch). */
+/** Insert or move recipients' statuses: one statement, one array parameter per column. */
 export async function upsertBenefitStatuses(db: Executor, rows: BenefitStatusInsert[]) {
   if (rows.length === 0) return;
-  await db
-    .insert(benefitStatuses)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: benefitStatuses.householdId,
-      set: {
-        status: sql`excluded.status`,
-        monthlyAmountFen: sql`excluded.monthly_amount_fen`,
-        gradualExitFrom: sql`excluded.gradual_exit_from`,
-        gradualExitUntil: sql`excluded.gradual_exit_until`,
-        lastAssessmentId: sql`excluded.last_assessment_id`,
-        version: sql`${benefitStatuses.version} + 1`,
-        updatedAt: sql`now()`,
-      },
-    });
+  const col = (f: (r: BenefitStatusInsert) => unknown) => sql.param(rows.map((r) => f(r) ?? null));
+  await db.execute(sql`
+    INSERT INTO benefit_statuses (household_id, county_code, status, monthly_amount_fen, since_month, gradual_exit_from, gradual_exit_until, last_assessment_id)
+    SELECT * FROM unnest(${col((r) => r.householdId)}::uuid[], ${col((r) => r.countyCode)}::varchar[], ${col((r) => r.status)}::varchar[],
+                         ${col((r) => r.monthlyAmountFen)}::int8[], ${col((r) => r.sinceMonth)}::date[], ${col((r) => r.gradualExitFrom)}::date[],
+                         ${col((r) => r.gradualExitUntil)}::date[], ${col((r) => r.lastAssessmentId)}::uuid[])
+    ON CONFLICT (household_id) DO UPDATE SET
+      status = excluded.status, monthly_amount_fen = excluded.monthly_amount_fen, gradual_exit_from = excluded.gradual_exit_from,
+      gradual_exit_until = excluded.gradual_exit_until, last_assessment_id = excluded.last_assessment_id,
+      version = benefit_statuses.version + 1, updated_at = now()`);
 }
 
 /** Point unchanged recipient statuses at their newer decisions (one statement). */
@@ -192,9 +188,21 @@ export async function touchBenefitStatuses(db: Executor, rows: { householdId: st
   );
 }
 
-export async function insertBenefitStatusEvents(db: Executor, rows: (typeof benefitStatusEvents.$inferInsert)[]) {
+/** Dated transitions, with COPY in the caller's transaction (a batch writes one per recipient). */
+export async function insertBenefitStatusEvents(tx: Tx, rows: BenefitStatusEventInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(benefitStatusEvents).values(rows);
+  const w = new CopyCsvWriter();
+  for (const r of rows) {
+    w.field(r.id ?? randomUUID()).field(r.countyCode).field(r.householdId).field(r.fromStatus).field(r.toStatus).field(r.effectiveMonth)
+      .field(r.monthlyAmountFen).field(r.assessmentId).field(r.reason).field(r.decidedOn).field(r.createdBy);
+    w.endLine();
+  }
+  await copyCsvInTransaction(
+    tx,
+    'benefit_status_events',
+    ['id', 'county_code', 'household_id', 'from_status', 'to_status', 'effective_month', 'monthly_amount_fen', 'assessment_id', 'reason', 'decided_on', 'created_by'],
+    w.finish(),
+  );
 }
 
 export async function listBenefitStatusEvents(db: Executor, householdId: string) {

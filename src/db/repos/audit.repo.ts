@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
-import type { Executor, RawTx } from '../database.js';
+import { copyCsvInTransaction, queryRows, type Executor, type RawTx, type Tx } from '../database.js';
 import { CopyCsvWriter } from '../copy-csv.js';
 import { auditEvents } from '../schema/index.js';
 
@@ -145,11 +145,30 @@ export async function appendAudit(tx: Executor, events: AuditInput[]): Promise<v
  * key order, so the stored value is the same as with JSON.stringify).
  */
 export async function appendAuditBulk(raw: RawTx, events: AuditInput[]): Promise<void> {
-  if (events.length === 0) return;
-  await raw.query(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-  const [last] = await raw.query<{ seq: number | string; hash: string }>(
-    'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+  await appendAuditByCopy(
+    (text) => raw.query(text),
+    (cols, chunks) => raw.copyCsv('audit_events', cols, chunks),
+    events,
   );
+}
+
+/** appendAuditBulk inside a transaction of the ORM (a batch re-assessment's chunk). */
+export async function appendAuditInTransaction(tx: Tx, events: AuditInput[]): Promise<void> {
+  await appendAuditByCopy(
+    (text) => queryRows(tx, sql.raw(text)),
+    (cols, chunks) => copyCsvInTransaction(tx, 'audit_events', cols, chunks),
+    events,
+  );
+}
+
+async function appendAuditByCopy(
+  query: <T>(text: string) => Promise<T[]>,
+  copy: (columns: string[], chunks: Buffer[]) => Promise<void>,
+  events: AuditInput[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await query(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+  const [last] = await query<{ seq: number | string; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
   let seq = last ? Number(last.seq) : 0;
   let prev = last ? last.hash : AUDIT_GENESIS;
   const cols = [
@@ -184,7 +203,7 @@ export async function appendAuditBulk(raw: RawTx, events: AuditInput[]): Promise
     w.text(prev).text(hash).endLine();
     prev = hash;
   }
-  await raw.copyCsv('audit_events', cols, w.finish());
+  await copy(cols, w.finish());
 }
 
 export interface AuditSearch {

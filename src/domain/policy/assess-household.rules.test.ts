@@ -13,6 +13,8 @@ import {
   WORKED_EXAMPLE_1,
   WORKED_EXAMPLE_1_DATE,
   workedExample2,
+  adults,
+  withPerCapita,
 } from './test-fixtures.js';
 
 const money = (fen: number) => ({ monthlyFen: fen, published: { amount: fen / 100, unit: 'YUAN_PER_PERSON_MONTH' } });
@@ -23,15 +25,6 @@ function assess(facts: HouseholdFacts, params: ParameterSet = buildParams(), dat
   return r.value;
 }
 
-/** Adults aged 30–50 without disability: never 特困 candidates. */
-function adults(n: number): MemberFacts[] {
-  return Array.from({ length: n }, (_, i) => buildMember({ personId: `m${i}`, name: `成员${i + 1}`, birthDate: `${1975 + i}-05-01` }));
-}
-
-/** Household of `size` adults whose counted income is exactly `perCapitaFen` per person per month. */
-function withPerCapita(perCapitaFen: number, size: number, extra: Partial<HouseholdFacts> = {}): HouseholdFacts {
-  return buildFacts({ members: adults(size), incomes: [buildIncome({ id: 'op', incomeType: 'OPERATING', amountFen: perCapitaFen * size * 12 })], ...extra });
-}
 
 describe('T7/T8 Worked example 1 (R23, R26, R29)', () => {
   it('T7: with R21.1 and R22 → 413/month, eligible, 148/month', () => {

@@ -24,6 +24,8 @@ import {
   WORKED_EXAMPLE_1,
   WORKED_EXAMPLE_1_DATE,
   workedExample2,
+  adults,
+  withPerCapita,
 } from './test-fixtures.js';
 
 const money = (fen: number) => ({ monthlyFen: fen, published: { amount: fen / 100, unit: 'YUAN_PER_PERSON_MONTH' } });
@@ -54,14 +56,6 @@ function assessed(facts: HouseholdFacts, params: ParameterSet = buildParams(), d
 // ---------------------------------------------------------------------------------------
 // Fixtures
 
-/** Adults aged 30–50 without disability. */
-function adults(n: number): MemberFacts[] {
-  return Array.from({ length: n }, (_, i) => buildMember({ personId: `m${i}`, name: `成员${i + 1}`, birthDate: `${1975 + i}-05-01` }));
-}
-
-function withPerCapita(perCapitaFen: number, size: number, extra: Partial<HouseholdFacts> = {}): HouseholdFacts {
-  return buildFacts({ members: adults(size), incomes: [buildIncome({ id: 'op', incomeType: 'OPERATING', amountFen: perCapitaFen * size * 12 })], ...extra });
-}
 
 /** WE1 with the grandmother (no obligor, self-care assessed) recognised as 特困. */
 const WE1_TEKUN: HouseholdFacts = {

@@ -167,6 +167,16 @@ export function buildFacts(overrides: Partial<HouseholdFacts> = {}): HouseholdFa
   };
 }
 
+/** Adults aged 30–50 without disability: never 特困 candidates. */
+export function adults(n: number): MemberFacts[] {
+  return Array.from({ length: n }, (_, i) => buildMember({ personId: `m${i}`, name: `成员${i + 1}`, birthDate: `${1975 + i}-05-01` }));
+}
+
+/** Household of `size` adults whose counted income is exactly `perCapitaFen` per person per month. */
+export function withPerCapita(perCapitaFen: number, size: number, extra: Partial<HouseholdFacts> = {}): HouseholdFacts {
+  return buildFacts({ members: adults(size), incomes: [buildIncome({ id: 'op', incomeType: 'OPERATING', amountFen: perCapitaFen * size * 12 })], ...extra });
+}
+
 /** Reference date of Worked example 1: window 2021-01 … 2021-12. */
 export const WORKED_EXAMPLE_1_DATE = '2022-01-15';
 

@@ -17,8 +17,8 @@ import type { AssessmentResult } from '../../domain/policy/assessment.types.js';
 import { createParameterResolver, type ParameterVersion } from '../../domain/policy/resolve-parameters.js';
 import type { Transition } from '../../domain/policy/lifecycle.rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
-import { appendAudit } from '../../db/repos/audit.repo.js';
-import { findParameterVersions, listHouseholdsAfter, listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
+import { appendAudit, appendAuditInTransaction } from '../../db/repos/audit.repo.js';
+import { findParameterVersions, listCountiesWithHouseholds, listHouseholdsAfter, listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
 import {
   findReassessmentRun,
   insertReassessmentResults,
@@ -120,10 +120,16 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     let chunks = 0;
     // Facts are read a county at a time (one query per kind of fact over the county's rows)
     // before the chunks of that county run; PostgreSQL runs those queries side by side over the
-    // pool. A chunk never spans two counties. A household edited after its county was read is
-    // assessed on the facts as read (the stored decision's inputs digest says which).
+    // pool, and reads the next county while this one is assessed (PGlite has one connection, so
+    // there a county is read between chunks). A chunk never spans two counties. A household
+    // edited after its county was read is assessed on the facts as read (the stored decision's
+    // inputs digest says which).
     const parallel = ctx.database.kind === 'postgres';
-    let county = null as { code: string; facts: Map<string, LoadedHousehold> } | null;
+    const counties = await listCountiesWithHouseholds(db, run.regionCode);
+    type CountyFacts = { code: string; facts: Map<string, LoadedHousehold> };
+    const readCounty = async (code: string): Promise<CountyFacts> => ({ code, facts: await loadCountyFacts(db, code, run!.regionCode, { parallel }) });
+    let county = null as CountyFacts | null;
+    let ahead = null as { code: string; facts: Promise<CountyFacts> } | null;
     for (;;) {
       if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return (await findReassessmentRun(db, runId))!;
       const peek = await findReassessmentRun(db, runId);
@@ -133,7 +139,16 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
       const code: string = next[0]!.countyCode;
       if (county?.code !== code) {
         county = null; // free the previous county's facts first
-        county = { code, facts: await loadCountyFacts(db, code, peek.regionCode, { parallel }) };
+        const pending = ahead?.code === code ? ahead.facts.catch(() => readCounty(code)) : readCounty(code);
+        ahead = null;
+        county = await pending;
+        const following = counties[counties.indexOf(code) + 1];
+        if (parallel && following) {
+          // A failed read ahead is read again when that county comes (see `pending`).
+          const facts = readCounty(following);
+          facts.catch(() => undefined);
+          ahead = { code: following, facts };
+        }
       }
       const inCounty = county;
       await db.transaction(async (tx) => {
@@ -189,7 +204,7 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
         }
         await writeDecisions(tx, decisions);
         await insertReassessmentResults(tx, results);
-        if (audit.length) await appendAudit(tx, audit);
+        if (audit.length) await appendAuditInTransaction(tx, audit);
         await updateReassessmentRun(tx, runId, { cursor: ids[ids.length - 1]!, processed: r.processed + ids.length });
         opts.onProgress?.(r.processed + ids.length, r.total);
       });

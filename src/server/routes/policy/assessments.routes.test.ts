@@ -10,7 +10,8 @@ import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../te
 import { createTestUser } from '../../../../test/builders/users.js';
 import { generateIdNumber } from '../../../domain/registry/id-number.js';
 import { FakeClock } from '../../../../test/clock.js';
-import { auditEvents, policyParameters, reassessmentResults } from '../../../db/schema/index.js';
+import { auditEvents, benefitStatusEvents, policyParameters, reassessmentResults } from '../../../db/schema/index.js';
+import { verifyAuditChain } from '../../../db/repos/audit.repo.js';
 import { defaultParamValues } from '../../../domain/policy/test-fixtures.js';
 import { runReassessment } from '../../../services/policy/run-reassessment.js';
 import { startReassessment } from '../../../services/policy/start-reassessment.js';
@@ -206,6 +207,16 @@ describe('batch re-assessment (issue 3 §6)', () => {
     expect(list.items[0]).toMatchObject({ trigger: 'BATCH', standardMonthlyFen: 48_000 });
     // The earlier decision keeps the standard it was made with (issue 3 §4).
     expect((await clerk.get(`/api/assessments/${first.id}`)).json().standardMonthlyFen).toBe(45_000);
+    // The run writes the transition's audit row and dated event with COPY: both there, chain intact.
+    const transitions = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'benefit.transition'), eq(auditEvents.householdId, id)))
+      .orderBy(auditEvents.seq);
+    expect(transitions.at(-1)?.after).toMatchObject({ status: 'ACTIVE', monthlyAmountFen: 27_700 });
+    const events = await database.db.select().from(benefitStatusEvents).where(eq(benefitStatusEvents.householdId, id)).orderBy(benefitStatusEvents.createdAt);
+    expect(events.at(-1)).toMatchObject({ fromStatus: 'ACTIVE', toStatus: 'ACTIVE', monthlyAmountFen: 27_700, assessmentId: list.items[0].id });
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
     await database.db.update(policyParameters).set({ status: 'REJECTED' }).where(eq(policyParameters.id, draft));
   });
 
