@@ -13,6 +13,7 @@ import { AppError } from '../../domain/errors.js';
 import { comparisonReferenceDate } from '../../domain/monitoring/warning-rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import { listHouseholdsAfter } from '../../db/repos/assessments.repo.js';
+import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import { appendAudit } from '../../db/repos/audit.repo.js';
 import { findComparisonRun, updateComparisonRun, type ComparisonRunRow } from '../../db/repos/comparison-runs.repo.js';
 import type { ServiceContext } from '../context.js';
@@ -34,6 +35,7 @@ export async function runComparison(
   if (run.status === 'QUEUED') await updateComparisonRun(db, runId, { status: 'RUNNING', startedAt: ctx.clock.now() });
   const notDecided: Record<string, number> = {};
   try {
+    await refreshPlannerStatistics(ctx.database);
     const today = comparisonReferenceDate(run.period, shanghaiDate(ctx.clock.now())) ?? shanghaiDate(ctx.clock.now());
     let chunks = 0;
     for (;;) {

@@ -17,6 +17,7 @@ import type { AssessmentResult } from '../../domain/policy/assessment.types.js';
 import { createParameterResolver, type ParameterVersion } from '../../domain/policy/resolve-parameters.js';
 import type { Transition } from '../../domain/policy/lifecycle.rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
+import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import { appendAudit, appendAuditInTransaction } from '../../db/repos/audit.repo.js';
 import { findParameterVersions, listCountiesWithHouseholds, listHouseholdsAfter, listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
 import {
@@ -110,6 +111,7 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     await updateReassessmentRun(db, runId, { status: 'RUNNING', startedAt: ctx.clock.now() });
   }
   try {
+    await refreshPlannerStatistics(ctx.database);
     const runVersions = (await findParameterVersions(db, run.parameterVersionIds)).map(asVersion);
     const baseline = (await listParameterVersionsForSubtree(db, run.regionCode))
       .filter((v) => !run!.parameterVersionIds.includes(v.id))

@@ -50,6 +50,7 @@ import { checkAgainstRegistry, importColumnHeader, planImport } from '../../doma
 import type { Actor, ServiceContext } from '../context.js';
 import { sendImportHouseholdsJob } from './import-households.job.js';
 import { readSpreadsheetRows, spreadsheetFormatOf } from './spreadsheet-reader.js';
+import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 
 export const IMPORT_KIND_HOUSEHOLDS = 'households';
 /** Errors kept for the report; errorCount still counts them all. */
@@ -188,6 +189,8 @@ export async function runImportBatch(
   if (!isRunning(batch.status)) return toImportBatchView(batch);
   try {
     await processBatch(ctx, batch);
+    // PGlite has no autovacuum: keep the planner's statistics up to date after a bulk load.
+    await refreshPlannerStatistics(ctx.database);
   } catch (err) {
     opts.onError?.(err);
     await updateRunningImportBatch(db, batchId, {

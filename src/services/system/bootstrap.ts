@@ -7,6 +7,7 @@ import { PARAMETER_CATALOG } from '../../domain/policy/parameter-catalog.js';
 import type { ServiceContext } from '../context.js';
 import { generateOneTimePassword, hashPassword } from '../access/passwords.js';
 import { seedDefaultWarningRules } from '../monitoring/rules-seed.js';
+import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 
 export interface BootstrapResult {
@@ -36,6 +37,8 @@ const FIRST_ADMINS = [
 export async function bootstrapPlatform(ctx: ServiceContext, opts: { createAdmin: boolean }): Promise<BootstrapResult> {
   const { db } = ctx.database;
   const at = ctx.clock.now().toISOString();
+  // PGlite runs no autovacuum: give the planner statistics for what earlier runs loaded.
+  await refreshPlannerStatistics(ctx.database);
   return db.transaction(async (tx) => {
     let regionsLoaded = 0;
     if ((await countRegions(tx)) === 0) regionsLoaded = await insertRegions(tx, readRegionSeed());
