@@ -18,6 +18,10 @@ export async function refreshPlannerStatistics(database: Database): Promise<stri
         AND (c.reltuples < 0 OR pg_relation_size(c.oid) / current_setting('block_size')::int > 1.1 * c.relpages + 8)`,
   );
   const names = stale.rows.map((r) => r.name);
-  for (const name of names) await database.pglite.exec(`ANALYZE "${name.replace(/"/g, '""')}"`);
+  if (names.length === 0) return names;
+  // A sample of 9,000 rows a table (target 30) instead of 30,000: the plans that went wrong
+  // needed table sizes and rough distributions, and this runs after every import.
+  const list = names.map((n) => `"${n.replace(/"/g, '""')}"`).join(', ');
+  await database.pglite.exec(`SET default_statistics_target = 30; ANALYZE ${list}; RESET default_statistics_target;`);
   return names;
 }
