@@ -16,19 +16,21 @@ async function q<T>(text: string): Promise<T[]> {
 }
 
 describe('planner statistics', () => {
-  it.runIf(process.env.TEST_DB !== 'postgres')('on PGlite (no autovacuum) analyzes a table that has grown, then leaves it alone until it grows again', async () => {
+  // PGlite runs no autovacuum, so the platform analyzes grown tables itself; on PostgreSQL
+  // autovacuum does, and refreshPlannerStatistics leaves it alone.
+  it('analyzes a table that has grown on PGlite, then leaves it until it grows again; nothing on PostgreSQL', async () => {
     await refreshPlannerStatistics(database);
     await q(`CREATE TABLE stats_probe (id int PRIMARY KEY, county_code varchar(6))`);
     await q(`INSERT INTO stats_probe SELECT g, CASE WHEN g % 2 = 0 THEN '630102' ELSE '630103' END FROM generate_series(1, 5000) g`);
+    if (database.kind === 'postgres') {
+      expect(await refreshPlannerStatistics(database)).toEqual([]);
+      return;
+    }
     expect(await refreshPlannerStatistics(database)).toContain('stats_probe');
     const [row] = await q<{ reltuples: number }>(`SELECT reltuples FROM pg_class WHERE relname = 'stats_probe'`);
     expect(Number(row!.reltuples)).toBe(5000);
     expect(await refreshPlannerStatistics(database)).not.toContain('stats_probe');
     await q(`INSERT INTO stats_probe SELECT g, '630104' FROM generate_series(5001, 20000) g`);
     expect(await refreshPlannerStatistics(database)).toContain('stats_probe');
-  });
-
-  it.runIf(process.env.TEST_DB === 'postgres')('does nothing on PostgreSQL, whose autovacuum keeps statistics', async () => {
-    expect(await refreshPlannerStatistics(database)).toEqual([]);
   });
 });
