@@ -19,10 +19,21 @@ export interface FileDownload {
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function exportImportErrorReport(ctx: ServiceContext, actor: Actor, id: string): Promise<FileDownload> {
-  const { db } = ctx.database;
-  const batch = await findImportBatch(db, actor.scope, id);
-  if (!batch) throw new AppError('IMPORT_NOT_FOUND');
+/** One row of an error report, as both import and department batches store them. */
+export interface ErrorReportRow {
+  rowNo: number;
+  column: string | null;
+  code: string;
+  params: Record<string, unknown> | null;
+  value: string | null;
+}
+
+/**
+ * The xlsx error report (行号, 列, 错误说明 in Chinese, 原值 kept as text), written with exceljs'
+ * streaming WorkbookWriter while `pages` reads the errors page by page. Shared by import and
+ * department batches.
+ */
+export function errorReportStream(pages: AsyncIterable<readonly ErrorReportRow[]>): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('错误报告', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -35,21 +46,12 @@ export async function exportImportErrorReport(ctx: ServiceContext, actor: Actor,
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     try {
-      let after = 0;
-      for (;;) {
-        const rows = await listImportErrorsAfter(db, id, after, PAGE);
+      for await (const rows of pages) {
         for (const r of rows) {
           sheet
-            .addRow({
-              rowNo: r.rowNo > 0 ? r.rowNo : null,
-              column: r.column,
-              message: formatMessage(r.code, r.params ?? {}),
-              value: r.value ?? '',
-            })
+            .addRow({ rowNo: r.rowNo > 0 ? r.rowNo : null, column: r.column, message: formatMessage(r.code, r.params ?? {}), value: r.value ?? '' })
             .commit();
         }
-        if (rows.length < PAGE) break;
-        after = rows[rows.length - 1]!.id;
       }
       sheet.commit();
       await workbook.commit();
@@ -57,6 +59,22 @@ export async function exportImportErrorReport(ctx: ServiceContext, actor: Actor,
       out.destroy(e instanceof Error ? e : new Error(String(e)));
     }
   })();
+  return out;
+}
+
+export async function exportImportErrorReport(ctx: ServiceContext, actor: Actor, id: string): Promise<FileDownload> {
+  const { db } = ctx.database;
+  const batch = await findImportBatch(db, actor.scope, id);
+  if (!batch) throw new AppError('IMPORT_NOT_FOUND');
+  async function* pages() {
+    let after = 0;
+    for (;;) {
+      const rows = await listImportErrorsAfter(db, id, after, PAGE);
+      yield rows;
+      if (rows.length < PAGE) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
   const base = batch.fileName.replace(/\.[^.]*$/, '');
-  return { fileName: `导入错误报告-${base}.xlsx`, contentType: XLSX_CONTENT_TYPE, stream: out };
+  return { fileName: `导入错误报告-${base}.xlsx`, contentType: XLSX_CONTENT_TYPE, stream: errorReportStream(pages()) };
 }
