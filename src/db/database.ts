@@ -26,11 +26,11 @@ export type Executor = Db | Tx;
 export interface RawTx {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /**
-   * COPY `table (columns)` FROM the given CSV text (RFC 4180, no header), one string or
-   * consecutive chunks (text or UTF-8 bytes) of whole lines — one COPY either way; encoded
-   * chunks keep a large load from holding huge strings on the JS heap.
+   * COPY `table (columns)` FROM the given blocks of COPY text format (copy-rows.ts): UTF-8
+   * bytes of whole lines, one COPY for all of them; encoded blocks keep a large load from
+   * holding huge strings on the JS heap.
    */
-  copyCsv(table: string, columns: string[], csv: string | readonly (string | Uint8Array)[]): Promise<void>;
+  copy(table: string, columns: readonly string[], blocks: readonly Uint8Array[]): Promise<void>;
 }
 
 export interface DatabaseConfig {
@@ -82,9 +82,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
             const r = await client.query(sql, params as unknown[]);
             return r.rows;
           },
-          async copyCsv(table, columns, csv) {
-            const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-            await pipeline(Readable.from(typeof csv === 'string' ? [csv] : csv), stream);
+          async copy(table, columns, blocks) {
+            await copyOnClient(client, table, columns, blocks);
           },
         };
         const result = await fn(raw);
@@ -169,10 +168,8 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
             const r = await tx.query(sql, params as unknown[]);
             return r.rows as never[];
           },
-          async copyCsv(table, columns, csv) {
-            await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-              blob: new Blob(typeof csv === 'string' ? [csv] : ([...csv] as BlobPart[])),
-            });
+          async copy(table, columns, blocks) {
+            await copyOnPglite(tx, table, columns, blocks);
           },
         };
         return fn(raw);
@@ -196,23 +193,32 @@ export function anyUuid(column: Column, ids: readonly string[]): SQL {
   return sql`${column} = ANY(${sql.param([...ids])}::uuid[])`;
 }
 
+type PgliteQuery = { query: (sql: string, params: unknown[], opts: { blob: Blob }) => Promise<unknown> };
+
+/** One COPY of text-format blocks (copy-rows.ts) on a node-postgres connection, streamed. */
+async function copyOnClient(client: pg.ClientBase, table: string, columns: readonly string[], blocks: readonly Uint8Array[]): Promise<void> {
+  await pipeline(Readable.from(blocks), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+}
+
+/** One COPY of text-format blocks on PGlite, which reads them as a blob. */
+async function copyOnPglite(tx: PgliteQuery, table: string, columns: readonly string[], blocks: readonly Uint8Array[]): Promise<void> {
+  await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([...blocks] as BlobPart[]) });
+}
+
 /**
- * COPY CSV lines (see copy-csv.ts) into `table` on the connection of an open transaction `tx`,
- * for a bulk write that must commit or roll back with the rest of that transaction (a batch
- * re-assessment's decisions). Either driver: node-postgres streams it, PGlite reads a blob.
+ * COPY text-format blocks (copy-rows.ts) into `table` on the connection of an open transaction
+ * `tx`, for a bulk write that must commit or roll back with the rest of that transaction (a
+ * batch re-assessment's decisions). Either driver: node-postgres streams it, PGlite reads a blob.
  */
-export async function copyCsvInTransaction(tx: Tx, table: string, columns: readonly string[], csv: readonly (string | Uint8Array)[]): Promise<void> {
+export async function copyInTransaction(tx: Tx, table: string, columns: readonly string[], blocks: readonly Uint8Array[]): Promise<void> {
   // drizzle keeps the transaction's connection as session.client (a pg PoolClient, or PGlite's
   // transaction object); a Pool here would mean no transaction, which COPY must not run outside.
   const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-  const statement = `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`;
-  if (client instanceof pg.Client) {
-    await pipeline(Readable.from(csv), client.query(copyFrom(statement)));
-    return;
+  if (client instanceof pg.Client) return copyOnClient(client, table, columns, blocks);
+  if (!client || client instanceof pg.Pool || typeof (client as Partial<PgliteQuery>).query !== 'function') {
+    throw new Error('copyInTransaction needs an open transaction');
   }
-  const pgliteTx = client as { query?: (sql: string, params: unknown[], opts: { blob: Blob }) => Promise<unknown> } | undefined;
-  if (!pgliteTx?.query || client instanceof pg.Pool) throw new Error('copyCsvInTransaction needs an open transaction');
-  await pgliteTx.query(statement.replace('FROM STDIN', "FROM '/dev/blob'"), [], { blob: new Blob([...csv] as BlobPart[]) });
+  return copyOnPglite(client as PgliteQuery, table, columns, blocks);
 }
 
 /** Rows of a raw `sql` query on either driver (both answer `{ rows }`). */

@@ -6,8 +6,8 @@
 import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
 import { randomUUID } from 'node:crypto';
-import { copyCsvInTransaction, type Executor, type Tx } from '../database.js';
-import { CopyCsvWriter } from '../copy-csv.js';
+import { copyInTransaction, type Executor, type Tx } from '../database.js';
+import { CopyWriter } from '../copy-rows.js';
 import {
   assessments,
   benefitStatusEvents,
@@ -111,7 +111,7 @@ const ASSESSMENT_COPY_COLUMNS = [
  */
 export async function insertAssessments(tx: Tx, rows: AssessmentInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  const w = new CopyCsvWriter();
+  const w = new CopyWriter();
   for (const r of rows) {
     w.field(r.id ?? randomUUID()).field(r.countyCode).field(r.householdId).field(r.referenceDate).field(r.trigger).field(r.runId)
       .field(r.classification).field(r.perCapitaMonthlyFen).field(r.standardMonthlyFen).field(r.dibaoAmountFen)
@@ -119,7 +119,7 @@ export async function insertAssessments(tx: Tx, rows: AssessmentInsert[]): Promi
       .field(r.inputsDigest).field(r.createdBy);
     w.endLine();
   }
-  await copyCsvInTransaction(tx, 'assessments', ASSESSMENT_COPY_COLUMNS, w.finish());
+  await copyInTransaction(tx, 'assessments', ASSESSMENT_COPY_COLUMNS, w.finish());
 }
 
 export async function listAssessments(db: Executor, scope: RegionScope, householdId: string, limit = 50) {
@@ -191,13 +191,13 @@ export async function touchBenefitStatuses(db: Executor, rows: { householdId: st
 /** Dated transitions, with COPY in the caller's transaction (a batch writes one per recipient). */
 export async function insertBenefitStatusEvents(tx: Tx, rows: BenefitStatusEventInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  const w = new CopyCsvWriter();
+  const w = new CopyWriter();
   for (const r of rows) {
     w.field(r.id ?? randomUUID()).field(r.countyCode).field(r.householdId).field(r.fromStatus).field(r.toStatus).field(r.effectiveMonth)
       .field(r.monthlyAmountFen).field(r.assessmentId).field(r.reason).field(r.decidedOn).field(r.createdBy);
     w.endLine();
   }
-  await copyCsvInTransaction(
+  await copyInTransaction(
     tx,
     'benefit_status_events',
     ['id', 'county_code', 'household_id', 'from_status', 'to_status', 'effective_month', 'monthly_amount_fen', 'assessment_id', 'reason', 'decided_on', 'created_by'],

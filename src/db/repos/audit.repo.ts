@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
-import { copyCsvInTransaction, queryRows, type Executor, type RawTx, type Tx } from '../database.js';
-import { CopyCsvWriter } from '../copy-csv.js';
+import { copyInTransaction, queryRows, type Executor, type RawTx, type Tx } from '../database.js';
+import { CopyWriter } from '../copy-rows.js';
 import { auditEvents } from '../schema/index.js';
 
 /** What a use case records; `seq`, `prevHash` and `hash` are filled in here. */
@@ -147,7 +147,7 @@ export async function appendAudit(tx: Executor, events: AuditInput[]): Promise<v
 export async function appendAuditBulk(raw: RawTx, events: AuditInput[]): Promise<void> {
   await appendAuditByCopy(
     (text) => raw.query(text),
-    (cols, chunks) => raw.copyCsv('audit_events', cols, chunks),
+    (cols, chunks) => raw.copy('audit_events', cols, chunks),
     events,
   );
 }
@@ -156,7 +156,7 @@ export async function appendAuditBulk(raw: RawTx, events: AuditInput[]): Promise
 export async function appendAuditInTransaction(tx: Tx, events: AuditInput[]): Promise<void> {
   await appendAuditByCopy(
     (text) => queryRows(tx, sql.raw(text)),
-    (cols, chunks) => copyCsvInTransaction(tx, 'audit_events', cols, chunks),
+    (cols, chunks) => copyInTransaction(tx, 'audit_events', cols, chunks),
     events,
   );
 }
@@ -175,8 +175,8 @@ async function appendAuditByCopy(
     'seq', 'at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'household_id', 'county_code',
     'source', 'before', 'after', 'request_id', 'ip', 'prev_hash', 'hash',
   ];
-  const w = new CopyCsvWriter();
-  const opt = (v: string | null | undefined) => (v === null || v === undefined ? w.raw('') : w.text(v));
+  const w = new CopyWriter();
+  const opt = (v: string | null | undefined) => (v === null || v === undefined ? w.null() : w.text(v));
   let atIn: string | null = null;
   let at = '';
   for (const e of events) {

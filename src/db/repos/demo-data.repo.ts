@@ -6,14 +6,14 @@
  */
 import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor, type RawTx } from '../database.js';
-import { toCopyCsv } from '../copy-csv.js';
+import { toCopyRows } from '../copy-rows.js';
 import { householdMembers, households, policyParameters, regions } from '../schema/index.js';
 
 const COPY_CHUNK = 50_000;
 
 async function copyRows(raw: RawTx, table: string, columns: string[], rows: readonly (readonly unknown[])[]): Promise<void> {
   for (let i = 0; i < rows.length; i += COPY_CHUNK) {
-    await raw.copyCsv(table, columns, toCopyCsv(rows.slice(i, i + COPY_CHUNK)));
+    await raw.copy(table, columns, toCopyRows(rows.slice(i, i + COPY_CHUNK)));
   }
 }
 

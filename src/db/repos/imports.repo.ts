@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, like, sql } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
 import type { Executor, RawTx } from '../database.js';
-import { toCopyCsv } from '../copy-csv.js';
+import { toCopyRows } from '../copy-rows.js';
 import { importBatches, importErrors, importFiles, regions, users } from '../schema/index.js';
 
 export type ImportBatchRow = typeof importBatches.$inferSelect;
@@ -173,7 +173,7 @@ export async function replaceImportErrors(raw: RawTx, batchId: string, errors: r
   await raw.query('DELETE FROM import_errors WHERE batch_id = $1', [batchId]);
   for (let i = 0; i < errors.length; i += 20_000) {
     const rows = errors.slice(i, i + 20_000).map((e) => [batchId, e.rowNo, e.column, e.code, e.params === null ? null : JSON.stringify(e.params), e.value]);
-    await raw.copyCsv('import_errors', ['batch_id', 'row_no', '"column"', 'code', 'params', 'value'], toCopyCsv(rows));
+    await raw.copy('import_errors', ['batch_id', 'row_no', '"column"', 'code', 'params', 'value'], toCopyRows(rows));
   }
 }
 

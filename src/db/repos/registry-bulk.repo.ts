@@ -14,7 +14,7 @@ import type {
   RegistrySnapshot,
 } from '../../domain/registry/import-plan.rules.js';
 import type { RawTx } from '../database.js';
-import { toCopyCsvChunks } from '../copy-csv.js';
+import { toCopyRows } from '../copy-rows.js';
 
 /** Serialises registry imports (advisory lock held until the transaction ends). */
 const IMPORT_LOCK_KEY = 727002;
@@ -24,7 +24,7 @@ export async function lockRegistryImport(raw: RawTx): Promise<void> {
 }
 
 async function copyRows(raw: RawTx, table: string, columns: string[], rows: readonly (readonly unknown[])[]): Promise<void> {
-  if (rows.length > 0) await raw.copyCsv(table, columns, toCopyCsvChunks(rows));
+  if (rows.length > 0) await raw.copy(table, columns, toCopyRows(rows));
 }
 
 type Row = Record<string, unknown>;
