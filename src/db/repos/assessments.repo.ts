@@ -166,26 +166,38 @@ export async function upsertBenefitStatuses(db: Executor, rows: BenefitStatusIns
   if (rows.length === 0) return;
   const col = (f: (r: BenefitStatusInsert) => unknown) => sql.param(rows.map((r) => f(r) ?? null));
   await db.execute(sql`
-    INSERT INTO benefit_statuses (household_id, county_code, status, monthly_amount_fen, since_month, gradual_exit_from, gradual_exit_until, last_assessment_id)
+    INSERT INTO benefit_statuses (household_id, county_code, status, monthly_amount_fen, since_month, gradual_exit_from, gradual_exit_until,
+                                  last_assessment_id, last_counted_by_type, last_per_capita_monthly_fen)
     SELECT * FROM unnest(${col((r) => r.householdId)}::uuid[], ${col((r) => r.countyCode)}::varchar[], ${col((r) => r.status)}::varchar[],
                          ${col((r) => r.monthlyAmountFen)}::int8[], ${col((r) => r.sinceMonth)}::date[], ${col((r) => r.gradualExitFrom)}::date[],
-                         ${col((r) => r.gradualExitUntil)}::date[], ${col((r) => r.lastAssessmentId)}::uuid[])
+                         ${col((r) => r.gradualExitUntil)}::date[], ${col((r) => r.lastAssessmentId)}::uuid[],
+                         ${col((r) => (r.lastCountedByType == null ? null : JSON.stringify(r.lastCountedByType)))}::jsonb[],
+                         ${col((r) => r.lastPerCapitaMonthlyFen)}::int8[])
     ON CONFLICT (household_id) DO UPDATE SET
       status = excluded.status, monthly_amount_fen = excluded.monthly_amount_fen, gradual_exit_from = excluded.gradual_exit_from,
       gradual_exit_until = excluded.gradual_exit_until, last_assessment_id = excluded.last_assessment_id,
+      last_counted_by_type = excluded.last_counted_by_type, last_per_capita_monthly_fen = excluded.last_per_capita_monthly_fen,
       version = benefit_statuses.version + 1, updated_at = now()`);
 }
 
+/** A recipient's status pointed at a newer decision that changed nothing else (with that decision's R44 baseline). */
+export interface BenefitStatusTouch {
+  householdId: string;
+  assessmentId: string;
+  countedByType: Record<string, number>;
+  perCapitaMonthlyFen: number;
+}
+
 /** Point unchanged recipient statuses at their newer decisions (one statement). */
-export async function touchBenefitStatuses(db: Executor, rows: { householdId: string; assessmentId: string }[]) {
+export async function touchBenefitStatuses(db: Executor, rows: BenefitStatusTouch[]) {
   if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map((r) => sql`(${r.householdId}::uuid, ${r.assessmentId}::uuid)`),
-    sql`, `,
-  );
-  await db.execute(
-    sql`UPDATE benefit_statuses b SET last_assessment_id = v.aid, updated_at = now() FROM (VALUES ${values}) AS v(hid, aid) WHERE b.household_id = v.hid`,
-  );
+  const col = (f: (r: BenefitStatusTouch) => unknown) => sql.param(rows.map(f));
+  await db.execute(sql`
+    UPDATE benefit_statuses b
+       SET last_assessment_id = v.aid, last_counted_by_type = v.counted, last_per_capita_monthly_fen = v.per_capita, updated_at = now()
+      FROM unnest(${col((r) => r.householdId)}::uuid[], ${col((r) => r.assessmentId)}::uuid[],
+                  ${col((r) => JSON.stringify(r.countedByType))}::jsonb[], ${col((r) => r.perCapitaMonthlyFen)}::int8[]) AS v(hid, aid, counted, per_capita)
+     WHERE b.household_id = v.hid`);
 }
 
 /** Dated transitions, with COPY in the caller's transaction (a batch writes one per recipient). */

@@ -223,9 +223,9 @@ export function loadRecipientStatuses(db: Executor, sel: FactsSelector) {
   return factRows<RecipientStatusRow>(db, sel, {
     select: sql`b.household_id AS "householdId", b.status, b.monthly_amount_fen AS "monthlyAmountFen", b.since_month::text AS "sinceMonth",
       b.gradual_exit_from::text AS "gradualExitFrom", b.gradual_exit_until::text AS "gradualExitUntil",
-      b.last_assessment_id AS "lastAssessmentId", a.result -> 'countedByType' AS "previousCountedByType",
-      a.per_capita_monthly_fen AS "previousPerCapitaMonthlyFen"`,
-    from: sql`benefit_statuses b LEFT JOIN assessments a ON a.id = b.last_assessment_id`,
+      b.last_assessment_id AS "lastAssessmentId", b.last_counted_by_type AS "previousCountedByType",
+      b.last_per_capita_monthly_fen AS "previousPerCapitaMonthlyFen"`,
+    from: sql`benefit_statuses b`,
     alias: 'b',
   });
 }

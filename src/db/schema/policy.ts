@@ -135,6 +135,13 @@ export const benefitStatuses = pgTable('benefit_statuses', {
   gradualExitFrom: date({ mode: 'string' }),
   gradualExitUntil: date({ mode: 'string' }),
   lastAssessmentId: uuid(),
+  /**
+   * Of the last decision (lastAssessmentId), copied here so that a batch run reads a
+   * recipient's R44 baseline without fetching that decision: counted income by type (fen per
+   * month) and counted per-capita income.
+   */
+  lastCountedByType: jsonb(),
+  lastPerCapitaMonthlyFen: bigint({ mode: 'number' }),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

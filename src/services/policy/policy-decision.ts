@@ -85,6 +85,8 @@ export interface PreparedDecision {
   endDibaoOn: string | null;
   /** point an unchanged recipient status at the new decision */
   touch: boolean;
+  /** the decision's counted income, kept on the recipient's status as the base of R44's "rise" */
+  baseline: { countedByType: Record<string, number>; perCapitaMonthlyFen: number };
   audit: AuditInput[];
 }
 
@@ -93,6 +95,7 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
   const { assessment, transition } = s.outcome;
   const r = assessment.result;
   const assessmentId = randomUUID();
+  const baseline = { countedByType: r.countedByType, perCapitaMonthlyFen: r.perCapitaMonthlyFen };
   const row: AssessmentInsert = {
     id: assessmentId,
     countyCode: facts.countyCode,
@@ -130,7 +133,7 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
   if (!transition) {
     // A review on department data does not become the recipient's baseline: the next officer's
     // 核算 still compares income with the last decision that was acted on (R44 rise).
-    return { assessmentId, assessment: row, benefit: null, event: null, endDibaoOn: null, touch: !!s.loaded.benefit && s.trigger !== 'DEPT_DATA', audit };
+    return { assessmentId, assessment: row, benefit: null, event: null, endDibaoOn: null, touch: !!s.loaded.benefit && s.trigger !== 'DEPT_DATA', baseline, audit };
   }
   const effectiveMonth = `${transition.effectiveMonth}-01`;
   audit.push(
@@ -157,6 +160,8 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
       gradualExitFrom: transition.gradualExitFrom ? `${transition.gradualExitFrom}-01` : null,
       gradualExitUntil: transition.gradualExitUntil ? `${transition.gradualExitUntil}-01` : null,
       lastAssessmentId: assessmentId,
+      lastCountedByType: baseline.countedByType,
+      lastPerCapitaMonthlyFen: baseline.perCapitaMonthlyFen,
     },
     event: {
       countyCode: facts.countyCode,
@@ -174,6 +179,7 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
     // last day of the decision month.
     endDibaoOn: transition.to === 'STOPPED' ? lastDayBefore(effectiveMonth) : null,
     touch: false,
+    baseline,
     audit,
   };
 }
@@ -187,7 +193,14 @@ export async function writeDecisions(tx: Tx, items: PreparedDecision[]): Promise
   for (const d of items) if (d.endDibaoOn) await endHouseholdCategory(tx, d.assessment.householdId, 'DIBAO', d.endDibaoOn);
   await touchBenefitStatuses(
     tx,
-    items.filter((d) => d.touch).map((d) => ({ householdId: d.assessment.householdId, assessmentId: d.assessmentId })),
+    items
+      .filter((d) => d.touch)
+      .map((d) => ({
+        householdId: d.assessment.householdId,
+        assessmentId: d.assessmentId,
+        countedByType: d.baseline.countedByType,
+        perCapitaMonthlyFen: d.baseline.perCapitaMonthlyFen,
+      })),
   );
 }
 

@@ -149,6 +149,32 @@ describe('household 核算 (issue 3 §2–§5)', () => {
     expect((await clerk.get(`/api/households/${id}/assessments`)).json().events).toHaveLength(1);
   });
 
+  it('R44: a recipient whose wage lifts it over the line enters 渐退, judged against the last decision kept on its status', async () => {
+    const { id, headId } = await createWorkedExample1(clerk);
+    expect((await clerk.post(`/api/households/${id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' })).statusCode).toBe(200);
+    const first = (await clerk.post(`/api/households/${id}/assessments`, {})).json() as { id: string; result: { countedByType: Record<string, number> } };
+    // The status row carries the decision's counted income (the base of R44's "rise").
+    const [kept] = await database.rawTransaction((raw) =>
+      raw.query<{ last_counted_by_type: Record<string, number>; last_per_capita_monthly_fen: number | string }>(
+        'SELECT last_counted_by_type, last_per_capita_monthly_fen FROM benefit_statuses WHERE household_id = $1',
+        [id],
+      ),
+    );
+    expect(kept!.last_counted_by_type).toEqual(first.result.countedByType);
+    expect(Number(kept!.last_per_capita_monthly_fen)).toBe(41_300);
+    // New work: the head earns 12,000 元 more in the same window (+250 元 per person and month).
+    const res = await clerk.post(`/api/households/${id}/incomes`, {
+      personId: headId, incomeType: 'WAGE', amountFen: 1_200_000, periodStart: '2021-01-01', periodEnd: '2021-12-31', source: 'INVESTIGATED',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const second = await clerk.post(`/api/households/${id}/assessments`, {});
+    expect(second.statusCode, second.body).toBe(200);
+    const list = (await clerk.get(`/api/households/${id}/assessments`)).json();
+    expect(list.benefit).toMatchObject({ status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800 });
+    const texts = (second.json().explanation as { rule: string; text: string }[]).filter((s) => s.rule === 'R44.4').map((s) => s.text);
+    expect(texts.some((s) => s.includes('工资性和经营净收入增加12000.00元') && s.includes('属因就业创业收入超标'))).toBe(true);
+  });
+
   it('prints the 核算表 as a PDF with an embedded Chinese font, and the print is audited', async () => {
     const { id } = await createWorkedExample1(clerk);
     const a = (await clerk.post(`/api/households/${id}/assessments`, {})).json();
