@@ -75,7 +75,9 @@ export function loadHouseholdRows(db: Executor, sel: FactsSelector) {
   }
   return queryRows<HouseholdFactRow>(
     db,
-    sql`${select} WHERE h.county_code = ${sel.countyCode} AND h.status = 'ACTIVE' AND h.region_code LIKE ${`${sel.regionCode}%`}`,
+    // In household-number order: the order in which a batch run walks the county.
+    sql`${select} WHERE h.county_code = ${sel.countyCode} AND h.status = 'ACTIVE' AND h.region_code LIKE ${`${sel.regionCode}%`}
+        ORDER BY h.household_no`,
   );
 }
 

@@ -59,7 +59,10 @@ export function loadHouseholdFacts(db: Executor, ids: string[], opts: LoadOption
   return loadFacts(db, { ids }, opts);
 }
 
-/** The facts of every active household of one county under `regionCode` (batch re-assessment). */
+/**
+ * The facts of every active household of one county under `regionCode` (batch re-assessment),
+ * in household-number order (the map's order): the order in which a run walks the county.
+ */
 export function loadCountyFacts(db: Executor, countyCode: string, regionCode: string, opts: LoadOptions = {}): Promise<Map<string, LoadedHousehold>> {
   return loadFacts(db, { countyCode, regionCode }, opts);
 }

@@ -18,7 +18,8 @@ import { createParameterResolver, type ParameterVersion } from '../../domain/pol
 import type { Transition } from '../../domain/policy/lifecycle.rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
-import { appendAudit, appendAuditInTransaction } from '../../db/repos/audit.repo.js';
+import type { Tx } from '../../db/database.js';
+import { appendAudit, appendAuditInTransaction, type AuditInput } from '../../db/repos/audit.repo.js';
 import { findParameterVersions, listCountiesWithHouseholds, listHouseholdsAfter, listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
 import {
   findReassessmentRun,
@@ -35,6 +36,16 @@ import { decide, prepareDecision, writeDecisions, type DecisionOutcome, type Pre
 import { summariseRun } from './reassessment-summary.js';
 
 export const REASSESS_CHUNK = 1000;
+/** households assessed between two yields to the event loop (a chunk being written keeps streaming) */
+const YIELD_EVERY = 50;
+
+interface ChunkWork {
+  results: ReassessmentResultInsert[];
+  decisions: PreparedDecision[];
+  audit: AuditInput[];
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** Income-test eligibility for 低保 (YES, or undetermined only because property rules are not configured). */
 function dibaoIncomeEligible(r: AssessmentResult): boolean {
@@ -100,6 +111,92 @@ function asVersion(v: ParameterVersion): ParameterVersion {
   return { id: v.id, code: v.code, regionCode: v.regionCode, urbanRural: v.urbanRural, effectiveFrom: v.effectiveFrom, value: v.value, confidence: v.confidence, status: v.status, reviewedAt: v.reviewedAt, createdAt: v.createdAt };
 }
 
+/** What every chunk of one run shares. */
+interface RunSetup {
+  ctx: ServiceContext;
+  runId: string;
+  resolveBefore: ReturnType<typeof createParameterResolver>;
+  resolveAfter: ReturnType<typeof createParameterResolver>;
+  decisionDate: string;
+}
+
+const countyOrder = new WeakMap<Map<string, LoadedHousehold>, { ids: string[]; index: Map<string, number> }>();
+
+/** The `limit` households after `lastId` in a county read's order (household number, as the run walks). */
+function idsAfter(facts: Map<string, LoadedHousehold>, lastId: string, limit: number): string[] {
+  let o = countyOrder.get(facts);
+  if (!o) {
+    const ids = [...facts.keys()];
+    o = { ids, index: new Map(ids.map((id, i) => [id, i])) };
+    countyOrder.set(facts, o);
+  }
+  const at = o.index.get(lastId);
+  return at === undefined ? [] : o.ids.slice(at + 1, at + 1 + limit);
+}
+
+/**
+ * Assess a chunk on both sides (quietly) and, for APPLY, explain and prepare the decisions to
+ * store. Pure work on facts already read; it yields to the event loop every few households so
+ * that a chunk being written meanwhile keeps streaming.
+ */
+async function computeChunk(s: RunSetup, r: ReassessmentRunRow, ids: string[], lookup: (id: string) => LoadedHousehold | undefined): Promise<ChunkWork> {
+  const { runId, decisionDate } = s;
+  const results: ReassessmentResultInsert[] = [];
+  const audit: AuditInput[] = [];
+  const decisions: PreparedDecision[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    const id = ids[i]!;
+    const loaded = lookup(id);
+    if (!loaded) continue;
+    const f = loaded.facts;
+    // Both sides quietly; a decision that is stored is explained below.
+    const paramsAfter = s.resolveAfter(f.regionCode, f.urbanRural, r.referenceDate);
+    const before = decide(loaded, s.resolveBefore(f.regionCode, f.urbanRural, r.referenceDate), r.referenceDate, decisionDate, { explain: false });
+    const after = decide(loaded, paramsAfter, r.referenceDate, decisionDate, { explain: false });
+    const c = classifyChange(before, after, loaded);
+    results.push({
+      runId,
+      householdId: id,
+      countyCode: f.countyCode,
+      beforeClassification: before.ok ? before.assessment.result.classification : null,
+      afterClassification: after.ok ? after.assessment.result.classification : 'REFUSED',
+      beforeAmountFen: c.beforeFen,
+      afterAmountFen: c.afterFen,
+      change: c.change,
+      errorCode: c.errorCode,
+    });
+    // APPLY stores a decision where something changed and for every current recipient
+    // (their explanation must show the figures now in force).
+    if (r.mode === 'APPLY' && after.ok && (c.change !== 'UNCHANGED' || isRecipient(loaded) || after.transition)) {
+      const explained = decide(loaded, paramsAfter, r.referenceDate, decisionDate);
+      if (!explained.ok) throw new Error(`engine gave a different outcome when explaining household ${id}`);
+      const prepared = prepareDecision({
+        loaded,
+        outcome: explained,
+        referenceDate: r.referenceDate,
+        decisionDate,
+        trigger: 'BATCH',
+        runId,
+        actorId: r.createdBy,
+        audit: (e) => auditEvent(s.ctx, null, e),
+      });
+      decisions.push(prepared);
+      audit.push(...prepared.audit);
+    }
+  }
+  return { results, decisions, audit };
+}
+
+/** Store a chunk's work and move the cursor past it, in the chunk's transaction. */
+async function writeChunk(tx: Tx, r: ReassessmentRunRow, ids: string[], work: ChunkWork, onProgress?: (processed: number, total: number) => void): Promise<void> {
+  await writeDecisions(tx, work.decisions);
+  await insertReassessmentResults(tx, work.results);
+  if (work.audit.length) await appendAuditInTransaction(tx, work.audit);
+  await updateReassessmentRun(tx, r.id, { cursor: ids[ids.length - 1]!, processed: r.processed + ids.length });
+  onProgress?.(r.processed + ids.length, r.total);
+}
+
 /** Run (or resume) a batch re-assessment to the end. A finished run is returned as it is. */
 export async function runReassessment(ctx: ServiceContext, runId: string, opts: { onProgress?: (processed: number, total: number) => void; stopAfterChunks?: number; chunkSize?: number } = {}) {
   const { db } = ctx.database;
@@ -118,7 +215,7 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
       .map(asVersion);
     const resolveBefore = createParameterResolver(baseline);
     const resolveAfter = createParameterResolver(baseline, runVersions);
-    const decisionDate = shanghaiDate(ctx.clock.now());
+    const setup: RunSetup = { ctx, runId, resolveBefore, resolveAfter, decisionDate: shanghaiDate(ctx.clock.now()) };
     let chunks = 0;
     // Facts are read a county at a time (one query per kind of fact over the county's rows)
     // before the chunks of that county run; PostgreSQL runs those queries side by side over the
@@ -131,7 +228,9 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     type CountyFacts = { code: string; facts: Map<string, LoadedHousehold> };
     const readCounty = async (code: string): Promise<CountyFacts> => ({ code, facts: await loadCountyFacts(db, code, run!.regionCode, { parallel }) });
     let county = null as CountyFacts | null;
-    let ahead = null as { code: string; facts: Promise<CountyFacts> } | null;
+    let countyAhead = null as { code: string; facts: Promise<CountyFacts> } | null;
+    /** the next chunk, worked out while the current one was written */
+    let chunkAhead = null as { ids: string[]; work: Promise<ChunkWork> } | null;
     for (;;) {
       if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return (await findReassessmentRun(db, runId))!;
       const peek = await findReassessmentRun(db, runId);
@@ -141,15 +240,15 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
       const code: string = next[0]!.countyCode;
       if (county?.code !== code) {
         county = null; // free the previous county's facts first
-        const pending = ahead?.code === code ? ahead.facts.catch(() => readCounty(code)) : readCounty(code);
-        ahead = null;
+        const pending = countyAhead?.code === code ? countyAhead.facts.catch(() => readCounty(code)) : readCounty(code);
+        countyAhead = null;
         county = await pending;
         const following = counties[counties.indexOf(code) + 1];
         if (parallel && following) {
           // A failed read ahead is read again when that county comes (see `pending`).
           const facts = readCounty(following);
           facts.catch(() => undefined);
-          ahead = { code: following, facts };
+          countyAhead = { code: following, facts };
         }
       }
       const inCounty = county;
@@ -158,57 +257,27 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
         if (!r || r.status !== 'RUNNING') return;
         const ids = (await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize)).filter((h) => h.countyCode === inCounty.code).map((h) => h.id);
         if (ids.length === 0) return;
-        // Another worker may have moved the cursor meanwhile: read what the county read lacks.
-        const missing = ids.filter((id) => !inCounty.facts.has(id));
-        const extra = missing.length ? await loadHouseholdFacts(tx, missing) : null;
-        const loadedAll = { get: (id: string) => inCounty.facts.get(id) ?? extra?.get(id) };
-        const results: ReassessmentResultInsert[] = [];
-        const audit = [];
-        const decisions: PreparedDecision[] = [];
-        for (const id of ids) {
-          const loaded = loadedAll.get(id);
-          if (!loaded) continue;
-          const f = loaded.facts;
-          // Both sides quietly; a decision that is stored is explained below.
-          const paramsAfter = resolveAfter(f.regionCode, f.urbanRural, r.referenceDate);
-          const before = decide(loaded, resolveBefore(f.regionCode, f.urbanRural, r.referenceDate), r.referenceDate, decisionDate, { explain: false });
-          const after = decide(loaded, paramsAfter, r.referenceDate, decisionDate, { explain: false });
-          const c = classifyChange(before, after, loaded);
-          results.push({
-            runId,
-            householdId: id,
-            countyCode: f.countyCode,
-            beforeClassification: before.ok ? before.assessment.result.classification : null,
-            afterClassification: after.ok ? after.assessment.result.classification : 'REFUSED',
-            beforeAmountFen: c.beforeFen,
-            afterAmountFen: c.afterFen,
-            change: c.change,
-            errorCode: c.errorCode,
-          });
-          // APPLY stores a decision where something changed and for every current recipient
-          // (their explanation must show the figures now in force).
-          if (r.mode === 'APPLY' && after.ok && (c.change !== 'UNCHANGED' || isRecipient(loaded) || after.transition)) {
-            const explained = decide(loaded, paramsAfter, r.referenceDate, decisionDate);
-            if (!explained.ok) throw new Error(`engine gave a different outcome when explaining household ${id}`);
-            const prepared = prepareDecision({
-              loaded,
-              outcome: explained,
-              referenceDate: r.referenceDate,
-              decisionDate,
-              trigger: 'BATCH',
-              runId,
-              actorId: r.createdBy,
-              audit: (e) => auditEvent(ctx, null, e),
-            });
-            decisions.push(prepared);
-            audit.push(...prepared.audit);
-          }
+        let work: ChunkWork;
+        if (chunkAhead && sameIds(chunkAhead.ids, ids)) {
+          work = await chunkAhead.work;
+        } else {
+          // Another worker may have moved the cursor meanwhile: read what the county read lacks.
+          const missing = ids.filter((id) => !inCounty.facts.has(id));
+          const extra = missing.length ? await loadHouseholdFacts(tx, missing) : null;
+          work = await computeChunk(setup, r, ids, (id) => inCounty.facts.get(id) ?? extra?.get(id));
         }
-        await writeDecisions(tx, decisions);
-        await insertReassessmentResults(tx, results);
-        if (audit.length) await appendAuditInTransaction(tx, audit);
-        await updateReassessmentRun(tx, runId, { cursor: ids[ids.length - 1]!, processed: r.processed + ids.length });
-        opts.onProgress?.(r.processed + ids.length, r.total);
+        chunkAhead = null;
+        // While this chunk is written, the next chunk of the county is worked out (the engine
+        // runs while PostgreSQL stores); it is used if the next transaction finds the same
+        // households after the cursor, which it does unless another worker got there first.
+        const writing = writeChunk(tx, r, ids, work, opts.onProgress);
+        const following = idsAfter(inCounty.facts, ids[ids.length - 1]!, chunkSize);
+        if (following.length > 0) {
+          const next = computeChunk(setup, r, following, (id) => inCounty.facts.get(id));
+          next.catch(() => undefined); // an error is raised when that chunk comes (below)
+          chunkAhead = { ids: following, work: next };
+        }
+        await writing;
       });
       chunks++;
     }
