@@ -11,6 +11,7 @@ let t: TestApp;
 let clerk: Client; // 乡镇经办, 城东区
 let viewer: Client; // 乡镇审核 (no reveal), 城东区
 let zeku: Client; // 乡镇经办, 泽库县
+let province: Client; // 省级查看
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -18,6 +19,7 @@ beforeAll(async () => {
   clerk = await loginAs(t.app, (await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: '630102' })).username);
   viewer = await loginAs(t.app, (await createTestUser(database, { roles: ['TOWNSHIP_REVIEWER'], regionCode: '630102' })).username);
   zeku = await loginAs(t.app, (await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: '632323' })).username);
+  province = await loginAs(t.app, (await createTestUser(database, { roles: ['PROVINCE_VIEWER'], regionCode: '63' })).username);
 });
 afterAll(async () => {
   await t?.app.close();
@@ -82,6 +84,14 @@ describe('households (issue 2 §7–§8, §11, §14)', () => {
     expect(tlA[0].summary).toContain(`迁至 ${b.householdNo}`);
     const tlB = (await clerk.get(`/api/households/${b.id}/timeline`)).json().items;
     expect(tlB[0].summary).toContain(`原户 ${a.householdNo}`);
+    // A county's list finds members by name through their county codes: the moved member is
+    // found in the new household only, by the county's clerk and by a province user filtering
+    // on the county, and not from another county.
+    const found = (c: Client, query: string) => c.get(`/api/households?${query}`).then((r) => r.json().items.map((i: { id: string }) => i.id));
+    expect(await found(clerk, 'q=张小明')).toContain(b.id);
+    expect(await found(clerk, 'q=张小明')).not.toContain(a.id);
+    expect(await found(province, 'q=张小明&region=630102')).toContain(b.id);
+    expect(await found(zeku, 'q=张小明')).not.toContain(b.id);
   });
 
   it('edits a member and shows the change, who made it and the source on the timeline (§8)', async () => {
