@@ -25,7 +25,18 @@ export type MemberRow = typeof householdMembers.$inferSelect;
 
 /** The one scope predicate: the household's village code lies in the scope's subtree. */
 export function inScope(scope: RegionScope): SQL {
-  return like(households.regionCode, `${scope.regionCode}%`);
+  return underRegion(scope.regionCode);
+}
+
+/**
+ * Households under a region. A county is matched by county code, which always equals the first
+ * six digits of the region code (a household never moves county): same rows, but the planner
+ * then knows how many and walks the (county, household number) index in list order, where a
+ * prefix match on the region code (and, worse, both conditions at once) made it misjudge the
+ * county's size and scan the province's household-number index.
+ */
+function underRegion(regionCode: string): SQL {
+  return regionCode.length === 6 ? eq(households.countyCode, regionCode) : like(households.regionCode, `${regionCode}%`);
 }
 
 export interface HouseholdFilter {
@@ -49,7 +60,7 @@ function countyOf(scope: RegionScope, f: HouseholdFilter): string | null {
 function filterConditions(scope: RegionScope, f: HouseholdFilter): SQL[] {
   const where: SQL[] = [inScope(scope)];
   if (f.region && f.region.startsWith(scope.regionCode) && f.region !== scope.regionCode) {
-    where.push(like(households.regionCode, `${f.region}%`));
+    where.push(underRegion(f.region));
   } else if (f.region && !f.region.startsWith(scope.regionCode) && !scope.regionCode.startsWith(f.region)) {
     where.push(sql`false`); // a region outside the scope has nothing to show
   }
