@@ -263,7 +263,9 @@ export const householdExportQuery = Type.Object({ ...householdFilterProps, unmas
 
 export const householdList = Type.Object({
   items: Type.Array(householdListItem),
+  /** exact up to the cap; when `totalCapped`, more households match than `total` */
   total: Type.Integer(),
+  totalCapped: Type.Boolean(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });

@@ -131,6 +131,21 @@ export async function countHouseholds(db: Executor, scope: RegionScope, f: House
   return c?.n ?? 0;
 }
 
+/**
+ * Matching households counted up to `cap + 1` (a list's total): the count stops there, so a
+ * province-wide page does not count every household behind a common surname or category.
+ */
+export async function countHouseholdsUpTo(db: Executor, scope: RegionScope, f: HouseholdFilter, cap: number): Promise<number> {
+  const matching = db
+    .select({ one: sql`1`.as('one') })
+    .from(households)
+    .where(and(...filterConditions(scope, f)))
+    .limit(cap + 1)
+    .as('matching');
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
+  return c?.n ?? 0;
+}
+
 /** Streams every matching household in pages (exports). */
 export async function* iterateHouseholdsForExport(db: Executor, scope: RegionScope, f: HouseholdFilter, batch = 2000) {
   let after = '';

@@ -19,6 +19,7 @@ import { findRegionByCode } from '../../db/repos/regions.repo.js';
 import {
   categoryCounts,
   countHouseholds,
+  countHouseholdsUpTo,
   findLikelyDuplicates,
   iterateHouseholdsForExport,
   listHouseholds,
@@ -28,22 +29,32 @@ import {
 import type { Actor, ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
 
+/**
+ * A list's total is exact up to this many households; beyond it the list says "more than" and
+ * asks for a narrower search (nobody pages through 500 pages, and counting every 马 of the
+ * province cost more than the page itself: docs/benchmarks.md).
+ */
+export const LIST_TOTAL_CAP = 10_000;
+
 export async function searchHouseholds(
   ctx: ServiceContext,
   actor: Actor,
   q: HouseholdFilter & { page?: number | undefined; pageSize?: number | undefined },
+  opts: { totalCap?: number } = {},
 ) {
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
+  const cap = opts.totalCap ?? LIST_TOTAL_CAP;
   const { db } = ctx.database;
-  const [rows, total] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     listHouseholds(db, actor.scope, q, { limit: pageSize, offset: (page - 1) * pageSize }),
-    countHouseholds(db, actor.scope, q),
+    countHouseholdsUpTo(db, actor.scope, q, cap),
   ]);
   return {
     page,
     pageSize,
-    total,
+    total: Math.min(counted, cap),
+    totalCapped: counted > cap,
     items: rows.map((r) => ({
       id: r.household.id,
       householdNo: r.household.householdNo,

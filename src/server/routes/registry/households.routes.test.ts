@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openTestDatabase, type TestDatabase } from '../../../../test/db.js';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../test/app.js';
+import { toActor } from '../../../services/access/auth.js';
+import { systemClock } from '../../../services/context.js';
+import { searchHouseholds } from '../../../services/registry/household-queries.js';
 import { createTestUser } from '../../../../test/builders/users.js';
 import { householdBody, testIdNumber } from '../../../../test/builders/households.js';
 import { verifyAuditChain } from '../../../db/repos/audit.repo.js';
@@ -153,6 +156,19 @@ describe('households (issue 2 §7–§8, §11, §14)', () => {
     const page = (await clerk.get('/api/households?pageSize=2&page=1')).json();
     expect(page.items.length).toBeLessThanOrEqual(2);
     expect(page.total).toBeGreaterThanOrEqual(3);
+    expect(page.totalCapped).toBe(false);
+  });
+
+  it('counts a list exactly up to the cap, then says there are more (the page itself is unaffected)', async () => {
+    const name = `封顶${Math.random().toString(36).slice(2, 6)}`;
+    const ids = [(await create(clerk, householdBody({ headName: name }))).id, (await create(clerk, householdBody({ headName: name }))).id];
+    const actor = toActor(await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: '630102' }));
+    const ctx = { database, clock: systemClock };
+    const exact = await searchHouseholds(ctx, actor, { q: name }, { totalCap: 2 });
+    expect([exact.total, exact.totalCapped]).toEqual([2, false]);
+    const capped = await searchHouseholds(ctx, actor, { q: name }, { totalCap: 1 });
+    expect([capped.total, capped.totalCapped]).toEqual([1, true]);
+    expect(capped.items.map((i) => i.id).sort()).toEqual([...ids].sort());
   });
 
   it('scopes every read to the user region: another county sees nothing and gets not-found (§12)', async () => {

@@ -43,6 +43,7 @@ export default function HouseholdListPage() {
       <HouseholdTable
         items={list.data?.items ?? []}
         total={list.data?.total ?? 0}
+        totalCapped={list.data?.totalCapped ?? false}
         page={query.page ?? 1}
         pageSize={query.pageSize ?? 20}
         loading={list.isFetching}

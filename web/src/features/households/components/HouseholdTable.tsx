@@ -44,6 +44,8 @@ const columns: TableProps<HouseholdListItem>['columns'] = [
 export function HouseholdTable(props: {
   items: HouseholdListItem[];
   total: number;
+  /** more households match than `total` (the server counts up to a cap) */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
   loading: boolean;
@@ -63,7 +65,7 @@ export function HouseholdTable(props: {
         total: props.total,
         showSizeChanger: true,
         pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (t) => `共 ${t} 户`,
+        showTotal: (t) => (props.totalCapped ? `超过 ${t.toLocaleString('zh-CN')} 户，请增加查询条件缩小范围` : `共 ${t} 户`),
         onChange: props.onPageChange,
       }}
     />
