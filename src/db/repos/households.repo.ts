@@ -51,12 +51,6 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The one county a filtered list lies in (scope or region filter at county level or below), if any. */
-function countyOf(scope: RegionScope, f: HouseholdFilter): string | null {
-  const region = f.region && f.region.startsWith(scope.regionCode) ? f.region : scope.regionCode;
-  return region.length >= 6 ? region.slice(0, 6) : null;
-}
-
 function filterConditions(scope: RegionScope, f: HouseholdFilter): SQL[] {
   const where: SQL[] = [inScope(scope)];
   if (f.region && f.region.startsWith(scope.regionCode) && f.region !== scope.regionCode) {
@@ -79,19 +73,17 @@ function filterConditions(scope: RegionScope, f: HouseholdFilter): SQL[] {
         WHERE p.id_number LIKE ${'%' + esc + '%'} OR p.phone LIKE ${'%' + esc + '%'}
         UNION SELECT hn.id FROM households hn WHERE hn.household_no LIKE ${'%' + esc + '%'})`);
     } else {
-      // Names (and household numbers with letters). Kept as an OR: PostgreSQL then hashes the
-      // member subquery once, which measured 3–7× faster for common surnames than a semi-join.
-      const personMatch = q.length >= 3 ? sql`p.name LIKE ${'%' + escapeLike(q) + '%'}` : sql`p.name LIKE ${escapeLike(q) + '%'}`;
-      // Within one county, members and persons are read through their county codes (a person's
-      // county is that of their current household, kept so by every writer): a common surname
-      // otherwise hashed every matching person of the province for a county's list (4× slower
-      // at 0.1 scale, and growing with the province).
-      const county = countyOf(scope, f);
-      const inCounty = county ? sql` AND m.county_code = ${county} AND p.county_code = ${county}` : sql``;
+      // Names: a prefix of any member's name (a surname) for one or two characters, anywhere in
+      // a name from three on, read from the household's member_names (' 马学军 马秀兰', kept by
+      // triggers) through its trigram index; the page then walks households in number order
+      // with a cheap test per row instead of hashing every matching member of the region
+      // first. A household number is searched too when the text could be part of one (a digit
+      // or Latin letter, or three characters or more): a one- or two-character Chinese text is
+      // a name, and matching it inside every household number meant reading all of them.
+      const name = escapeLike(q);
+      const nameMatch = q.length >= 3 ? sql`${households.memberNames} LIKE ${'%' + name + '%'}` : sql`${households.memberNames} LIKE ${'% ' + name + '%'}`;
       where.push(
-        sql`(${households.householdNo} LIKE ${'%' + esc + '%'} OR ${households.id} IN (
-          SELECT m.household_id FROM household_members m JOIN persons p ON p.id = m.person_id
-          WHERE m.active AND ${personMatch}${inCounty}))`,
+        /[0-9A-Za-z]/.test(q) || q.length >= 3 ? sql`(${households.householdNo} LIKE ${'%' + esc + '%'} OR ${nameMatch})` : nameMatch,
       );
     }
   }
@@ -104,7 +96,17 @@ export async function listHouseholds(
   f: HouseholdFilter,
   page: { limit: number; offset: number },
 ) {
-  const cond = and(...filterConditions(scope, f));
+  // The page is chosen from households alone and only its rows are joined: joined before the
+  // offset, a deep page (page 48 = 940 rows skipped) looked up the head and the regions of
+  // every skipped household too.
+  const pageIds = db
+    .select({ id: households.id, householdNo: households.householdNo })
+    .from(households)
+    .where(and(...filterConditions(scope, f)))
+    .orderBy(asc(households.householdNo))
+    .limit(page.limit)
+    .offset(page.offset)
+    .as('page_ids');
   const items = await db
     .select({
       household: households,
@@ -112,14 +114,12 @@ export async function listHouseholds(
       villageName: sql<string | null>`v.name`,
       townshipName: sql<string | null>`t.name`,
     })
-    .from(households)
+    .from(pageIds)
+    .innerJoin(households, eq(households.id, pageIds.id))
     .leftJoin(persons, eq(persons.id, households.headPersonId))
     .leftJoin(sql`regions v`, sql`v.code = ${households.regionCode}`)
     .leftJoin(sql`regions t`, sql`t.code = left(${households.regionCode}, 9)`)
-    .where(cond)
-    .orderBy(asc(households.householdNo))
-    .limit(page.limit)
-    .offset(page.offset);
+    .orderBy(asc(pageIds.householdNo));
   return items;
 }
 

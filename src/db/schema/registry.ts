@@ -38,12 +38,19 @@ export const households = pgTable(
     categories: text().array().notNull().default(sql`'{}'::text[]`),
     memberCount: integer().notNull().default(0),
     headName: text(),
+    /**
+     * The active members' names, each preceded by a space (' 马学军 马秀兰'), for the list's name
+     * search. Kept by database triggers on household_members and persons (migration
+     * 20261129171649_household-member-names), so that no writer can forget it.
+     */
+    memberNames: text().notNull().default(''),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('households_no_uq').on(t.householdNo),
+    index('households_member_names_trgm_idx').using('gin', t.memberNames.op('gin_trgm_ops')),
     index('households_no_trgm_idx').using('gin', t.householdNo.op('gin_trgm_ops')),
     index('households_region_idx').on(t.regionCode.op('text_pattern_ops')),
     index('households_county_idx').on(t.countyCode, t.updatedAt),

@@ -97,6 +97,27 @@ describe('households (issue 2 §7–§8, §11, §14)', () => {
     expect(await found(zeku, 'q=张小明')).not.toContain(b.id);
   });
 
+  it('name search follows renames and removals (member_names is kept by the database for every writer)', async () => {
+    const tag = Math.random().toString(36).slice(2, 6);
+    const [before, after, leaver] = [`改名前${tag}`, `改名后${tag}`, `迁出者${tag}`];
+    const h = await create(clerk, householdBody({ headName: before }));
+    const ids = (query: string) => clerk.get(`/api/households?q=${encodeURIComponent(query)}`).then((r) => r.json().items.map((i: { id: string }) => i.id));
+    expect(await ids(before)).toEqual([h.id]);
+    const head = h.members.find((m: { relationship: string }) => m.relationship === 'HEAD');
+    expect((await clerk.patch(`/api/persons/${head.person.id}`, { name: after })).statusCode).toBe(200);
+    expect(await ids(before)).toEqual([]);
+    expect(await ids(after)).toEqual([h.id]);
+    const added = (await clerk.post(`/api/households/${h.id}/members`, { name: leaver, idNumber: testIdNumber('630102', '2001-01-01'), relationship: 'CHILD' })).json();
+    expect(await ids(leaver)).toEqual([h.id]);
+    const member = added.members.find((m: { person: { name: string } }) => m.person.name === leaver);
+    const removed = await clerk.post(`/api/households/${h.id}/members/${member.memberId}/remove`, { leftOn: member.joinedOn, reason: '外出务工' });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(await ids(leaver)).toEqual([]);
+    // One or two characters are a surname: they match the start of a member's name only.
+    expect(await ids(after.slice(0, 2))).toContain(h.id);
+    expect(await ids(after.slice(1, 3))).not.toContain(h.id);
+  });
+
   it('edits a member and shows the change, who made it and the source on the timeline (§8)', async () => {
     const h = await create(clerk);
     const spouse = h.members.find((m: { relationship: string }) => m.relationship === 'SPOUSE');
