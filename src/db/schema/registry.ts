@@ -96,11 +96,7 @@ export const persons = pgTable(
     index('persons_dup_idx').on(t.name, t.birthDate, t.countyCode),
     // A batch reads a county's persons at once (re-assessment), see household-facts.repo.ts.
     index('persons_county_idx').on(t.countyCode),
-    // With the id, a surname search (name LIKE '马%') reads the matching persons from the index
-    // alone; otherwise PostgreSQL rechecked each of them in the heap (126,000 rows for 马 at full
-    // scale: ≈ 0.6 s against 35 ms).
-    index('persons_name_prefix_idx').on(t.name.op('text_pattern_ops'), t.id),
-    index('persons_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    // Names are searched on the household (households.member_names), not here.
     index('persons_id_number_trgm_idx').using('gin', t.idNumber.op('gin_trgm_ops')),
     index('persons_phone_trgm_idx').using('gin', t.phone.op('gin_trgm_ops')),
   ],

@@ -1,0 +1,2 @@
+DROP INDEX "persons_name_prefix_idx";--> statement-breakpoint
+DROP INDEX "persons_name_trgm_idx";
