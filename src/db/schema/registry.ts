@@ -41,7 +41,7 @@ export const households = pgTable(
     /**
      * The active members' names, each preceded by a space (' 马学军 马秀兰'), for the list's name
      * search. Kept by database triggers on household_members and persons (migration
-     * 20261129171649_household-member-names), so that no writer can forget it.
+     * 20261129171649_household-member-names, one function since 20261129175342), so that no writer can forget it.
      */
     memberNames: text().notNull().default(''),
     version: integer().notNull().default(1),
