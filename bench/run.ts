@@ -7,7 +7,7 @@
  *
  * Prints one JSON line per figure on stdout; progress goes to stderr.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -165,6 +165,12 @@ async function openBenchDb(kind: DbKind, dir: string, label: string): Promise<Be
       database,
       async drop() {
         await database.close();
+        if (process.env.BENCH_KEEP_DB) {
+          const kept = path.join(tmpdir(), `jiuzhu-bench-pglite-${randomBytes(5).toString('hex')}`);
+          renameSync(dataDir, kept);
+          log(`  kept PGlite data directory ${kept} (BENCH_KEEP_DB)`);
+          return;
+        }
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
