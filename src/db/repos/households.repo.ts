@@ -123,26 +123,14 @@ export async function listHouseholds(
   return items;
 }
 
-export async function countHouseholds(db: Executor, scope: RegionScope, f: HouseholdFilter): Promise<number> {
-  const [c] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(households)
-    .where(and(...filterConditions(scope, f)));
-  return c?.n ?? 0;
-}
-
 /**
- * Matching households counted up to `cap + 1` (a list's total): the count stops there, so a
+ * Matching households. `upTo` stops the count at `upTo + 1` (a list's total), so a
  * province-wide page does not count every household behind a common surname or category.
  */
-export async function countHouseholdsUpTo(db: Executor, scope: RegionScope, f: HouseholdFilter, cap: number): Promise<number> {
-  const matching = db
-    .select({ one: sql`1`.as('one') })
-    .from(households)
-    .where(and(...filterConditions(scope, f)))
-    .limit(cap + 1)
-    .as('matching');
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
+export async function countHouseholds(db: Executor, scope: RegionScope, f: HouseholdFilter, opts: { upTo?: number } = {}): Promise<number> {
+  const matching = db.select({ one: sql`1`.as('one') }).from(households).where(and(...filterConditions(scope, f))).$dynamic();
+  const bounded = opts.upTo === undefined ? matching : matching.limit(opts.upTo + 1);
+  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(bounded.as('matching'));
   return c?.n ?? 0;
 }
 

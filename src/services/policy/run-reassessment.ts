@@ -15,11 +15,10 @@
 import { AppError } from '../../domain/errors.js';
 import type { AssessmentResult } from '../../domain/policy/assessment.types.js';
 import { createParameterResolver, type ParameterVersion } from '../../domain/policy/resolve-parameters.js';
-import type { Transition } from '../../domain/policy/lifecycle.rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import type { Tx } from '../../db/database.js';
-import { appendAudit, appendAuditInTransaction, type AuditInput } from '../../db/repos/audit.repo.js';
+import { appendAudit, appendAuditInTransaction } from '../../db/repos/audit.repo.js';
 import { findParameterVersions, listCountiesWithHouseholds, listHouseholdsAfter, listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
 import {
   findReassessmentRun,
@@ -41,8 +40,8 @@ const YIELD_EVERY = 50;
 
 interface ChunkWork {
   results: ReassessmentResultInsert[];
+  /** each with its own audit events */
   decisions: PreparedDecision[];
-  audit: AuditInput[];
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
@@ -142,7 +141,6 @@ function idsAfter(facts: Map<string, LoadedHousehold>, lastId: string, limit: nu
 async function computeChunk(s: RunSetup, r: ReassessmentRunRow, ids: string[], lookup: (id: string) => LoadedHousehold | undefined): Promise<ChunkWork> {
   const { runId, decisionDate } = s;
   const results: ReassessmentResultInsert[] = [];
-  const audit: AuditInput[] = [];
   const decisions: PreparedDecision[] = [];
   for (let i = 0; i < ids.length; i++) {
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -182,17 +180,17 @@ async function computeChunk(s: RunSetup, r: ReassessmentRunRow, ids: string[], l
         audit: (e) => auditEvent(s.ctx, null, e),
       });
       decisions.push(prepared);
-      audit.push(...prepared.audit);
     }
   }
-  return { results, decisions, audit };
+  return { results, decisions };
 }
 
 /** Store a chunk's work and move the cursor past it, in the chunk's transaction. */
 async function writeChunk(tx: Tx, r: ReassessmentRunRow, ids: string[], work: ChunkWork, onProgress?: (processed: number, total: number) => void): Promise<void> {
   await writeDecisions(tx, work.decisions);
   await insertReassessmentResults(tx, work.results);
-  if (work.audit.length) await appendAuditInTransaction(tx, work.audit);
+  const audit = work.decisions.flatMap((d) => d.audit);
+  if (audit.length) await appendAuditInTransaction(tx, audit);
   await updateReassessmentRun(tx, r.id, { cursor: ids[ids.length - 1]!, processed: r.processed + ids.length });
   onProgress?.(r.processed + ids.length, r.total);
 }

@@ -19,7 +19,6 @@ import { findRegionByCode } from '../../db/repos/regions.repo.js';
 import {
   categoryCounts,
   countHouseholds,
-  countHouseholdsUpTo,
   findLikelyDuplicates,
   iterateHouseholdsForExport,
   listHouseholds,
@@ -48,7 +47,7 @@ export async function searchHouseholds(
   const { db } = ctx.database;
   const [rows, counted] = await Promise.all([
     listHouseholds(db, actor.scope, q, { limit: pageSize, offset: (page - 1) * pageSize }),
-    countHouseholdsUpTo(db, actor.scope, q, cap),
+    countHouseholds(db, actor.scope, q, { upTo: cap }),
   ]);
   return {
     page,
