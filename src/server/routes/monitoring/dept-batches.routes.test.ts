@@ -167,7 +167,8 @@ describe('MEDICAL_SETTLEMENT upload', () => {
   });
 
   it('refuses a file with invalid rows as a whole, with a row report and no records', async () => {
-    const bad = fam.headId.slice(0, 17) + (fam.headId[17] === '0' ? '1' : '0');
+    // A wrong check character that never ends the number in '000' (read as lost precision, R9).
+    const bad = fam.headId.slice(0, 17) + (fam.headId[17] === '1' ? '2' : '1');
     const res = await upload('MEDICAL_SETTLEMENT', '医保-有错.csv', csvFile([
       MEDICAL_HEADER,
       [bad, fam.headName, '2026-02-10', '', '', '100', '60'],
