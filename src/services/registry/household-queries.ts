@@ -45,10 +45,22 @@ export async function searchHouseholds(
   const pageSize = q.pageSize ?? 20;
   const cap = opts.totalCap ?? LIST_TOTAL_CAP;
   const { db } = ctx.database;
-  const [rows, counted] = await Promise.all([
-    listHouseholds(db, actor.scope, q, { limit: pageSize, offset: (page - 1) * pageSize }),
-    countHouseholds(db, actor.scope, q, { upTo: cap }),
-  ]);
+  const offset = (page - 1) * pageSize;
+  const list = () => listHouseholds(db, actor.scope, q, { limit: pageSize, offset });
+  const count = () => countHouseholds(db, actor.scope, q, { upTo: cap });
+  let rows: Awaited<ReturnType<typeof listHouseholds>>;
+  let counted: number;
+  if (ctx.database.kind === 'postgres') {
+    // Two connections: the page and its total at once.
+    [rows, counted] = await Promise.all([list(), count()]);
+  } else {
+    // PGlite runs one statement at a time, so the page comes first, and a page that is not full
+    // gives the total without searching again (offset + its rows), which is the usual answer to
+    // an identity-number or phone fragment; an empty page past the first says nothing, so it
+    // is counted.
+    rows = await list();
+    counted = rows.length < pageSize && (rows.length > 0 || offset === 0) ? offset + rows.length : await count();
+  }
   return {
     page,
     pageSize,

@@ -192,6 +192,23 @@ describe('households (issue 2 §7–§8, §11, §14)', () => {
     expect(capped.items.map((i) => i.id).sort()).toEqual([...ids].sort());
   });
 
+  it('gives the same exact total on a full page, on the last partial page and on an empty page past the end', async () => {
+    // PGlite takes a partial page's total from the page itself and counts the others.
+    const name = `翻页${Math.random().toString(36).slice(2, 6)}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await create(clerk, householdBody({ headName: name }))).id);
+    const pages = [];
+    for (const page of [1, 2, 3]) pages.push((await clerk.get(`/api/households?q=${encodeURIComponent(name)}&pageSize=2&page=${page}`)).json());
+    expect(pages.map((p) => [p.total, p.totalCapped, p.items.length])).toEqual([
+      [3, false, 2],
+      [3, false, 1],
+      [3, false, 0],
+    ]);
+    expect(pages.flatMap((p) => p.items.map((i: { id: string }) => i.id)).sort()).toEqual([...ids].sort());
+    const none = (await clerk.get(`/api/households?q=${encodeURIComponent(name + '无')}`)).json();
+    expect([none.total, none.items.length]).toEqual([0, 0]);
+  });
+
   it('scopes every read to the user region: another county sees nothing and gets not-found (§12)', async () => {
     const h = await create(clerk);
     const r = await zeku.get(`/api/households/${h.id}`);
