@@ -104,22 +104,24 @@ const ASSESSMENT_COPY_COLUMNS = [
 ] as const;
 
 /**
- * Store decisions with COPY in the caller's transaction. A batch stores thousands, each with
+ * Decisions are stored with COPY in the caller's transaction. A batch stores thousands, each with
  * ≈ 9 KB of explanation: the ORM's multi-row insert spent ≈ 0.35 ms per row building
  * parameters, and unpacking rows from one JSON or array parameter cost the server as much
- * again; COPY costs ≈ a tenth of either (`docs/benchmarks.md`).
+ * again; COPY costs ≈ a tenth of either (`docs/benchmarks.md`). A batch encodes each row as soon
+ * as it is decided (`encodeAssessment`) and copies the encoded rows at once (`copyAssessments`).
  */
-export async function insertAssessments(tx: Tx, rows: AssessmentInsert[]): Promise<void> {
-  if (rows.length === 0) return;
-  const w = new CopyWriter();
-  for (const r of rows) {
-    w.field(r.id ?? randomUUID()).field(r.countyCode).field(r.householdId).field(r.referenceDate).field(r.trigger).field(r.runId)
-      .field(r.classification).field(r.perCapitaMonthlyFen).field(r.standardMonthlyFen).field(r.dibaoAmountFen)
-      .field(JSON.stringify(r.result)).field(JSON.stringify(r.explanation)).field(JSON.stringify(r.parametersUsed))
-      .field(r.inputsDigest).field(r.createdBy);
-    w.endLine();
-  }
-  await copyInTransaction(tx, 'assessments', ASSESSMENT_COPY_COLUMNS, w.finish());
+export function encodeAssessment(w: CopyWriter, r: AssessmentInsert): void {
+  w.field(r.id ?? randomUUID()).field(r.countyCode).field(r.householdId).field(r.referenceDate).field(r.trigger).field(r.runId)
+    .field(r.classification).field(r.perCapitaMonthlyFen).field(r.standardMonthlyFen).field(r.dibaoAmountFen)
+    .field(JSON.stringify(r.result)).field(JSON.stringify(r.explanation)).field(JSON.stringify(r.parametersUsed))
+    .field(r.inputsDigest).field(r.createdBy);
+  w.endLine();
+}
+
+/** Rows encoded by `encodeAssessment`, in the caller's transaction. */
+export async function copyAssessments(tx: Tx, blocks: readonly Uint8Array[]): Promise<void> {
+  if (blocks.length === 0) return;
+  await copyInTransaction(tx, 'assessments', ASSESSMENT_COPY_COLUMNS, blocks);
 }
 
 export async function listAssessments(db: Executor, scope: RegionScope, householdId: string, limit = 50) {

@@ -9,11 +9,13 @@ import type { Assessment, ExplanationStep, ParameterSet } from '../../domain/pol
 import { RECIPIENT_STATUS_LABELS, summariseAssessment, yuan } from '../../domain/policy/assessment-summary.js';
 import { decideRecipientTransition, type Transition } from '../../domain/policy/lifecycle.rules.js';
 import type { Violation } from '../../domain/errors.js';
+import { CopyWriter } from '../../db/copy-rows.js';
 import type { Tx } from '../../db/database.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
 import {
+  copyAssessments,
+  encodeAssessment,
   endHouseholdCategory,
-  insertAssessments,
   insertBenefitStatusEvents,
   touchBenefitStatuses,
   upsertBenefitStatuses,
@@ -184,30 +186,60 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
   };
 }
 
-/** Write prepared decisions in a few statements (the caller appends their audit events). */
-export async function writeDecisions(tx: Tx, items: PreparedDecision[]): Promise<void> {
-  if (items.length === 0) return;
-  await insertAssessments(tx, items.map((d) => d.assessment));
-  await upsertBenefitStatuses(tx, items.flatMap((d) => (d.benefit ? [d.benefit] : [])));
-  await insertBenefitStatusEvents(tx, items.flatMap((d) => (d.event ? [d.event] : [])));
-  for (const d of items) if (d.endDibaoOn) await endHouseholdCategory(tx, d.assessment.householdId, 'DIBAO', d.endDibaoOn);
-  await touchBenefitStatuses(
-    tx,
-    items
-      .filter((d) => d.touch)
-      .map((d) => ({
-        householdId: d.assessment.householdId,
-        assessmentId: d.assessmentId,
-        countedByType: d.baseline.countedByType,
-        perCapitaMonthlyFen: d.baseline.perCapitaMonthlyFen,
-      })),
-  );
+/**
+ * Decisions gathered to be written in a few statements (a batch's chunk, or one 核算). Each
+ * decision's assessment row — its explanation, result and parameters, ≈ 12 KB of JSON — is
+ * encoded for COPY when the decision is added, so that those objects die young: held as
+ * objects until a chunk of a thousand was written, they outlived the young generation and
+ * copying them was most of an applied run's garbage-collection time (`docs/benchmarks.md`).
+ */
+export class DecisionBatch {
+  private rows: CopyWriter | null = null;
+  private readonly items: (Omit<PreparedDecision, 'assessment'> & { householdId: string })[] = [];
+
+  add(d: PreparedDecision): void {
+    encodeAssessment((this.rows ??= new CopyWriter()), d.assessment);
+    const { assessment, ...rest } = d;
+    this.items.push({ ...rest, householdId: assessment.householdId });
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** The decisions' audit events (the caller appends them, with its own, in the transaction). */
+  audit(): AuditInput[] {
+    return this.items.flatMap((d) => d.audit);
+  }
+
+  /** Write the decisions, their recipient statuses and dated events. A batch is written once. */
+  async write(tx: Tx): Promise<void> {
+    const items = this.items;
+    if (items.length === 0) return;
+    await copyAssessments(tx, this.rows!.finish());
+    await upsertBenefitStatuses(tx, items.flatMap((d) => (d.benefit ? [d.benefit] : [])));
+    await insertBenefitStatusEvents(tx, items.flatMap((d) => (d.event ? [d.event] : [])));
+    for (const d of items) if (d.endDibaoOn) await endHouseholdCategory(tx, d.householdId, 'DIBAO', d.endDibaoOn);
+    await touchBenefitStatuses(
+      tx,
+      items
+        .filter((d) => d.touch)
+        .map((d) => ({
+          householdId: d.householdId,
+          assessmentId: d.assessmentId,
+          countedByType: d.baseline.countedByType,
+          perCapitaMonthlyFen: d.baseline.perCapitaMonthlyFen,
+        })),
+    );
+  }
 }
 
 /** One decision, written now (an officer's 核算). */
 export async function storeDecision(tx: Tx, s: StoreInput): Promise<{ assessmentId: string; audit: AuditInput[] }> {
   const d = prepareDecision(s);
-  await writeDecisions(tx, [d]);
+  const batch = new DecisionBatch();
+  batch.add(d);
+  await batch.write(tx);
   return { assessmentId: d.assessmentId, audit: d.audit };
 }
 

@@ -13,7 +13,7 @@ import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import type { ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
 import { loadHouseholdFacts } from './load-household-facts.js';
-import { decide, prepareDecision, writeDecisions, type PreparedDecision } from './policy-decision.js';
+import { DecisionBatch, decide, prepareDecision } from './policy-decision.js';
 
 const CHUNK = 1000;
 
@@ -31,7 +31,7 @@ export async function reviewAfterDeptData(
   let refused = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const loadedAll = await loadHouseholdFacts(tx, ids.slice(i, i + CHUNK));
-    const prepared: PreparedDecision[] = [];
+    const batch = new DecisionBatch();
     for (const loaded of loadedAll.values()) {
       if (loaded.status !== 'ACTIVE') continue;
       const f = loaded.facts;
@@ -59,11 +59,11 @@ export async function reviewAfterDeptData(
         actorId: null,
         audit: (e) => auditEvent(ctx, null, e),
       });
-      prepared.push(d);
+      batch.add(d);
       audit.push(...d.audit);
       reviewed++;
     }
-    await writeDecisions(tx, prepared);
+    await batch.write(tx);
   }
   return { reviewed, refused, audit };
 }

@@ -31,7 +31,7 @@ import {
 import type { ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
 import { loadCountyFacts, loadHouseholdFacts, type LoadedHousehold } from './load-household-facts.js';
-import { decide, prepareDecision, writeDecisions, type DecisionOutcome, type PreparedDecision } from './policy-decision.js';
+import { DecisionBatch, decide, prepareDecision, type DecisionOutcome } from './policy-decision.js';
 import { summariseRun } from './reassessment-summary.js';
 
 export const REASSESS_CHUNK = 1000;
@@ -41,7 +41,7 @@ const YIELD_EVERY = 50;
 interface ChunkWork {
   results: ReassessmentResultInsert[];
   /** each with its own audit events */
-  decisions: PreparedDecision[];
+  decisions: DecisionBatch;
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
@@ -141,17 +141,21 @@ function idsAfter(facts: Map<string, LoadedHousehold>, lastId: string, limit: nu
 async function computeChunk(s: RunSetup, r: ReassessmentRunRow, ids: string[], lookup: (id: string) => LoadedHousehold | undefined): Promise<ChunkWork> {
   const { runId, decisionDate } = s;
   const results: ReassessmentResultInsert[] = [];
-  const decisions: PreparedDecision[] = [];
+  const decisions = new DecisionBatch();
   for (let i = 0; i < ids.length; i++) {
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
     const id = ids[i]!;
     const loaded = lookup(id);
     if (!loaded) continue;
     const f = loaded.facts;
-    // Both sides quietly; a decision that is stored is explained below.
+    // Both sides quietly, except the "after" of a decision that is certainly stored (a
+    // recipient's, when applying), which is explained at once; another stored one is
+    // explained below.
     const paramsAfter = s.resolveAfter(f.regionCode, f.urbanRural, r.referenceDate);
+    const recipient = isRecipient(loaded);
+    const explainAfter = r.mode === 'APPLY' && recipient;
     const before = decide(loaded, s.resolveBefore(f.regionCode, f.urbanRural, r.referenceDate), r.referenceDate, decisionDate, { explain: false });
-    const after = decide(loaded, paramsAfter, r.referenceDate, decisionDate, { explain: false });
+    const after = decide(loaded, paramsAfter, r.referenceDate, decisionDate, { explain: explainAfter });
     const c = classifyChange(before, after, loaded);
     results.push({
       runId,
@@ -166,8 +170,8 @@ async function computeChunk(s: RunSetup, r: ReassessmentRunRow, ids: string[], l
     });
     // APPLY stores a decision where something changed and for every current recipient
     // (their explanation must show the figures now in force).
-    if (r.mode === 'APPLY' && after.ok && (c.change !== 'UNCHANGED' || isRecipient(loaded) || after.transition)) {
-      const explained = decide(loaded, paramsAfter, r.referenceDate, decisionDate);
+    if (r.mode === 'APPLY' && after.ok && (c.change !== 'UNCHANGED' || recipient || after.transition)) {
+      const explained = explainAfter ? after : decide(loaded, paramsAfter, r.referenceDate, decisionDate);
       if (!explained.ok) throw new Error(`engine gave a different outcome when explaining household ${id}`);
       const prepared = prepareDecision({
         loaded,
@@ -179,7 +183,7 @@ async function computeChunk(s: RunSetup, r: ReassessmentRunRow, ids: string[], l
         actorId: r.createdBy,
         audit: (e) => auditEvent(s.ctx, null, e),
       });
-      decisions.push(prepared);
+      decisions.add(prepared);
     }
   }
   return { results, decisions };
@@ -187,9 +191,9 @@ async function computeChunk(s: RunSetup, r: ReassessmentRunRow, ids: string[], l
 
 /** Store a chunk's work and move the cursor past it, in the chunk's transaction. */
 async function writeChunk(tx: Tx, r: ReassessmentRunRow, ids: string[], work: ChunkWork, onProgress?: (processed: number, total: number) => void): Promise<void> {
-  await writeDecisions(tx, work.decisions);
+  await work.decisions.write(tx);
   await insertReassessmentResults(tx, work.results);
-  const audit = work.decisions.flatMap((d) => d.audit);
+  const audit = work.decisions.audit();
   if (audit.length) await appendAuditInTransaction(tx, audit);
   await updateReassessmentRun(tx, r.id, { cursor: ids[ids.length - 1]!, processed: r.processed + ids.length });
   onProgress?.(r.processed + ids.length, r.total);
