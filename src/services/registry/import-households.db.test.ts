@@ -127,6 +127,23 @@ describe('registry import: a clean file', () => {
     expect(await snapshotCounts([h1, h2])).toEqual(before);
   });
 
+  it('names of members imported together are kept in member order, so refreshing an unchanged household rewrites nothing', async () => {
+    // Members of one import share joining date and creation time; the member id breaks the tie
+    // (migration 20261129193156), else each refresh could reorder the names and rewrite the row.
+    const h1 = uniqueHouseholdNo();
+    const names = ['甲一', '乙二', '丙三', '丁四', '戊五'];
+    const rows = names.map((name, i) => memberRow({ 户编号: h1, 姓名: name, 与户主关系: i === 0 ? '户主' : '子女' }));
+    await importFile('同批.csv', csvFile(toGrid(rows)));
+    const h = await one<{ id: string; member_names: string; xmin: string }>(`SELECT id, member_names, xmin::text FROM households WHERE household_no = $1`, [h1]);
+    const byId = await q<{ name: string }>(
+      `SELECT p.name FROM household_members m JOIN persons p ON p.id = m.person_id WHERE m.household_id = $1 ORDER BY m.id`,
+      [h.id],
+    );
+    expect(h.member_names).toBe(byId.map((r) => ` ${r.name}`).join(''));
+    for (let i = 0; i < 3; i++) await q(`SELECT refresh_household_member_names(ARRAY[$1::uuid])`, [h.id]);
+    expect((await one<{ xmin: string }>(`SELECT xmin::text FROM households WHERE id = $1`, [h.id])).xmin).toBe(h.xmin);
+  });
+
   it('an updated file updates by identity number and 户编号, with before → after in the audit trail', async () => {
     const { h1, h2, rows } = twoHouseholds();
     await importFile('v1.csv', csvFile(toGrid(rows)));
