@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { testDbKind, withDatabaseName } from './db-config.js';
 
@@ -34,4 +34,28 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const dump = inject('pgliteDump');
   const database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(dump)]) });
   return { ...database, destroy: () => database.close() };
+}
+
+/**
+ * The file's test database, opened before its tests and destroyed after them, with raw SQL on it
+ * (each call its own transaction).
+ */
+export function useTestDatabase() {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+  const open = (): TestDatabase => {
+    if (!database) throw new Error('the test database is opened in beforeAll');
+    return database;
+  };
+  return {
+    get database(): TestDatabase {
+      return open();
+    },
+    q: <T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]> => open().rawTransaction((raw) => raw.query<T>(text, params)),
+  };
 }

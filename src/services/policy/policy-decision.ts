@@ -195,9 +195,11 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
  */
 export class DecisionBatch {
   private rows: CopyWriter | null = null;
+  private written = false;
   private readonly items: (Omit<PreparedDecision, 'assessment'> & { householdId: string })[] = [];
 
   add(d: PreparedDecision): void {
+    if (this.written) throw new Error('DecisionBatch already written');
     encodeAssessment((this.rows ??= new CopyWriter()), d.assessment);
     const { assessment, ...rest } = d;
     this.items.push({ ...rest, householdId: assessment.householdId });
@@ -214,6 +216,8 @@ export class DecisionBatch {
 
   /** Write the decisions, their recipient statuses and dated events. A batch is written once. */
   async write(tx: Tx): Promise<void> {
+    if (this.written) throw new Error('DecisionBatch written twice');
+    this.written = true;
     const items = this.items;
     if (items.length === 0) return;
     await copyAssessments(tx, this.rows!.finish());
