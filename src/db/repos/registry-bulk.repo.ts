@@ -179,23 +179,23 @@ export async function applyImportPlan(raw: RawTx, plan: ImportPlan, meta: ApplyM
     await raw.query(
       `CREATE TEMP TABLE imp_households (
          id uuid, action char(1), household_no varchar(32), county_code varchar(6), region_code varchar(12), address text,
-         urban_rural varchar(8), head_person_id uuid, head_name text, categories text, member_count integer
+         urban_rural varchar(8), head_person_id uuid, head_name text, categories text, member_count integer, member_names text
        ) ON COMMIT DROP`,
     );
     await copyRows(
       raw,
       'imp_households',
-      ['id', 'action', 'household_no', 'county_code', 'region_code', 'address', 'urban_rural', 'head_person_id', 'head_name', 'categories', 'member_count'],
+      ['id', 'action', 'household_no', 'county_code', 'region_code', 'address', 'urban_rural', 'head_person_id', 'head_name', 'categories', 'member_count', 'member_names'],
       plan.households.map((h) => [
         h.id, h.action, h.householdNo, h.countyCode, h.regionCode, h.address, h.urbanRural, h.headPersonId, h.headName,
-        h.categories.join(','), h.memberCount,
+        h.categories.join(','), h.memberCount, h.memberNames,
       ]),
     );
     await raw.query(
       `INSERT INTO households (id, county_code, region_code, household_no, address, urban_rural, head_person_id, status,
-                               categories, member_count, head_name, version, created_at, updated_at)
+                               categories, member_count, head_name, member_names, version, created_at, updated_at)
        SELECT id, county_code, region_code, household_no, address, urban_rural, head_person_id, 'ACTIVE',
-              coalesce(string_to_array(categories, ','), '{}'), member_count, head_name, 1, $1, $1
+              coalesce(string_to_array(categories, ','), '{}'), member_count, head_name, coalesce(member_names, ''), 1, $1, $1
          FROM imp_households WHERE action = 'C'`,
       [meta.at],
     );

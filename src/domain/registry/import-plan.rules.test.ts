@@ -112,6 +112,25 @@ describe('planImport', () => {
   const existing = () =>
     snapshot({ persons: [person({ phone: '13912345678' })], households: [household({ address: '1号' })], members: [['p-head', 'h-1', 'HEAD']] });
 
+  it("gives a new household its member names in the database's order (member id), and leaves an existing one's to the database", () => {
+    // households.member_names as refresh_household_member_names builds it: members of one import
+    // tie on joining day and creation time, so the member id orders them. Here each new id sorts
+    // before the previous one, so the names come out in the reverse of the file's order.
+    let k = 0;
+    const plan = planImport(
+      [
+        rec({ name: '张三' }),
+        rec({ rowNo: 3, idNumber: SPOUSE_ID, name: '李四', sex: 'F', relationship: 'SPOUSE' }),
+        rec({ rowNo: 4, idNumber: generateIdNumber('630102', '2010-05-05', 3), name: '张小五', birthDate: '2010-05-05', relationship: 'CHILD' }),
+      ],
+      snapshot(),
+      { today: TODAY, newId: () => `id-${String(999 - k++).padStart(3, '0')}` },
+    );
+    expect(plan.households[0]!.memberNames).toBe(' 张小五 李四 张三');
+    const existingPlan = planImport([rec({}), rec({ rowNo: 3, idNumber: SPOUSE_ID, name: '李四', sex: 'F', relationship: 'SPOUSE' })], existing(), opts);
+    expect(existingPlan.households[0]).toMatchObject({ action: 'U', memberNames: null });
+  });
+
   it('changes nothing for the same data (an empty cell keeps the stored value)', () => {
     const plan = planImport([rec({ address: null, phone: null })], existing(), opts);
     expect(plan.counts).toEqual({ householdsCreated: 0, householdsUpdated: 0, membersCreated: 0, membersUpdated: 0, unchangedRows: 1 });

@@ -169,6 +169,27 @@ export interface PlannedHousehold {
   headName: string;
   categories: string[];
   memberCount: number;
+  /**
+   * A new household's member names as the database keeps them (households.member_names), so
+   * that it is written once; null for an existing household, whose names the database's member
+   * triggers keep. See `memberNamesOf`.
+   */
+  memberNames: string | null;
+}
+
+/**
+ * households.member_names of a new household: ' ' before each active member's name, in the
+ * order of the database's refresh_household_member_names (joining date, creation time, member
+ * id). The members of one import join on the same day in the same transaction, so they come in
+ * member-id order; a uuid compares as its lower-case text does. Written with the household, the
+ * names spare the member trigger a rewrite of every new household (it still checks them, and
+ * would correct a difference).
+ */
+export function memberNamesOf(members: readonly { memberId: string; name: string }[]): string {
+  return [...members]
+    .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0))
+    .map((m) => ` ${m.name}`)
+    .join('');
 }
 
 export interface PlannedPerson extends ExistingPerson {
@@ -348,6 +369,7 @@ export function planImport(records: readonly ImportRecord[], snapshot: RegistryS
     }
     const personEvents: PlannedAudit[] = [];
     let newMembers = 0;
+    const joined: { memberId: string; name: string }[] = [];
     let headPersonId = '';
     let headName = '';
 
@@ -407,7 +429,9 @@ export function planImport(records: readonly ImportRecord[], snapshot: RegistryS
           memberChanged = true;
         }
       } else {
-        plan.members.push({ id: opts.newId(), action: 'C', householdId, personId, countyCode, relationship: r.relationship, joinedOn: opts.today });
+        const memberId = opts.newId();
+        plan.members.push({ id: memberId, action: 'C', householdId, personId, countyCode, relationship: r.relationship, joinedOn: opts.today });
+        joined.push({ memberId, name: final.name });
         if (ep) before.householdNo = null;
         after.householdNo = householdNo;
         after.relationship = r.relationship;
@@ -483,6 +507,7 @@ export function planImport(records: readonly ImportRecord[], snapshot: RegistryS
       headName,
       categories,
       memberCount: (h?.activeMemberCount ?? 0) + newMembers,
+      memberNames: h ? null : memberNamesOf(joined),
     };
     if (!h) {
       plan.households.push(final);
