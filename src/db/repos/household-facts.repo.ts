@@ -100,7 +100,7 @@ export interface MemberFactRow {
   obligors: unknown;
 }
 
-/** Active members in the order they joined. */
+/** Active members in the order they joined (ties: head, then eldest, then member id). */
 export async function loadMemberRows(db: Executor, sel: FactsSelector): Promise<MemberFactRow[]> {
   const byCounty = !('ids' in sel);
   // By county, persons are read through their county code too (a person's county is that of
@@ -114,7 +114,10 @@ export async function loadMemberRows(db: Executor, sel: FactsSelector): Promise<
     from: sql`household_members m ${persons} LEFT JOIN person_policy_facts f ON f.person_id = p.id`,
     alias: 'm',
     where: sql`m.active`,
-    orderBy: sql`m.joined_on, m.created_at`,
+    // Members who joined together (one import, one form) tie on day and time: the head comes
+    // first, then the eldest, and the member id settles the rest, so that the order (and with
+    // it a decision's explanation and inputs digest) is the same on every read.
+    orderBy: sql`m.joined_on, m.created_at, m.relationship <> 'HEAD', p.birth_date, m.id`,
   });
   if (!byCounty) return rows;
   // A person whose county code differs from the household's is not expected; should one

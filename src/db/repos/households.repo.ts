@@ -283,7 +283,15 @@ export async function listMembers(db: Executor, householdId: string) {
     .from(householdMembers)
     .innerJoin(persons, eq(persons.id, householdMembers.personId))
     .where(eq(householdMembers.householdId, householdId))
-    .orderBy(desc(householdMembers.active), asc(householdMembers.joinedOn), asc(householdMembers.createdAt));
+    .orderBy(
+      desc(householdMembers.active),
+      asc(householdMembers.joinedOn),
+      asc(householdMembers.createdAt),
+      // members who joined together (one import, one form): the head, then the eldest, then by id
+      sql`${householdMembers.relationship} <> 'HEAD'`,
+      asc(persons.birthDate),
+      asc(householdMembers.id),
+    );
 }
 
 // ---- incomes, assets, categories ------------------------------------------------------

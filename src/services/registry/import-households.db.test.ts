@@ -22,6 +22,8 @@ import type { Actor, ServiceContext } from '../context.js';
 import { InlineQueue } from '../jobs/queue.js';
 import { registerJobHandlers } from '../jobs/handlers.js';
 import { listImportErrors } from './import-batches.js';
+import { listMembers } from '../../db/repos/households.repo.js';
+import { loadCountyFacts, loadHouseholdFacts } from '../policy/load-household-facts.js';
 import { createImportBatch, resumeImportBatches, runImportBatch, type ImportBatchView } from './import-households.js';
 
 let database: TestDatabase;
@@ -142,6 +144,28 @@ describe('registry import: a clean file', () => {
     expect(h.member_names).toBe(byId.map((r) => ` ${r.name}`).join(''));
     for (let i = 0; i < 3; i++) await q(`SELECT refresh_household_member_names(ARRAY[$1::uuid])`, [h.id]);
     expect((await one<{ xmin: string }>(`SELECT xmin::text FROM households WHERE id = $1`, [h.id])).xmin).toBe(h.xmin);
+  });
+
+  it('members imported together are listed head first, then eldest first, the same on every read (detail page and engine facts)', async () => {
+    const h1 = uniqueHouseholdNo();
+    const rows = [
+      memberRow({ 户编号: h1, 姓名: '小女儿', 身份证号: uniqueIdNumber({ sex: 'F' }), 与户主关系: '子女' }),
+      memberRow({ 户编号: h1, 姓名: '老母亲', 身份证号: uniqueIdNumber({ sex: 'F' }), 与户主关系: '父母' }),
+      memberRow({ 户编号: h1, 姓名: '户主本人', 身份证号: uniqueIdNumber({ sex: 'M' }), 与户主关系: '户主' }),
+      memberRow({ 户编号: h1, 姓名: '大儿子', 身份证号: uniqueIdNumber({ sex: 'M' }), 与户主关系: '子女' }),
+    ];
+    await importFile('顺序.csv', csvFile(toGrid(rows)));
+    const { id } = await one<{ id: string }>(`SELECT id FROM households WHERE household_no = $1`, [h1]);
+    // the others by birth date (random in the identity numbers), then member id
+    const others = await q<{ name: string }>(
+      `SELECT p.name FROM persons p JOIN household_members m ON m.person_id = p.id WHERE m.household_id = $1 AND m.relationship <> 'HEAD' ORDER BY p.birth_date, m.id`,
+      [id],
+    );
+    const expected = ['户主本人', ...others.map((o) => o.name)];
+    expect(expected).toHaveLength(4);
+    expect((await listMembers(database.db, id)).map((m) => m.person.name)).toEqual(expected);
+    expect((await loadHouseholdFacts(database.db, [id])).get(id)!.facts.members.map((m) => m.name)).toEqual(expected);
+    expect((await loadCountyFacts(database.db, '630102', '63')).get(id)!.facts.members.map((m) => m.name)).toEqual(expected);
   });
 
   it('an updated file updates by identity number and 户编号, with before → after in the audit trail', async () => {
