@@ -16,6 +16,8 @@ import type {
 } from '../../domain/policy/assessment.types.js';
 import type { Executor } from '../../db/database.js';
 import {
+  compareIncomes,
+  compareMembers,
   loadAreaTypes,
   loadAssetRows,
   loadExpenditureRows,
@@ -34,13 +36,14 @@ export interface LoadedHousehold {
   status: string;
 }
 
-function group<T extends { householdId: string }>(rows: T[]): Map<string, T[]> {
+function group<T extends { householdId: string }>(rows: T[], order?: (a: T, b: T) => number): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const r of rows) {
     let a = m.get(r.householdId);
     if (!a) m.set(r.householdId, (a = []));
     a.push(r);
   }
+  if (order) for (const a of m.values()) if (a.length > 1) a.sort(order);
   return m;
 }
 
@@ -99,8 +102,8 @@ async function loadFacts(db: Executor, sel: FactsSelector, opts: LoadOptions): P
   const areas = await loadAreaTypes(db, [...areaCodes]);
   const areaOf = new Map(areas.map((a) => [a.code, a.areaType]));
   const benefitOf = new Map(benefits.map((b) => [b.householdId, b]));
-  const membersOf = group(members);
-  const incomesOf = group(incomes);
+  const membersOf = group(members, compareMembers);
+  const incomesOf = group(incomes, compareIncomes);
   const assetsOf = group(assetRows);
   const expendituresOf = group(expenditures);
   const personCatsOf = new Map<string, string[]>();
