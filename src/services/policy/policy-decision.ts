@@ -205,10 +205,6 @@ export class DecisionBatch {
     this.items.push({ ...rest, householdId: assessment.householdId });
   }
 
-  get size(): number {
-    return this.items.length;
-  }
-
   /** The decisions' audit events (the caller appends them, with its own, in the transaction). */
   audit(): AuditInput[] {
     return this.items.flatMap((d) => d.audit);

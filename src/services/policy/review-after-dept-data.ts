@@ -60,10 +60,10 @@ export async function reviewAfterDeptData(
         audit: (e) => auditEvent(ctx, null, e),
       });
       batch.add(d);
-      audit.push(...d.audit);
       reviewed++;
     }
     await batch.write(tx);
+    audit.push(...batch.audit());
   }
   return { reviewed, refused, audit };
 }
