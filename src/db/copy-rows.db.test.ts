@@ -35,6 +35,15 @@ describe('COPY text format (copy-rows.ts)', () => {
     expect(escapeCopyText('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
   });
 
+  it.each([
+    ['a backslash', '说明\\', '说明\\\\'],
+    ['a tab', '说明\t', '说明\\t'],
+    ['a newline', '说明\n', '说明\\n'],
+    ['a carriage return', '说明\r', '说明\\r'],
+  ])('escapes a string whose only special character is %s', (_name, raw, escaped) => {
+    expect(escapeCopyText(raw)).toBe(escaped);
+  });
+
   it('round-trips every kind of value through COPY in a transaction, on either database', async () => {
     const rows = cases.map((c, i) => [i + 1, c.t, c.j ?? null, i % 2 === 0, i === 0 ? null : 2 ** 40 + i]);
     await database.db.transaction(async (tx) => {

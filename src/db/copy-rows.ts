@@ -10,13 +10,16 @@
  * stored decision, `docs/benchmarks.md`).
  */
 
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const ESCAPES = /[\\\t\n\r]/g;
 const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-/** A string escaped for COPY text format. */
+/**
+ * A string escaped for COPY text format. The test for "nothing to escape" is four `includes`
+ * rather than one regular expression: on a stored explanation (≈ 8,000 UTF-16 units, mostly
+ * CJK) V8's character-class scan took ≈ 60 µs and the four searches ≈ 1 µs.
+ */
 export function escapeCopyText(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPES, (c) => ESCAPED[c]!) : s;
+  return s.includes('\\') || s.includes('\t') || s.includes('\n') || s.includes('\r') ? s.replace(ESCAPES, (c) => ESCAPED[c]!) : s;
 }
 
 const BLOCK = 1 << 20;
