@@ -40,9 +40,8 @@ import { createImportBatch, runImportBatch } from '../src/services/registry/impo
 import { bootstrapPlatform } from '../src/services/system/bootstrap.js';
 import { inArray } from 'drizzle-orm';
 import { policyParameters } from '../src/db/schema/index.js';
-import { listCountiesWithHouseholds } from '../src/db/repos/assessments.repo.js';
-import { loadCountyFacts } from '../src/services/policy/load-household-facts.js';
-import { runReassessment } from '../src/services/policy/run-reassessment.js';
+import { loadFactsWindow } from '../src/services/policy/load-household-facts.js';
+import { FACTS_WINDOW, runReassessment } from '../src/services/policy/run-reassessment.js';
 import { startReassessment } from '../src/services/policy/start-reassessment.js';
 
 type DbKind = 'pglite' | 'postgres';
@@ -375,13 +374,18 @@ async function benchReassessment(kind: DbKind, ctx: ServiceContext, importer: Ac
     .returning({ id: policyParameters.id });
   const versionIds = drafts.map((d) => d.id);
 
-  // Reference: read the same households' inputs with the same queries (county by county, as
-  // the run reads them), no engine, no writes.
+  // Reference: read the same households' inputs with the same queries as the run (window by
+  // window, the next read ahead on PostgreSQL), no engine, no writes.
   log('  re-assessment reference (read inputs only)…');
   let t = performance.now();
   let households = 0;
-  for (const county of await listCountiesWithHouseholds(db, '63')) {
-    households += (await loadCountyFacts(db, county, '63', { parallel: kind === 'postgres' })).size;
+  const parallel = kind === 'postgres';
+  let window = await loadFactsWindow(db, '63', null, FACTS_WINDOW, { parallel });
+  while (window) {
+    const next = () => loadFactsWindow(db, '63', window!.ids[window!.ids.length - 1]!, FACTS_WINDOW, { parallel });
+    const ahead = parallel ? next() : null;
+    households += window.facts.size;
+    window = await (ahead ?? next());
   }
   const refSeconds = (performance.now() - t) / 1000;
   emit('reassess_reference_read_seconds', refSeconds, 's', kind);

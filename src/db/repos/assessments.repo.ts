@@ -58,8 +58,8 @@ export async function findParameterVersions(db: Executor, ids: string[]) {
 
 /**
  * Active households under `regionCode` after `cursor` (a household id) in (county, household
- * number) order: batch iteration, resumable. A run walks one county at a time (its facts are
- * read county by county), and household numbers follow the order rows were written.
+ * number) order: batch iteration, resumable. Household numbers follow the order rows were
+ * written, so a window of consecutive households finds its facts close together on disk.
  */
 export async function listHouseholdsAfter(db: Executor, regionCode: string, cursor: string | null, limit: number): Promise<{ id: string; countyCode: string }[]> {
   return db
@@ -76,16 +76,6 @@ export async function listHouseholdsAfter(db: Executor, regionCode: string, curs
     )
     .orderBy(asc(households.countyCode), asc(households.householdNo))
     .limit(limit);
-}
-
-/** Counties with active households under `regionCode`. */
-export async function listCountiesWithHouseholds(db: Executor, regionCode: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ countyCode: households.countyCode })
-    .from(households)
-    .where(and(like(households.regionCode, `${regionCode}%`), eq(households.status, 'ACTIVE')))
-    .orderBy(asc(households.countyCode));
-  return rows.map((r) => r.countyCode);
 }
 
 export async function countActiveHouseholds(db: Executor, regionCode: string): Promise<number> {

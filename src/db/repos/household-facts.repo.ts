@@ -1,17 +1,13 @@
 /**
- * The policy engine's inputs, one query per kind of fact, for either
- *  - a list of households (an officer's 核算, a department-data review): each query walks the
- *    id list and probes the household's index (`CROSS JOIN LATERAL … OFFSET 0` keeps the
- *    planner from hashing a whole table for a long list, which it did for 1,000 ids); or
- *  - every active household of one county under a region (batch re-assessment): each query
- *    reads the county's rows through its county_code index. Rows of a county lie together
- *    and are read once, where probing household by household cost ≈ 10× the PostgreSQL
- *    time (`docs/benchmarks.md`).
+ * The policy engine's inputs for a list of households, one query per kind of fact: an
+ * officer's 核算 (one household), a department-data review, and a batch run's window of
+ * consecutive households (issue 3 §8). Each query walks the id list and probes the household's
+ * index (`CROSS JOIN LATERAL … OFFSET 0` keeps the planner from hashing a whole table for a
+ * long list, which it did for 1,000 ids).
  *
- * Written as plain SQL for the batch path (issue 3 §8):
- *  - dates come back as 'YYYY-MM-DD' text and times as ISO-8601 UTC text, identical on both
- *    drivers (int8 is a number on both: see database.ts), and rows are not mapped by the ORM (that mapping was a third of the read's
- *    Node.js time).
+ * Written as plain SQL for the batch path: dates come back as 'YYYY-MM-DD' text and times as
+ * ISO-8601 UTC text, identical on both drivers (int8 is a number on both: see database.ts),
+ * and rows are not mapped by the ORM (that mapping was a third of the read's Node.js time).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../database.js';
@@ -19,37 +15,26 @@ import { queryRows, type Executor } from '../database.js';
 /** `to_char` pattern equal to Date.prototype.toISOString(). */
 const iso = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-/** Which households: a list, or every active one of a county under a region. */
-export type FactsSelector = { ids: readonly string[] } | { countyCode: string; regionCode: string };
-
 interface FactsQuery {
   select: SQL;
   /** FROM … JOIN … of the fact table, aliased */
   from: SQL;
-  /** the fact table's household_id and county_code columns, e.g. 'm' */
+  /** the fact table's alias (its household_id column is probed), e.g. 'm' */
   alias: string;
   where?: SQL;
   orderBy?: SQL;
 }
 
-/** Rows of a fact table for the selected households (in `orderBy` order within a household). */
-function factRows<T>(db: Executor, sel: FactsSelector, q: FactsQuery): Promise<T[]> {
+/** Rows of a fact table for these households (in `orderBy` order within a household). */
+function factRows<T>(db: Executor, ids: readonly string[], q: FactsQuery): Promise<T[]> {
+  if (ids.length === 0) return Promise.resolve([]);
   const hid = sql.raw(`${q.alias}.household_id`);
   const extra = q.where ? sql` AND ${q.where}` : sql``;
   const order = q.orderBy ? sql` ORDER BY ${q.orderBy}` : sql``;
-  if ('ids' in sel) {
-    if (sel.ids.length === 0) return Promise.resolve([]);
-    return queryRows<T>(
-      db,
-      sql`SELECT t.* FROM unnest(${sql.param([...sel.ids])}::uuid[]) AS x(hid)
-          CROSS JOIN LATERAL (SELECT ${q.select} FROM ${q.from} WHERE ${hid} = x.hid${extra}${order} OFFSET 0) AS t`,
-    );
-  }
   return queryRows<T>(
     db,
-    sql`SELECT ${q.select} FROM ${q.from}
-          JOIN households bh ON bh.id = ${hid} AND bh.county_code = ${sel.countyCode} AND bh.status = 'ACTIVE' AND bh.region_code LIKE ${`${sel.regionCode}%`}
-         WHERE ${sql.raw(`${q.alias}.county_code`)} = ${sel.countyCode}${extra}${order}`,
+    sql`SELECT t.* FROM unnest(${sql.param([...ids])}::uuid[]) AS x(hid)
+        CROSS JOIN LATERAL (SELECT ${q.select} FROM ${q.from} WHERE ${hid} = x.hid${extra}${order} OFFSET 0) AS t`,
   );
 }
 
@@ -63,21 +48,15 @@ export interface HouseholdFactRow {
   status: string;
 }
 
-export function loadHouseholdRows(db: Executor, sel: FactsSelector) {
-  const select = sql`SELECT h.id, h.household_no AS "householdNo", h.region_code AS "regionCode", h.county_code AS "countyCode",
-                            h.urban_rural AS "urbanRural", h.categories, h.status FROM households h`;
-  if ('ids' in sel) {
-    if (sel.ids.length === 0) return Promise.resolve([]);
-    return queryRows<HouseholdFactRow>(
-      db,
-      sql`SELECT t.* FROM unnest(${sql.param([...sel.ids])}::uuid[]) AS x(hid) CROSS JOIN LATERAL (${select} WHERE h.id = x.hid OFFSET 0) AS t`,
-    );
-  }
+/** In the order of `ids`. */
+export function loadHouseholdRows(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
   return queryRows<HouseholdFactRow>(
     db,
-    // In household-number order: the order in which a batch run walks the county.
-    sql`${select} WHERE h.county_code = ${sel.countyCode} AND h.status = 'ACTIVE' AND h.region_code LIKE ${`${sel.regionCode}%`}
-        ORDER BY h.household_no`,
+    sql`SELECT t.* FROM unnest(${sql.param([...ids])}::uuid[]) WITH ORDINALITY AS x(hid, n)
+        CROSS JOIN LATERAL (SELECT h.id, h.household_no AS "householdNo", h.region_code AS "regionCode", h.county_code AS "countyCode",
+                                   h.urban_rural AS "urbanRural", h.categories, h.status FROM households h WHERE h.id = x.hid OFFSET 0) AS t
+        ORDER BY x.n`,
   );
 }
 
@@ -143,27 +122,17 @@ function cmpNullsLast(a: string | null, b: string | null): number {
 }
 
 /** Active members, unordered (see `compareMembers`). */
-export async function loadMemberRows(db: Executor, sel: FactsSelector): Promise<MemberFactRow[]> {
-  const byCounty = !('ids' in sel);
-  // By county, persons are read through their county code too (a person's county is that of
-  // their current household), so that the join reads the county's persons at once.
-  const persons = byCounty ? sql`LEFT JOIN persons p ON p.id = m.person_id AND p.county_code = m.county_code` : sql`JOIN persons p ON p.id = m.person_id`;
-  const rows = await factRows<MemberFactRow>(db, sel, {
+export function loadMemberRows(db: Executor, ids: readonly string[]): Promise<MemberFactRow[]> {
+  return factRows<MemberFactRow>(db, ids, {
     select: sql`m.household_id AS "householdId", m.id AS "memberId", m.joined_on::text AS "joinedOn",
       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "memberCreatedAt", m.relationship, p.id AS "personId", p.name, p.birth_date::text AS "birthDate", p.sex,
       p.labour_capacity AS "labourCapacity", p.health_status AS "healthStatus", p.serious_illness AS "seriousIllness",
       p.disability_category AS "disabilityCategory", p.disability_grade AS "disabilityGrade", p.employment,
       p.student_stage AS "studentStage", f.means_test_exclusion AS "meansTestExclusion", f.self_care AS "selfCare", f.obligors`,
-    from: sql`household_members m ${persons} LEFT JOIN person_policy_facts f ON f.person_id = p.id`,
+    from: sql`household_members m JOIN persons p ON p.id = m.person_id LEFT JOIN person_policy_facts f ON f.person_id = p.id`,
     alias: 'm',
     where: sql`m.active`,
   });
-  if (!byCounty) return rows;
-  // A person whose county code differs from the household's is not expected; should one
-  // exist, that household's members are read again by id rather than silently missing.
-  const strays = new Set(rows.filter((r) => r.personId === null).map((r) => r.householdId));
-  if (strays.size === 0) return rows;
-  return [...rows.filter((r) => !strays.has(r.householdId)), ...(await loadMemberRows(db, { ids: [...strays] }))];
 }
 
 interface ProvenanceColumns {
@@ -185,8 +154,8 @@ export interface IncomeFactRow extends ProvenanceColumns {
 }
 
 /** Incomes, unordered (see `compareIncomes`). */
-export function loadIncomeRows(db: Executor, sel: FactsSelector) {
-  return factRows<IncomeFactRow>(db, sel, {
+export function loadIncomeRows(db: Executor, ids: readonly string[]) {
+  return factRows<IncomeFactRow>(db, ids, {
     select: sql`i.id, i.household_id AS "householdId", i.person_id AS "personId", i.income_type AS "incomeType",
       i.period_start::text AS "periodStart", i.period_end::text AS "periodEnd", i.amount_fen AS "amountFen",
       i.source, i.source_detail AS "sourceDetail", ${iso('i.recorded_at')} AS "recordedAt", u.display_name AS "recordedByName", i.note`,
@@ -207,8 +176,8 @@ export interface AssetFactRow extends ProvenanceColumns {
   details: Record<string, unknown> | null;
 }
 
-export function loadAssetRows(db: Executor, sel: FactsSelector) {
-  return factRows<AssetFactRow>(db, sel, {
+export function loadAssetRows(db: Executor, ids: readonly string[]) {
+  return factRows<AssetFactRow>(db, ids, {
     select: sql`a.id, a.household_id AS "householdId", a.person_id AS "personId", a.asset_type AS "assetType", a.description,
       a.quantity, a.unit, a.value_fen AS "valueFen", a.details,
       a.source, a.source_detail AS "sourceDetail", ${iso('a.recorded_at')} AS "recordedAt", u.display_name AS "recordedByName"`,
@@ -228,8 +197,8 @@ export interface ExpenditureFactRow extends ProvenanceColumns {
   amountFen: number;
 }
 
-export function loadExpenditureRows(db: Executor, sel: FactsSelector) {
-  return factRows<ExpenditureFactRow>(db, sel, {
+export function loadExpenditureRows(db: Executor, ids: readonly string[]) {
+  return factRows<ExpenditureFactRow>(db, ids, {
     select: sql`e.id, e.household_id AS "householdId", e.person_id AS "personId", e.expenditure_type AS "expenditureType",
       e.period_start::text AS "periodStart", e.period_end::text AS "periodEnd", e.amount_fen AS "amountFen",
       e.source, e.source_detail AS "sourceDetail", ${iso('e.recorded_at')} AS "recordedAt", u.display_name AS "recordedByName"`,
@@ -240,8 +209,8 @@ export function loadExpenditureRows(db: Executor, sel: FactsSelector) {
 }
 
 /** Person-level categories in force (特困, 单人保). */
-export function loadPersonCategoryRows(db: Executor, sel: FactsSelector) {
-  return factRows<{ personId: string; category: string }>(db, sel, {
+export function loadPersonCategoryRows(db: Executor, ids: readonly string[]) {
+  return factRows<{ personId: string; category: string }>(db, ids, {
     select: sql`c.person_id AS "personId", c.category`,
     from: sql`household_categories c`,
     alias: 'c',
@@ -263,8 +232,8 @@ export interface RecipientStatusRow {
   previousPerCapitaMonthlyFen: number | null;
 }
 
-export function loadRecipientStatuses(db: Executor, sel: FactsSelector) {
-  return factRows<RecipientStatusRow>(db, sel, {
+export function loadRecipientStatuses(db: Executor, ids: readonly string[]) {
+  return factRows<RecipientStatusRow>(db, ids, {
     select: sql`b.household_id AS "householdId", b.status, b.monthly_amount_fen AS "monthlyAmountFen", b.since_month::text AS "sinceMonth",
       b.gradual_exit_from::text AS "gradualExitFrom", b.gradual_exit_until::text AS "gradualExitUntil",
       b.last_assessment_id AS "lastAssessmentId", b.last_counted_by_type AS "previousCountedByType",

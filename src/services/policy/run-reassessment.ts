@@ -6,7 +6,7 @@
  * recipients' status. Because "before" never includes the run's versions, an APPLY run over
  * an unchanged registry reproduces its WHAT_IF figures exactly.
  *
- * Resumable: households are processed county by county in household-number order, in chunks;
+ * Resumable: households are processed county by county in id order, in chunks;
  * each chunk is one transaction that locks the run row, continues after its cursor, writes
  * results (and, for APPLY, decisions) and advances the cursor. A crash loses at most the chunk
  * in flight, which is simply done again; two workers on one run serialise on the row lock and
@@ -19,7 +19,7 @@ import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
 import type { Tx } from '../../db/database.js';
 import { appendAudit, appendAuditInTransaction } from '../../db/repos/audit.repo.js';
-import { findParameterVersions, listCountiesWithHouseholds, listHouseholdsAfter, listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
+import { findParameterVersions, listHouseholdsAfter, listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
 import {
   findReassessmentRun,
   insertReassessmentResults,
@@ -30,11 +30,13 @@ import {
 } from '../../db/repos/reassessments.repo.js';
 import type { ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
-import { loadCountyFacts, loadHouseholdFacts, type LoadedHousehold } from './load-household-facts.js';
+import { loadFactsWindow, loadHouseholdFacts, type FactsWindow, type LoadedHousehold } from './load-household-facts.js';
 import { DecisionBatch, decide, prepareDecision, type DecisionOutcome } from './policy-decision.js';
 import { summariseRun } from './reassessment-summary.js';
 
 export const REASSESS_CHUNK = 1000;
+/** households whose facts are held at once (see loadFactsWindow): five chunks */
+export const FACTS_WINDOW = 5 * REASSESS_CHUNK;
 /** households assessed between two yields to the event loop (a chunk being written keeps streaming) */
 const YIELD_EVERY = 50;
 
@@ -119,15 +121,15 @@ interface RunSetup {
   decisionDate: string;
 }
 
-const countyOrder = new WeakMap<Map<string, LoadedHousehold>, { ids: string[]; index: Map<string, number> }>();
+const windowOrder = new WeakMap<Map<string, LoadedHousehold>, { ids: string[]; index: Map<string, number> }>();
 
-/** The `limit` households after `lastId` in a county read's order (household number, as the run walks). */
+/** The `limit` households after `lastId` in a window's order (the walk's). */
 function idsAfter(facts: Map<string, LoadedHousehold>, lastId: string, limit: number): string[] {
-  let o = countyOrder.get(facts);
+  let o = windowOrder.get(facts);
   if (!o) {
     const ids = [...facts.keys()];
     o = { ids, index: new Map(ids.map((id, i) => [id, i])) };
-    countyOrder.set(facts, o);
+    windowOrder.set(facts, o);
   }
   const at = o.index.get(lastId);
   return at === undefined ? [] : o.ids.slice(at + 1, at + 1 + limit);
@@ -200,7 +202,7 @@ async function writeChunk(tx: Tx, r: ReassessmentRunRow, ids: string[], work: Ch
 }
 
 /** Run (or resume) a batch re-assessment to the end. A finished run is returned as it is. */
-export async function runReassessment(ctx: ServiceContext, runId: string, opts: { onProgress?: (processed: number, total: number) => void; stopAfterChunks?: number; chunkSize?: number } = {}) {
+export async function runReassessment(ctx: ServiceContext, runId: string, opts: { onProgress?: (processed: number, total: number) => void; stopAfterChunks?: number; chunkSize?: number; windowSize?: number } = {}) {
   const { db } = ctx.database;
   const chunkSize = opts.chunkSize ?? REASSESS_CHUNK;
   let run = await findReassessmentRun(db, runId);
@@ -219,18 +221,18 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     const resolveAfter = createParameterResolver(baseline, runVersions);
     const setup: RunSetup = { ctx, runId, resolveBefore, resolveAfter, decisionDate: shanghaiDate(ctx.clock.now()) };
     let chunks = 0;
-    // Facts are read a county at a time (one query per kind of fact over the county's rows)
-    // before the chunks of that county run; PostgreSQL runs those queries side by side over the
-    // pool, and reads the next county while this one is assessed (PGlite has one connection, so
-    // there a county is read between chunks). A chunk never spans two counties. A household
-    // edited after its county was read is assessed on the facts as read (the stored decision's
-    // inputs digest says which).
+    // Facts are read a window at a time: up to `windowSize` consecutive households of one
+    // county, one index range per kind of fact (see loadFactsWindow for why not a whole
+    // county). PostgreSQL reads the next window over the pool while this one is assessed
+    // (PGlite has one connection, so there a window is read between chunks). A chunk never
+    // spans two windows. A household edited after its window was read is assessed on the facts
+    // as read (the stored decision's inputs digest says which).
     const parallel = ctx.database.kind === 'postgres';
-    const counties = await listCountiesWithHouseholds(db, run.regionCode);
-    type CountyFacts = { code: string; facts: Map<string, LoadedHousehold> };
-    const readCounty = async (code: string): Promise<CountyFacts> => ({ code, facts: await loadCountyFacts(db, code, run!.regionCode, { parallel }) });
-    let county = null as CountyFacts | null;
-    let countyAhead = null as { code: string; facts: Promise<CountyFacts> } | null;
+    const windowSize = opts.windowSize ?? FACTS_WINDOW;
+    const readWindow = (cursor: string | null) => loadFactsWindow(db, run!.regionCode, cursor, windowSize, { parallel });
+    let window = null as FactsWindow | null;
+    /** the window after `after` (the last household of the current window), read ahead */
+    let windowAhead = null as { after: string; window: Promise<FactsWindow | null> } | null;
     /** the next chunk, worked out while the current one was written */
     let chunkAhead = null as { ids: string[]; work: Promise<ChunkWork> } | null;
     for (;;) {
@@ -239,43 +241,51 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
       if (!peek || peek.status !== 'RUNNING') break;
       const next = await listHouseholdsAfter(db, peek.regionCode, peek.cursor, 1);
       if (next.length === 0) break;
-      const code: string = next[0]!.countyCode;
-      if (county?.code !== code) {
-        county = null; // free the previous county's facts first
-        const pending = countyAhead?.code === code ? countyAhead.facts.catch(() => readCounty(code)) : readCounty(code);
-        countyAhead = null;
-        county = await pending;
-        const following = counties[counties.indexOf(code) + 1];
-        if (parallel && following) {
-          // A failed read ahead is read again when that county comes (see `pending`).
-          const facts = readCounty(following);
-          facts.catch(() => undefined);
-          countyAhead = { code: following, facts };
+      if (!window?.facts.has(next[0]!.id)) {
+        window = null; // free the previous window's facts first
+        const cursor = peek.cursor;
+        // A failed read ahead is read again here.
+        const pending = windowAhead && windowAhead.after === cursor ? windowAhead.window.catch(() => readWindow(cursor)) : readWindow(cursor);
+        windowAhead = null;
+        window = await pending;
+        if (!window) break;
+        const last = window.ids[window.ids.length - 1]!;
+        if (parallel) {
+          const ahead = readWindow(last);
+          ahead.catch(() => undefined);
+          windowAhead = { after: last, window: ahead };
         }
       }
-      const inCounty = county;
+      const inWindow = window;
       await db.transaction(async (tx) => {
         const r = await findReassessmentRun(tx, runId, { forUpdate: true });
         if (!r || r.status !== 'RUNNING') return;
-        const ids = (await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize)).filter((h) => h.countyCode === inCounty.code).map((h) => h.id);
+        const listed = await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize);
+        // The households after the cursor that the window holds; if another worker moved the
+        // cursor past the window, the next county's households, whose facts are read below.
+        let ids: string[] = [];
+        for (const h of listed) {
+          if (!inWindow.facts.has(h.id)) break;
+          ids.push(h.id);
+        }
+        if (ids.length === 0) ids = listed.filter((h) => h.countyCode === listed[0]!.countyCode).map((h) => h.id);
         if (ids.length === 0) return;
         let work: ChunkWork;
         if (chunkAhead && sameIds(chunkAhead.ids, ids)) {
           work = await chunkAhead.work;
         } else {
-          // Another worker may have moved the cursor meanwhile: read what the county read lacks.
-          const missing = ids.filter((id) => !inCounty.facts.has(id));
+          const missing = ids.filter((id) => !inWindow.facts.has(id));
           const extra = missing.length ? await loadHouseholdFacts(tx, missing) : null;
-          work = await computeChunk(setup, r, ids, (id) => inCounty.facts.get(id) ?? extra?.get(id));
+          work = await computeChunk(setup, r, ids, (id) => inWindow.facts.get(id) ?? extra?.get(id));
         }
         chunkAhead = null;
-        // While this chunk is written, the next chunk of the county is worked out (the engine
+        // While this chunk is written, the next chunk of the window is worked out (the engine
         // runs while PostgreSQL stores); it is used if the next transaction finds the same
         // households after the cursor, which it does unless another worker got there first.
         const writing = writeChunk(tx, r, ids, work, opts.onProgress);
-        const following = idsAfter(inCounty.facts, ids[ids.length - 1]!, chunkSize);
+        const following = idsAfter(inWindow.facts, ids[ids.length - 1]!, chunkSize);
         if (following.length > 0) {
-          const next = computeChunk(setup, r, following, (id) => inCounty.facts.get(id));
+          const next = computeChunk(setup, r, following, (id) => inWindow.facts.get(id));
           next.catch(() => undefined); // an error is raised when that chunk comes (below)
           chunkAhead = { ids: following, work: next };
         }

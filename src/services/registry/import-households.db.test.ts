@@ -23,7 +23,7 @@ import { InlineQueue } from '../jobs/queue.js';
 import { registerJobHandlers } from '../jobs/handlers.js';
 import { listImportErrors } from './import-batches.js';
 import { listMembers } from '../../db/repos/households.repo.js';
-import { loadCountyFacts, loadHouseholdFacts } from '../policy/load-household-facts.js';
+import { loadHouseholdFacts } from '../policy/load-household-facts.js';
 import { createImportBatch, resumeImportBatches, runImportBatch, type ImportBatchView } from './import-households.js';
 
 let database: TestDatabase;
@@ -165,7 +165,6 @@ describe('registry import: a clean file', () => {
     expect(expected).toHaveLength(4);
     expect((await listMembers(database.db, id)).map((m) => m.person.name)).toEqual(expected);
     expect((await loadHouseholdFacts(database.db, [id])).get(id)!.facts.members.map((m) => m.name)).toEqual(expected);
-    expect((await loadCountyFacts(database.db, '630102', '63')).get(id)!.facts.members.map((m) => m.name)).toEqual(expected);
   });
 
   it('an updated file updates by identity number and 户编号, with before → after in the audit trail', async () => {

@@ -251,11 +251,12 @@ describe('batch re-assessment (issue 3 §6)', () => {
     const draft = await insertVersion({ code: 'P01', regionCode: '630102', urbanRural: 'RURAL', effectiveFrom: '2022-01-01', value: money(470), status: 'DRAFT' });
     const ctx = { database, clock: t.clock };
     const run = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
-    // "Crash" after two chunks of one household each.
-    const partial = await runReassessment(ctx, run.id, { chunkSize: 1, stopAfterChunks: 2 });
+    // "Crash" after two chunks of one household each, facts read two households at a time.
+    const partial = await runReassessment(ctx, run.id, { chunkSize: 1, windowSize: 2, stopAfterChunks: 2 });
     expect(partial.status).toBe('RUNNING');
     expect(partial.processed).toBe(2);
-    const done = await runReassessment(ctx, run.id, { chunkSize: 2 });
+    // Resumed with other chunk and window sizes (a window ends mid-chunk).
+    const done = await runReassessment(ctx, run.id, { chunkSize: 2, windowSize: 3 });
     expect(done.status).toBe('DONE');
     expect(done.processed).toBe(run.total);
     const rows = await database.db.select().from(reassessmentResults).where(eq(reassessmentResults.runId, run.id));
@@ -263,6 +264,12 @@ describe('batch re-assessment (issue 3 §6)', () => {
     expect(new Set(rows.map((r) => r.householdId)).size).toBe(run.total);
     // Running a finished run again changes nothing.
     expect((await runReassessment(ctx, run.id)).processed).toBe(run.total);
+    // The same figures as a run in one go with the default chunks and windows.
+    const whole = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
+    expect((await runReassessment(ctx, whole.id)).summary).toEqual(done.summary);
+    const figures = (rs: (typeof rows)[number][]) =>
+      rs.map((x) => [x.householdId, x.change, x.beforeAmountFen, x.afterAmountFen, x.afterClassification]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(figures(await database.db.select().from(reassessmentResults).where(eq(reassessmentResults.runId, whole.id)))).toEqual(figures(rows));
     await database.db.delete(policyParameters).where(inArray(policyParameters.id, [draft]));
   });
 });
