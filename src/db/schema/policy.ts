@@ -84,7 +84,7 @@ export const expenditureItems = pgTable(
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     note: text(),
   },
-  (t) => [index('expenditure_items_household_idx').on(t.householdId), index('expenditure_items_county_idx').on(t.countyCode)],
+  (t) => [index('expenditure_items_household_idx').on(t.householdId)],
 );
 
 /**

@@ -94,8 +94,6 @@ export const persons = pgTable(
   (t) => [
     uniqueIndex('persons_id_number_uq').on(t.idNumber),
     index('persons_dup_idx').on(t.name, t.birthDate, t.countyCode),
-    // A batch reads a county's persons at once (re-assessment), see household-facts.repo.ts.
-    index('persons_county_idx').on(t.countyCode),
     // Names are searched on the household (households.member_names), not here.
     index('persons_id_number_trgm_idx').using('gin', t.idNumber.op('gin_trgm_ops')),
     index('persons_phone_trgm_idx').using('gin', t.phone.op('gin_trgm_ops')),
@@ -123,8 +121,6 @@ export const householdMembers = pgTable(
   },
   (t) => [
     index('household_members_household_idx').on(t.householdId),
-    // A batch reads a whole county's rows at once (re-assessment), see household-facts.repo.ts.
-    index('household_members_county_idx').on(t.countyCode),
     index('household_members_person_idx').on(t.personId),
     // A person is an active member of at most one household (issue 2 §7).
     uniqueIndex('household_members_active_person_uq').on(t.personId).where(sql`${t.active}`),
@@ -152,7 +148,7 @@ export const incomeItems = pgTable(
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     note: text(),
   },
-  (t) => [index('income_items_household_idx').on(t.householdId), index('income_items_county_idx').on(t.countyCode)],
+  (t) => [index('income_items_household_idx').on(t.householdId)],
 );
 
 export const assets = pgTable(
@@ -177,7 +173,7 @@ export const assets = pgTable(
     recordedBy: uuid(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('assets_household_idx').on(t.householdId), index('assets_county_idx').on(t.countyCode)],
+  (t) => [index('assets_household_idx').on(t.householdId)],
 );
 
 export const householdCategories = pgTable(
@@ -199,5 +195,5 @@ export const householdCategories = pgTable(
     recordedBy: uuid(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('household_categories_household_idx').on(t.householdId), index('household_categories_county_idx').on(t.countyCode)],
+  (t) => [index('household_categories_household_idx').on(t.householdId)],
 );
