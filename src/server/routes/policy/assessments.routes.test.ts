@@ -272,4 +272,24 @@ describe('batch re-assessment (issue 3 §6)', () => {
     expect(figures(await database.db.select().from(reassessmentResults).where(eq(reassessmentResults.runId, whole.id)))).toEqual(figures(rows));
     await database.db.delete(policyParameters).where(inArray(policyParameters.id, [draft]));
   });
+
+  it('two workers on one run, each with its own windows, finish it together without repeating or losing a household', async () => {
+    for (let i = 0; i < 4; i++) await createWorkedExample1(clerk, '630102001004');
+    const draft = await insertVersion({ code: 'P01', regionCode: '630102', urbanRural: 'RURAL', effectiveFrom: '2022-01-01', value: money(480), status: 'DRAFT' });
+    const ctx = { database, clock: t.clock };
+    const run = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
+    expect(run.total).toBeGreaterThanOrEqual(3);
+    // Each worker reads windows of two households and moves one household per chunk, so each
+    // keeps finding the cursor moved past its window by the other.
+    const [a, b] = await Promise.all([
+      runReassessment(ctx, run.id, { chunkSize: 1, windowSize: 2 }),
+      runReassessment(ctx, run.id, { chunkSize: 1, windowSize: 2 }),
+    ]);
+    expect([a.status, b.status]).toEqual(['DONE', 'DONE']);
+    const rows = await database.db.select().from(reassessmentResults).where(eq(reassessmentResults.runId, run.id));
+    expect(rows).toHaveLength(run.total);
+    expect(new Set(rows.map((r) => r.householdId)).size).toBe(run.total);
+    expect(a.processed).toBe(run.total);
+    await database.db.delete(policyParameters).where(inArray(policyParameters.id, [draft]));
+  });
 });
