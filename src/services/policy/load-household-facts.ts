@@ -206,8 +206,10 @@ export interface FactsWindow {
  * of small objects at full scale, twice with the read ahead) while it allocated explanations,
  * and the collector marked that heap again and again; at full scale a stored decision cost
  * Node.js about twice the CPU time it cost at 0.1 scale. Consecutive household numbers were
- * written together, so a window's rows lie close together and reading them by id costs
- * PostgreSQL little more than a county scan (`docs/benchmarks.md`).
+ * written together, so a window's rows lie close together on disk; still, reading by id costs
+ * PostgreSQL about twice the CPU of a county scan. At full scale the Node.js time saved is
+ * larger; at 0.1 scale it is not, and PGlite (one thread) pays the difference
+ * (`docs/benchmarks.md`).
  */
 export async function loadFactsWindow(db: Executor, regionCode: string, cursor: string | null, size: number, opts: LoadOptions = {}): Promise<FactsWindow | null> {
   const listed = await listHouseholdsAfter(db, regionCode, cursor, size);
