@@ -6,7 +6,7 @@
  * recipients' status. Because "before" never includes the run's versions, an APPLY run over
  * an unchanged registry reproduces its WHAT_IF figures exactly.
  *
- * Resumable: households are processed county by county in id order, in chunks;
+ * Resumable: households are processed county by county in household-number order, in chunks;
  * each chunk is one transaction that locks the run row, continues after its cursor, writes
  * results (and, for APPLY, decisions) and advances the cursor. A crash loses at most the chunk
  * in flight, which is simply done again; two workers on one run serialise on the row lock and
