@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
-import { randomUUID } from 'node:crypto';
+import { newId } from '../ids.js';
 import { copyInTransaction, type Executor, type Tx } from '../database.js';
 import { CopyWriter } from '../copy-rows.js';
 import {
@@ -101,7 +101,7 @@ const ASSESSMENT_COPY_COLUMNS = [
  * as it is decided (`encodeAssessment`) and copies the encoded rows at once (`copyAssessments`).
  */
 export function encodeAssessment(w: CopyWriter, r: AssessmentInsert): void {
-  w.field(r.id ?? randomUUID()).field(r.countyCode).field(r.householdId).field(r.referenceDate).field(r.trigger).field(r.runId)
+  w.field(r.id ?? newId()).field(r.countyCode).field(r.householdId).field(r.referenceDate).field(r.trigger).field(r.runId)
     .field(r.classification).field(r.perCapitaMonthlyFen).field(r.standardMonthlyFen).field(r.dibaoAmountFen)
     .field(JSON.stringify(r.result)).field(JSON.stringify(r.explanation)).field(JSON.stringify(r.parametersUsed))
     .field(r.inputsDigest).field(r.createdBy);
@@ -197,7 +197,7 @@ export async function insertBenefitStatusEvents(tx: Tx, rows: BenefitStatusEvent
   if (rows.length === 0) return;
   const w = new CopyWriter();
   for (const r of rows) {
-    w.field(r.id ?? randomUUID()).field(r.countyCode).field(r.householdId).field(r.fromStatus).field(r.toStatus).field(r.effectiveMonth)
+    w.field(r.id ?? newId()).field(r.countyCode).field(r.householdId).field(r.fromStatus).field(r.toStatus).field(r.effectiveMonth)
       .field(r.monthlyAmountFen).field(r.assessmentId).field(r.reason).field(r.decidedOn).field(r.createdBy);
     w.endLine();
   }

@@ -3,13 +3,14 @@
  * loaded facts, decide the recipient transition, and (when applying) write the decision, the
  * recipient status and its dated event in the caller's transaction.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { assessHousehold } from '../../domain/policy/assess-household.rules.js';
 import type { Assessment, ExplanationStep, ParameterSet } from '../../domain/policy/assessment.types.js';
 import { RECIPIENT_STATUS_LABELS, summariseAssessment, yuan } from '../../domain/policy/assessment-summary.js';
 import { decideRecipientTransition, type Transition } from '../../domain/policy/lifecycle.rules.js';
 import type { Violation } from '../../domain/errors.js';
 import { CopyWriter } from '../../db/copy-rows.js';
+import { newId } from '../../db/ids.js';
 import type { Tx } from '../../db/database.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
 import {
@@ -96,7 +97,7 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
   const { facts } = s.loaded;
   const { assessment, transition } = s.outcome;
   const r = assessment.result;
-  const assessmentId = randomUUID();
+  const assessmentId = newId();
   const baseline = { countedByType: r.countedByType, perCapitaMonthlyFen: r.perCapitaMonthlyFen };
   const row: AssessmentInsert = {
     id: assessmentId,

@@ -12,7 +12,8 @@
  * running, and running a finished batch again does nothing.
  */
 import { findParameterInForce } from '../../db/repos/policy.repo.js';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newId } from '../../db/ids.js';
 import { appendAudit, appendAuditBulk } from '../../db/repos/audit.repo.js';
 import {
   findImportBatchForRun,
@@ -316,7 +317,7 @@ async function processBatch(ctx: ServiceContext, batch: ImportBatchRow & { creat
       await finishImportBatch(raw, batch.id, { status: 'INVALID', totalRows: parsed.totalRows, errorCount: violations.length, finishedAt: at });
       return;
     }
-    const plan = planImport(parsed.records, snapshot, { today, newId: randomUUID });
+    const plan = planImport(parsed.records, snapshot, { today, newId });
     await applyImportPlan(raw, plan, { at, actorId: batch.createdBy, sourceDetail: `导入:${batch.fileName}` });
     await appendAuditBulk(
       raw,
