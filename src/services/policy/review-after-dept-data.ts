@@ -26,7 +26,15 @@ export async function reviewAfterDeptData(
   const audit: AuditInput[] = [];
   if (ids.length === 0) return { reviewed: 0, refused: 0, audit };
   const today = shanghaiDate(ctx.clock.now());
-  const resolve = createParameterResolver(await listParameterVersionsForSubtree(tx, '63'));
+  // The versions in force for each province the households are in (a household's parameters
+  // are inherited from its province, 市州 and county: POLICY.md §19, issue 3 §1).
+  const resolvers = new Map<string, ReturnType<typeof createParameterResolver>>();
+  const resolverFor = async (regionCode: string) => {
+    const province = regionCode.slice(0, 2);
+    let r = resolvers.get(province);
+    if (!r) resolvers.set(province, (r = createParameterResolver(await listParameterVersionsForSubtree(tx, province))));
+    return r;
+  };
   let reviewed = 0;
   let refused = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -35,6 +43,7 @@ export async function reviewAfterDeptData(
     for (const loaded of loadedAll.values()) {
       if (loaded.status !== 'ACTIVE') continue;
       const f = loaded.facts;
+      const resolve = await resolverFor(f.regionCode);
       const outcome = decide(loaded, resolve(f.regionCode, f.urbanRural, today), today, today);
       // No standard for the region (R27) and the like: nothing to review yet.
       if (!outcome.ok) {
