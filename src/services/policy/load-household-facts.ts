@@ -205,11 +205,10 @@ export interface FactsWindow {
  * Why windows and not a whole county: a run held a county's facts (56,000 households, ≈ 280 MB
  * of small objects at full scale, twice with the read ahead) while it allocated explanations,
  * and the collector marked that heap again and again; at full scale a stored decision cost
- * Node.js about twice the CPU time it cost at 0.1 scale. Consecutive household numbers were
- * written together, so a window's rows lie close together on disk; still, reading by id costs
- * PostgreSQL about twice the CPU of a county scan. At full scale the Node.js time saved is
- * larger; at 0.1 scale it is not, and PGlite (one thread) pays the difference
- * (`docs/benchmarks.md`).
+ * Node.js about twice the CPU time it cost at 0.1 scale (windows of 5,000 still doubled it
+ * against windows of 1,000). Consecutive household numbers were written together, and an
+ * import gives them ids in that order (`newId`, time-ordered), so a window's rows lie close
+ * together on disk and in every household_id index (`docs/benchmarks.md`).
  */
 export async function loadFactsWindow(db: Executor, regionCode: string, cursor: string | null, size: number, opts: LoadOptions = {}): Promise<FactsWindow | null> {
   const listed = await listHouseholdsAfter(db, regionCode, cursor, size);

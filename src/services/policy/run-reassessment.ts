@@ -35,8 +35,13 @@ import { DecisionBatch, decide, prepareDecision, type DecisionOutcome } from './
 import { summariseRun } from './reassessment-summary.js';
 
 export const REASSESS_CHUNK = 1000;
-/** households whose facts are held at once (see loadFactsWindow): five chunks */
-export const FACTS_WINDOW = 5 * REASSESS_CHUNK;
+/**
+ * Households whose facts are read at once (see loadFactsWindow): one chunk. Full scale, what-if
+ * and applied alternated with windows of 5,000: what-if 38–41 s against 52–62 s, applied 74–81 s
+ * against 96–99 s; a bigger window's facts outlive the young generation while the engine runs,
+ * and the collector's marking doubled Node.js's CPU time (`docs/benchmarks.md`).
+ */
+export const FACTS_WINDOW = REASSESS_CHUNK;
 /** households assessed between two yields to the event loop (a chunk being written keeps streaming) */
 const YIELD_EVERY = 50;
 
@@ -225,7 +230,8 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     // county, one index range per kind of fact (see loadFactsWindow for why not a whole
     // county). PostgreSQL reads the next window over the pool while this one is assessed
     // (PGlite has one connection, so there a window is read between chunks). A chunk never
-    // spans two windows. A household edited after its window was read is assessed on the facts
+    // spans two windows; the first chunk of the window read ahead is worked out while the
+    // last chunk of this one is written. A household edited after its window was read is assessed on the facts
     // as read (the stored decision's inputs digest says which).
     const parallel = ctx.database.kind === 'postgres';
     const windowSize = opts.windowSize ?? FACTS_WINDOW;
@@ -233,8 +239,8 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     let window = null as FactsWindow | null;
     /** the window after `after` (the last household of the current window), read ahead */
     let windowAhead = null as { after: string; window: Promise<FactsWindow | null> } | null;
-    /** the next chunk, worked out while the current one was written */
-    let chunkAhead = null as { ids: string[]; work: Promise<ChunkWork> } | null;
+    /** the next chunk, worked out while the current one was written (null: none) */
+    let chunkAhead = null as Promise<{ ids: string[]; work: ChunkWork } | null> | null;
     for (;;) {
       if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return (await findReassessmentRun(db, runId))!;
       const peek = await findReassessmentRun(db, runId);
@@ -271,24 +277,30 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
         if (ids.length === 0) ids = listed.filter((h) => h.countyCode === listed[0]!.countyCode).map((h) => h.id);
         if (ids.length === 0) return;
         let work: ChunkWork;
-        if (chunkAhead && sameIds(chunkAhead.ids, ids)) {
-          work = await chunkAhead.work;
+        const ahead = chunkAhead ? await chunkAhead : null;
+        if (ahead && sameIds(ahead.ids, ids)) {
+          work = ahead.work;
         } else {
           const missing = ids.filter((id) => !inWindow.facts.has(id));
           const extra = missing.length ? await loadHouseholdFacts(tx, missing) : null;
           work = await computeChunk(setup, r, ids, (id) => inWindow.facts.get(id) ?? extra?.get(id));
         }
         chunkAhead = null;
-        // While this chunk is written, the next chunk of the window is worked out (the engine
-        // runs while PostgreSQL stores); it is used if the next transaction finds the same
-        // households after the cursor, which it does unless another worker got there first.
+        // While this chunk is written, the next chunk is worked out (the engine runs while
+        // PostgreSQL stores): the rest of this window, or the start of the window read ahead.
+        // It is used if the next transaction finds the same households after the cursor, which
+        // it does unless another worker got there first.
         const writing = writeChunk(tx, r, ids, work, opts.onProgress);
-        const following = idsAfter(inWindow.facts, ids[ids.length - 1]!, chunkSize);
-        if (following.length > 0) {
-          const next = computeChunk(setup, r, following, (id) => inWindow.facts.get(id));
-          next.catch(() => undefined); // an error is raised when that chunk comes (below)
-          chunkAhead = { ids: following, work: next };
+        const lastId = ids[ids.length - 1]!;
+        const following = idsAfter(inWindow.facts, lastId, chunkSize);
+        const compute = (w: FactsWindow, next: string[]) =>
+          next.length === 0 ? null : computeChunk(setup, r, next, (id) => w.facts.get(id)).then((done) => ({ ids: next, work: done }));
+        if (following.length > 0) chunkAhead = Promise.resolve(compute(inWindow, following));
+        else if (windowAhead && windowAhead.after === lastId) {
+          // A failed read ahead is read again when its window comes (above).
+          chunkAhead = windowAhead.window.then((w) => (w ? compute(w, w.ids.slice(0, chunkSize)) : null), () => null);
         }
+        chunkAhead?.catch(() => undefined); // an engine error is raised when that chunk comes (above)
         await writing;
       });
       chunks++;

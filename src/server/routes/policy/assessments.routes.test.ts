@@ -270,6 +270,10 @@ describe('batch re-assessment (issue 3 §6)', () => {
     const figures = (rs: (typeof rows)[number][]) =>
       rs.map((x) => [x.householdId, x.change, x.beforeAmountFen, x.afterAmountFen, x.afterClassification]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(figures(await database.db.select().from(reassessmentResults).where(eq(reassessmentResults.runId, whole.id)))).toEqual(figures(rows));
+    // Windows of one chunk: each next chunk is worked out from the window read ahead (on PostgreSQL).
+    const oneByOne = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
+    expect((await runReassessment(ctx, oneByOne.id, { chunkSize: 1, windowSize: 1 })).summary).toEqual(done.summary);
+    expect(figures(await database.db.select().from(reassessmentResults).where(eq(reassessmentResults.runId, oneByOne.id)))).toEqual(figures(rows));
     await database.db.delete(policyParameters).where(inArray(policyParameters.id, [draft]));
   });
 
