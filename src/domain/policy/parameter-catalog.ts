@@ -9,6 +9,10 @@
  * amount and unit kept alongside (`MoneyStandard`). Confidence follows §0.1: a seed
  * version may be OFFICIAL only when every tag of the parameter's basis is [V] or [V2].
  */
+import { isIsoDate } from '../registry/id-number.js';
+
+/** A real calendar date written 'YYYY-MM-DD' (one check for the registry and the engine). */
+export { isIsoDate };
 
 export type ParameterKind =
   | 'MONEY_STANDARD'
@@ -618,7 +622,6 @@ export function mayBeOfficial(def: ParameterDefinition): boolean {
 /** Sanity ceilings that catch unit mistakes (hours typed as minutes, days as months …). */
 const CEILING = { MONTHS: 120, DAYS: 366, WORKING_DAYS: 260, HOURS: 744, MULTIPLIER: 100 } as const;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UPPER_SNAKE = /^[A-Z][A-Z0-9_]*$/;
 const REGION_KEY = /^\d{6}(\d{3}){0,2}$/;
 
@@ -630,15 +633,6 @@ function show(v: unknown): string {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export function isIsoDate(v: unknown): v is string {
-  if (typeof v !== 'string') return false;
-  const m = ISO_DATE.exec(v);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
 function isWeekend(date: string): boolean {

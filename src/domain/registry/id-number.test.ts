@@ -8,6 +8,7 @@ import {
   checkIdAgainstEntered,
   computeIdCheckChar,
   generateIdNumber,
+  isIsoDate,
   normaliseIdNumberInput,
   parseIdNumber,
   upgradeLegacyIdNumber,
@@ -162,6 +163,32 @@ describe('checkIdAgainstEntered', () => {
 
   it('R9.2 mismatch carries both dates', () => {
     expect(checkIdAgainstEntered(parsed, { birthDate: '1980-01-02' })[0]?.params).toEqual({ expected: '1980-01-01', entered: '1980-01-02' });
+  });
+});
+
+describe('isIsoDate', () => {
+  it.each<[string, unknown, boolean]>([
+    ['an ordinary date', '1980-01-01', true],
+    ['the last day of a 30-day month', '2026-11-30', true],
+    ['29 February of a leap year', '2024-02-29', true],
+    ['29 February of a century leap year', '2000-02-29', true],
+    ['29 February of a non-leap year', '2026-02-29', false],
+    ['29 February of a century non-leap year', '1900-02-29', false],
+    ['31 of a 30-day month', '2026-04-31', false],
+    ['month 00', '2026-00-10', false],
+    ['month 13', '2026-13-01', false],
+    ['day 00', '2026-01-00', false],
+    ['day 32', '2026-01-32', false],
+    ['without leading zeros', '2026-1-1', false],
+    ['slashes', '2026/01/01', false],
+    ['a time after it', '2026-01-01T00:00', false],
+    ['a letter in the year', '20a6-01-01', false],
+    ['full-width digits', '２０２６-01-01', false],
+    ['empty', '', false],
+    ['not a string', 20260101, false],
+    ['null', null, false],
+  ])('%s: %j → %s', (_, v, ok) => {
+    expect(isIsoDate(v)).toBe(ok);
   });
 });
 
