@@ -227,12 +227,12 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     const setup: RunSetup = { ctx, runId, resolveBefore, resolveAfter, decisionDate: shanghaiDate(ctx.clock.now()) };
     let chunks = 0;
     // Facts are read a window at a time: up to `windowSize` consecutive households of one
-    // county, one index range per kind of fact (see loadFactsWindow for why not a whole
+    // county, one query by id per kind of fact (see loadFactsWindow for why not a whole
     // county). PostgreSQL reads the next window over the pool while this one is assessed
     // (PGlite has one connection, so there a window is read between chunks). A chunk never
     // spans two windows; the first chunk of the window read ahead is worked out while the
-    // last chunk of this one is written. A household edited after its window was read is assessed on the facts
-    // as read (the stored decision's inputs digest says which).
+    // last chunk of this one is written. A household edited after its window was read is
+    // assessed on the facts as read (the stored decision's inputs digest says which).
     const parallel = ctx.database.kind === 'postgres';
     const windowSize = opts.windowSize ?? FACTS_WINDOW;
     const readWindow = (cursor: string | null) => loadFactsWindow(db, run!.regionCode, cursor, windowSize, { parallel });
