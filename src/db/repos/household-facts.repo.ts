@@ -25,6 +25,15 @@ interface FactsQuery {
   orderBy?: SQL;
 }
 
+/**
+ * The ids as one uuid[] parameter, sent as a single comma-separated text: the driver escapes an
+ * array parameter element by element, which for a window's 1,000 ids, seven queries a window,
+ * was ≈ 2 % of a batch run's Node.js time, and PostgreSQL reads either form at the same cost.
+ */
+function idList(ids: readonly string[]): SQL {
+  return sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
+}
+
 /** Rows of a fact table for these households (in `orderBy` order within a household). */
 function factRows<T>(db: Executor, ids: readonly string[], q: FactsQuery): Promise<T[]> {
   if (ids.length === 0) return Promise.resolve([]);
@@ -33,7 +42,7 @@ function factRows<T>(db: Executor, ids: readonly string[], q: FactsQuery): Promi
   const order = q.orderBy ? sql` ORDER BY ${q.orderBy}` : sql``;
   return queryRows<T>(
     db,
-    sql`SELECT t.* FROM unnest(${sql.param([...ids])}::uuid[]) AS x(hid)
+    sql`SELECT t.* FROM unnest(${idList(ids)}) AS x(hid)
         CROSS JOIN LATERAL (SELECT ${q.select} FROM ${q.from} WHERE ${hid} = x.hid${extra}${order} OFFSET 0) AS t`,
   );
 }
@@ -53,7 +62,7 @@ export function loadHouseholdRows(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return queryRows<HouseholdFactRow>(
     db,
-    sql`SELECT t.* FROM unnest(${sql.param([...ids])}::uuid[]) WITH ORDINALITY AS x(hid, n)
+    sql`SELECT t.* FROM unnest(${idList(ids)}) WITH ORDINALITY AS x(hid, n)
         CROSS JOIN LATERAL (SELECT h.id, h.household_no AS "householdNo", h.region_code AS "regionCode", h.county_code AS "countyCode",
                                    h.urban_rural AS "urbanRural", h.categories, h.status FROM households h WHERE h.id = x.hid OFFSET 0) AS t
         ORDER BY x.n`,
