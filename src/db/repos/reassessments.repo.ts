@@ -1,6 +1,7 @@
 /** Batch re-assessment runs (issue 3 §6): the run row is the job's real state. */
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Executor } from '../database.js';
+import { CopyWriter } from '../copy-rows.js';
+import { copyInTransaction, type Executor, type Tx } from '../database.js';
 import { reassessmentResults, reassessmentRuns, regions, users } from '../schema/index.js';
 
 const uuidArray = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((v) => sql`${v}::uuid`), sql`, `)}]::uuid[]`;
@@ -80,21 +81,23 @@ export async function findLatestWhatIf(db: Executor, versionIds: string[]) {
   return r ?? null;
 }
 
+const RESULT_COPY_COLUMNS = ['run_id', 'household_id', 'county_code', 'before_classification', 'after_classification', 'before_amount_fen', 'after_amount_fen', 'change', 'error_code'];
+
 /**
- * One statement per chunk with one array parameter per column (a multi-row insert binds nine
- * parameters per household and the ORM builds each one; this was a fifth of a what-if's
- * Node.js time).
+ * A chunk's results, by COPY in the chunk's transaction. A household's result is written once:
+ * the chunk's transaction also moves the run's cursor past it. (An INSERT … SELECT unnest of one
+ * array per column, ON CONFLICT DO NOTHING, cost the server about twice as much per row, and the
+ * driver escaped each array element by element.)
  */
-export async function insertReassessmentResults(db: Executor, rows: ReassessmentResultInsert[]) {
+export async function insertReassessmentResults(tx: Tx, rows: ReassessmentResultInsert[]) {
   if (rows.length === 0) return;
-  const col = <K extends keyof ReassessmentResultInsert>(k: K) => sql.param(rows.map((r) => r[k] ?? null));
-  await db.execute(sql`
-    INSERT INTO reassessment_results
-      (run_id, household_id, county_code, before_classification, after_classification, before_amount_fen, after_amount_fen, change, error_code)
-    SELECT * FROM unnest(${col('runId')}::uuid[], ${col('householdId')}::uuid[], ${col('countyCode')}::varchar[],
-                         ${col('beforeClassification')}::varchar[], ${col('afterClassification')}::varchar[],
-                         ${col('beforeAmountFen')}::int8[], ${col('afterAmountFen')}::int8[], ${col('change')}::varchar[], ${col('errorCode')}::varchar[])
-    ON CONFLICT DO NOTHING`);
+  const w = new CopyWriter();
+  for (const r of rows) {
+    w.raw(r.runId).raw(r.householdId).text(r.countyCode).field(r.beforeClassification).text(r.afterClassification);
+    w.field(r.beforeAmountFen ?? 0).field(r.afterAmountFen ?? 0).text(r.change).field(r.errorCode);
+    w.endLine();
+  }
+  await copyInTransaction(tx, 'reassessment_results', RESULT_COPY_COLUMNS, w.finish());
 }
 
 export interface ChangeByCounty {
