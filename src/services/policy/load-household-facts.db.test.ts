@@ -78,6 +78,41 @@ describe('household facts by window and by id', () => {
     expect(await loadFactsWindow(database.db, '6302', null, 10)).toBeNull();
   });
 
+  it('reads each value as stored: nulls, numbers and JSON, and free text holding the marks the packed columns use', async () => {
+    // Most columns travel packed in one text per row (household-facts.repo.ts); free text travels
+    // on its own, so a name or note holding U+001F / U+001A must come back unchanged.
+    const [m] = await q<{ person_id: string }>(`SELECT m.person_id FROM household_members m WHERE m.household_id = $1`, [ids.other]);
+    const personId = m!.person_id;
+    const odd = '卓玛\u001f\u001a';
+    await q(`UPDATE persons SET name = $2, serious_illness = $3, labour_capacity = NULL, disability_category = 'VISUAL', disability_grade = 2 WHERE id = $1`, [personId, odd, '尿毒症\u001a']);
+    await q(
+      `INSERT INTO person_policy_facts (person_id, county_code, means_test_exclusion, self_care, obligors) VALUES ($1, '630103', NULL, $2, $3)`,
+      [personId, JSON.stringify({ eat: true, dress: false, assessedOn: '2026-01-05' }), JSON.stringify([{ name: '扎西\u001f', relationship: 'CHILD', inabilityGround: null }])],
+    );
+    await q(
+      `INSERT INTO income_items (county_code, household_id, person_id, income_type, period_start, period_end, amount_fen, source, source_detail, note)
+       VALUES ('630103', $1, NULL, 'PROPERTY', '2025-01-01', '2025-12-31', 123456789012, 'INVESTIGATED', $2, $3)`,
+      [ids.other, '入户\u001a核查', '备注\u001f'],
+    );
+    const f = (await loadHouseholdFacts(database.db, [ids.other])).get(ids.other)!.facts;
+    expect(f.members).toHaveLength(1);
+    expect(f.members[0]).toMatchObject({
+      personId,
+      name: odd,
+      seriousIllness: '尿毒症\u001a',
+      labourCapacity: null,
+      disabilityCategory: 'VISUAL',
+      disabilityGrade: 2,
+      exclusion: null,
+      selfCare: { eat: true, dress: false, assessedOn: '2026-01-05' },
+      obligors: [{ name: '扎西\u001f', relationship: 'CHILD', inabilityGround: null }],
+    });
+    const income = f.incomes.find((i) => i.incomeType === 'PROPERTY')!;
+    expect(income).toMatchObject({ personId: null, periodStart: '2025-01-01', periodEnd: '2025-12-31', amountFen: 123_456_789_012, note: '备注\u001f' });
+    expect(income.provenance).toMatchObject({ source: 'INVESTIGATED', detail: '入户\u001a核查', recordedBy: null });
+    expect(income.provenance.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  });
+
   it('a window holds only households under the region, and only active ones', async () => {
     const all = async (region: string) => {
       const seen: string[] = [];
