@@ -45,6 +45,7 @@ describe('household facts by window and by id', () => {
   it('reads the facts the engine needs: members in the household page order, times as ISO text', async () => {
     const a = (await loadHouseholdFacts(database.db, [ids.a])).get(ids.a)!.facts;
     expect(a.members.map((m) => m.name)).toEqual(['马学军', '马秀兰']);
+    expect([a.categories, a.urbanRural, a.countyCode, a.householdNo]).toEqual([['DIBAO'], 'URBAN', '630102', nos.a]);
     expect(a.incomes.map((i) => [i.incomeType, i.amountFen, i.periodStart]).sort()).toEqual([
       ['TRANSFER', 60_050, '2025-01-01'],
       ['WAGE', 1_200_000, '2025-01-01'],
@@ -95,6 +96,7 @@ describe('household facts by window and by id', () => {
       [ids.other, '入户\u001a核查', '备注\u001f'],
     );
     const f = (await loadHouseholdFacts(database.db, [ids.other])).get(ids.other)!.facts;
+    expect(f.categories).toEqual([]);
     expect(f.members).toHaveLength(1);
     expect(f.members[0]).toMatchObject({
       personId,
