@@ -241,15 +241,23 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     let windowAhead = null as { after: string; window: Promise<FactsWindow | null> } | null;
     /** the next chunk, worked out while the current one was written (null: none) */
     let chunkAhead = null as Promise<{ ids: string[]; work: ChunkWork } | null> | null;
+    /**
+     * The run as this worker's last chunk left it (null: read it). A chunk's transaction locks
+     * the run and lists the households after its cursor again, so between chunks the worker
+     * goes on from what it wrote instead of asking: two round trips a chunk, each waiting
+     * behind the window being read ahead.
+     */
+    let state = null as ReassessmentRunRow | null;
+    /** set when a chunk's transaction found no household after the cursor */
+    let finished = false;
     for (;;) {
       if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return (await findReassessmentRun(db, runId))!;
-      const peek = await findReassessmentRun(db, runId);
-      if (!peek || peek.status !== 'RUNNING') break;
-      const next = await listHouseholdsAfter(db, peek.regionCode, peek.cursor, 1);
-      if (next.length === 0) break;
-      if (!window?.facts.has(next[0]!.id)) {
+      const peek = state ?? (await findReassessmentRun(db, runId));
+      state = null;
+      if (finished || !peek || peek.status !== 'RUNNING') break;
+      const cursor = peek.cursor;
+      if (!(window && cursor !== null && idsAfter(window.facts, cursor, 1).length > 0)) {
         window = null; // free the previous window's facts first
-        const cursor = peek.cursor;
         // A failed read ahead is read again here.
         const pending = windowAhead && windowAhead.after === cursor ? windowAhead.window.catch(() => readWindow(cursor)) : readWindow(cursor);
         windowAhead = null;
@@ -267,6 +275,10 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
         const r = await findReassessmentRun(tx, runId, { forUpdate: true });
         if (!r || r.status !== 'RUNNING') return;
         const listed = await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize);
+        if (listed.length === 0) {
+          finished = true;
+          return;
+        }
         // The households after the cursor that the window holds; if another worker moved the
         // cursor past the window, the next county's households, whose facts are read below.
         let ids: string[] = [];
@@ -275,7 +287,6 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
           ids.push(h.id);
         }
         if (ids.length === 0) ids = listed.filter((h) => h.countyCode === listed[0]!.countyCode).map((h) => h.id);
-        if (ids.length === 0) return;
         let work: ChunkWork;
         const ahead = chunkAhead ? await chunkAhead : null;
         if (ahead && sameIds(ahead.ids, ids)) {
@@ -302,6 +313,7 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
         }
         chunkAhead?.catch(() => undefined); // an engine error is raised when that chunk comes (above)
         await writing;
+        state = { ...r, cursor: lastId, processed: r.processed + ids.length };
       });
       chunks++;
     }
