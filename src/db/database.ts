@@ -196,29 +196,35 @@ export function anyUuid(column: Column, ids: readonly string[]): SQL {
 type PgliteQuery = { query: (sql: string, params: unknown[], opts: { blob: Blob }) => Promise<unknown> };
 
 /** One COPY of text-format blocks (copy-rows.ts) on a node-postgres connection, streamed. */
-async function copyOnClient(client: pg.ClientBase, table: string, columns: readonly string[], blocks: readonly Uint8Array[]): Promise<void> {
-  await pipeline(Readable.from(blocks), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+/** COPY's data format: text (copy-rows.ts) or binary (copy-binary.ts). */
+export type CopyFormat = 'text' | 'binary';
+
+const copyOptions = (format: CopyFormat) => (format === 'binary' ? ' WITH (FORMAT binary)' : '');
+
+async function copyOnClient(client: pg.ClientBase, table: string, columns: readonly string[], blocks: readonly Uint8Array[], format: CopyFormat = 'text'): Promise<void> {
+  await pipeline(Readable.from(blocks), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${copyOptions(format)}`)));
 }
 
-/** One COPY of text-format blocks on PGlite, which reads them as a blob. */
-async function copyOnPglite(tx: PgliteQuery, table: string, columns: readonly string[], blocks: readonly Uint8Array[]): Promise<void> {
-  await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([...blocks] as BlobPart[]) });
+/** One COPY of encoded blocks on PGlite, which reads them as a blob. */
+async function copyOnPglite(tx: PgliteQuery, table: string, columns: readonly string[], blocks: readonly Uint8Array[], format: CopyFormat = 'text'): Promise<void> {
+  await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'${copyOptions(format)}`, [], { blob: new Blob([...blocks] as BlobPart[]) });
 }
 
 /**
- * COPY text-format blocks (copy-rows.ts) into `table` on the connection of an open transaction
- * `tx`, for a bulk write that must commit or roll back with the rest of that transaction (a
- * batch re-assessment's decisions). Either driver: node-postgres streams it, PGlite reads a blob.
+ * COPY encoded blocks (text format by copy-rows.ts, binary by copy-binary.ts) into `table` on
+ * the connection of an open transaction `tx`, for a bulk write that must commit or roll back
+ * with the rest of that transaction (a batch re-assessment's decisions). Either driver:
+ * node-postgres streams it, PGlite reads a blob.
  */
-export async function copyInTransaction(tx: Tx, table: string, columns: readonly string[], blocks: readonly Uint8Array[]): Promise<void> {
+export async function copyInTransaction(tx: Tx, table: string, columns: readonly string[], blocks: readonly Uint8Array[], format: CopyFormat = 'text'): Promise<void> {
   // drizzle keeps the transaction's connection as session.client (a pg PoolClient, or PGlite's
   // transaction object); a Pool here would mean no transaction, which COPY must not run outside.
   const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-  if (client instanceof pg.Client) return copyOnClient(client, table, columns, blocks);
+  if (client instanceof pg.Client) return copyOnClient(client, table, columns, blocks, format);
   if (!client || client instanceof pg.Pool || typeof (client as Partial<PgliteQuery>).query !== 'function') {
     throw new Error('copyInTransaction needs an open transaction');
   }
-  return copyOnPglite(client as PgliteQuery, table, columns, blocks);
+  return copyOnPglite(client as PgliteQuery, table, columns, blocks, format);
 }
 
 /** Rows of a raw `sql` query on either driver (both answer `{ rows }`). */

@@ -9,7 +9,7 @@ import type { Assessment, ExplanationStep, ParameterSet } from '../../domain/pol
 import { RECIPIENT_STATUS_LABELS, summariseAssessment, yuan } from '../../domain/policy/assessment-summary.js';
 import { decideRecipientTransition, type Transition } from '../../domain/policy/lifecycle.rules.js';
 import type { Violation } from '../../domain/errors.js';
-import { CopyWriter } from '../../db/copy-rows.js';
+import { BinaryCopyWriter } from '../../db/copy-binary.js';
 import { newId } from '../../db/ids.js';
 import type { Tx } from '../../db/database.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
@@ -195,13 +195,13 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
  * copying them was most of an applied run's garbage-collection time (`docs/benchmarks.md`).
  */
 export class DecisionBatch {
-  private rows: CopyWriter | null = null;
+  private rows: BinaryCopyWriter | null = null;
   private written = false;
   private readonly items: (Omit<PreparedDecision, 'assessment'> & { householdId: string })[] = [];
 
   add(d: PreparedDecision): void {
     if (this.written) throw new Error('DecisionBatch already written');
-    encodeAssessment((this.rows ??= new CopyWriter()), d.assessment);
+    encodeAssessment((this.rows ??= new BinaryCopyWriter()), d.assessment);
     const { assessment, ...rest } = d;
     this.items.push({ ...rest, householdId: assessment.householdId });
   }
