@@ -74,6 +74,13 @@ function unpack(text: string, n: number): string[] {
 
 const orNull = (v: string): string | null => (v === NULL_MARK ? null : v);
 
+/** Rows whose `p` column is a packed text of `n` values, each built into its row type. */
+function decodePacked<R extends { p: string }, T>(rows: readonly R[], n: number, build: (values: string[], row: R) => T): T[] {
+  const out: T[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = build(unpack(rows[i]!.p, n), rows[i]!);
+  return out;
+}
+
 export interface HouseholdFactRow {
   id: string;
   householdNo: string;
@@ -183,33 +190,27 @@ export async function loadMemberRows(db: Executor, ids: readonly string[]): Prom
     alias: 'm',
     where: sql`m.active`,
   });
-  const out: MemberFactRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const v = unpack(r.p, 17);
-    out[i] = {
-      householdId: v[0]!,
-      memberId: v[1]!,
-      joinedOn: v[2]!,
-      memberCreatedAt: v[3]!,
-      relationship: v[4]!,
-      personId: v[5]!,
-      name: r.name,
-      birthDate: v[6]!,
-      sex: v[7]!,
-      labourCapacity: orNull(v[8]!),
-      healthStatus: orNull(v[9]!),
-      seriousIllness: r.seriousIllness,
-      disabilityCategory: orNull(v[10]!),
-      disabilityGrade: v[11] === NULL_MARK ? null : Number(v[11]),
-      employment: orNull(v[12]!),
-      studentStage: orNull(v[13]!),
-      meansTestExclusion: orNull(v[14]!),
-      selfCare: v[15] === NULL_MARK ? null : JSON.parse(v[15]!),
-      obligors: v[16] === NULL_MARK ? null : JSON.parse(v[16]!),
-    };
-  }
-  return out;
+  return decodePacked(rows, 17, (v, r): MemberFactRow => ({
+    householdId: v[0]!,
+    memberId: v[1]!,
+    joinedOn: v[2]!,
+    memberCreatedAt: v[3]!,
+    relationship: v[4]!,
+    personId: v[5]!,
+    name: r.name,
+    birthDate: v[6]!,
+    sex: v[7]!,
+    labourCapacity: orNull(v[8]!),
+    healthStatus: orNull(v[9]!),
+    seriousIllness: r.seriousIllness,
+    disabilityCategory: orNull(v[10]!),
+    disabilityGrade: v[11] === NULL_MARK ? null : Number(v[11]),
+    employment: orNull(v[12]!),
+    studentStage: orNull(v[13]!),
+    meansTestExclusion: orNull(v[14]!),
+    selfCare: v[15] === NULL_MARK ? null : JSON.parse(v[15]!),
+    obligors: v[16] === NULL_MARK ? null : JSON.parse(v[16]!),
+  }));
 }
 
 interface ProvenanceColumns {
@@ -247,26 +248,20 @@ export async function loadIncomeRows(db: Executor, ids: readonly string[]): Prom
     from: sql`income_items i LEFT JOIN users u ON u.id = i.recorded_by`,
     alias: 'i',
   });
-  const out: IncomeFactRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const v = unpack(r.p, 9);
-    out[i] = {
-      id: v[0]!,
-      householdId: v[1]!,
-      personId: orNull(v[2]!),
-      incomeType: v[3]!,
-      periodStart: v[4]!,
-      periodEnd: v[5]!,
-      amountFen: Number(v[6]),
-      source: v[7]!,
-      sourceDetail: r.sourceDetail,
-      recordedAt: v[8]!,
-      recordedByName: r.recordedByName,
-      note: r.note,
-    };
-  }
-  return out;
+  return decodePacked(rows, 9, (v, r): IncomeFactRow => ({
+    id: v[0]!,
+    householdId: v[1]!,
+    personId: orNull(v[2]!),
+    incomeType: v[3]!,
+    periodStart: v[4]!,
+    periodEnd: v[5]!,
+    amountFen: Number(v[6]),
+    source: v[7]!,
+    sourceDetail: r.sourceDetail,
+    recordedAt: v[8]!,
+    recordedByName: r.recordedByName,
+    note: r.note,
+  }));
 }
 
 export interface AssetFactRow extends ProvenanceColumns {
