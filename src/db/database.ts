@@ -195,12 +195,12 @@ export function anyUuid(column: Column, ids: readonly string[]): SQL {
 
 type PgliteQuery = { query: (sql: string, params: unknown[], opts: { blob: Blob }) => Promise<unknown> };
 
-/** One COPY of text-format blocks (copy-rows.ts) on a node-postgres connection, streamed. */
 /** COPY's data format: text (copy-rows.ts) or binary (copy-binary.ts). */
 export type CopyFormat = 'text' | 'binary';
 
 const copyOptions = (format: CopyFormat) => (format === 'binary' ? ' WITH (FORMAT binary)' : '');
 
+/** One COPY of encoded blocks on a node-postgres connection, streamed. */
 async function copyOnClient(client: pg.ClientBase, table: string, columns: readonly string[], blocks: readonly Uint8Array[], format: CopyFormat = 'text'): Promise<void> {
   await pipeline(Readable.from(blocks), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${copyOptions(format)}`)));
 }

@@ -13,7 +13,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../database.js';
 
 /** `to_char` pattern equal to Date.prototype.toISOString(). */
-const iso = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const iso = (column: string) => sql.raw(isoText(column));
 
 interface FactsQuery {
   select: SQL;
@@ -164,33 +165,36 @@ function cmpNullsLast(a: string | null, b: string | null): number {
   return cmp(a, b);
 }
 
+/** A member row's packed columns, in the order `loadMemberRows` reads them. */
+const MEMBER_PACKED = [
+  'm.household_id',
+  'm.id',
+  'm.joined_on',
+  `to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  'm.relationship',
+  'p.id',
+  'p.birth_date',
+  'p.sex',
+  'p.labour_capacity',
+  'p.health_status',
+  'p.disability_category',
+  'p.disability_grade',
+  'p.employment',
+  'p.student_stage',
+  'f.means_test_exclusion',
+  'f.self_care',
+  'f.obligors',
+];
+
 /** Active members, unordered (see `compareMembers`). */
 export async function loadMemberRows(db: Executor, ids: readonly string[]): Promise<MemberFactRow[]> {
   const rows = await factRows<{ p: string; name: string; seriousIllness: string | null }>(db, ids, {
-    select: sql`${packed([
-      'm.household_id',
-      'm.id',
-      'm.joined_on',
-      `to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
-      'm.relationship',
-      'p.id',
-      'p.birth_date',
-      'p.sex',
-      'p.labour_capacity',
-      'p.health_status',
-      'p.disability_category',
-      'p.disability_grade',
-      'p.employment',
-      'p.student_stage',
-      'f.means_test_exclusion',
-      'f.self_care',
-      'f.obligors',
-    ])} AS p, p.name, p.serious_illness AS "seriousIllness"`,
+    select: sql`${packed(MEMBER_PACKED)} AS p, p.name, p.serious_illness AS "seriousIllness"`,
     from: sql`household_members m JOIN persons p ON p.id = m.person_id LEFT JOIN person_policy_facts f ON f.person_id = p.id`,
     alias: 'm',
     where: sql`m.active`,
   });
-  return decodePacked(rows, 17, (v, r): MemberFactRow => ({
+  return decodePacked(rows, MEMBER_PACKED.length, (v, r): MemberFactRow => ({
     householdId: v[0]!,
     memberId: v[1]!,
     joinedOn: v[2]!,
@@ -231,24 +235,27 @@ export interface IncomeFactRow extends ProvenanceColumns {
   note: string | null;
 }
 
+/** An income row's packed columns, in the order `loadIncomeRows` reads them. */
+const INCOME_PACKED = [
+  'i.id',
+  'i.household_id',
+  'i.person_id',
+  'i.income_type',
+  'i.period_start',
+  'i.period_end',
+  'i.amount_fen',
+  'i.source',
+  isoText('i.recorded_at'),
+];
+
 /** Incomes, unordered (see `compareIncomes`). */
 export async function loadIncomeRows(db: Executor, ids: readonly string[]): Promise<IncomeFactRow[]> {
   const rows = await factRows<{ p: string; sourceDetail: string | null; recordedByName: string | null; note: string | null }>(db, ids, {
-    select: sql`${packed([
-      'i.id',
-      'i.household_id',
-      'i.person_id',
-      'i.income_type',
-      'i.period_start',
-      'i.period_end',
-      'i.amount_fen',
-      'i.source',
-      `to_char(i.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    ])} AS p, i.source_detail AS "sourceDetail", u.display_name AS "recordedByName", i.note`,
+    select: sql`${packed(INCOME_PACKED)} AS p, i.source_detail AS "sourceDetail", u.display_name AS "recordedByName", i.note`,
     from: sql`income_items i LEFT JOIN users u ON u.id = i.recorded_by`,
     alias: 'i',
   });
-  return decodePacked(rows, 9, (v, r): IncomeFactRow => ({
+  return decodePacked(rows, INCOME_PACKED.length, (v, r): IncomeFactRow => ({
     id: v[0]!,
     householdId: v[1]!,
     personId: orNull(v[2]!),

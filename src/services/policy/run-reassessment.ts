@@ -252,10 +252,10 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     let finished = false;
     for (;;) {
       if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return (await findReassessmentRun(db, runId))!;
-      const peek = state ?? (await findReassessmentRun(db, runId));
+      const current = state ?? (await findReassessmentRun(db, runId));
       state = null;
-      if (finished || !peek || peek.status !== 'RUNNING') break;
-      const cursor = peek.cursor;
+      if (finished || !current || current.status !== 'RUNNING') break;
+      const cursor = current.cursor;
       if (!(window && cursor !== null && idsAfter(window.facts, cursor, 1).length > 0)) {
         window = null; // free the previous window's facts first
         // A failed read ahead is read again here.
