@@ -6,6 +6,7 @@ import { VILLAGE_A, VILLAGE_B, VILLAGE_OTHER_COUNTY, csvFile, memberRow, toGrid,
 import { toActor } from '../access/auth.js';
 import type { ServiceContext } from '../context.js';
 import { createImportBatch, runImportBatch } from '../registry/import-households.js';
+import { findIdSpan } from '../../db/repos/household-facts.repo.js';
 import { loadFactsWindow, loadHouseholdFacts } from './load-household-facts.js';
 
 // Batch re-assessment reads a county's facts a window of households at a time (issue 3 §8); an
@@ -113,6 +114,29 @@ describe('household facts by window and by id', () => {
     expect(income).toMatchObject({ personId: null, periodStart: '2025-01-01', periodEnd: '2025-12-31', amountFen: 123_456_789_012, note: '备注\u001f' });
     expect(income.provenance).toMatchObject({ source: 'INVESTIGATED', detail: '入户\u001a核查', recordedBy: null });
     expect(income.provenance.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  });
+
+  it('reads a window whose ids make up a range as that range, leaving out the other households in it', async () => {
+    const [lo, mid, hi] = [ids.a, ids.b, ids.other].sort();
+    // A span holds the window's ids and at most a quarter more households.
+    expect(await findIdSpan(database.db, [lo!, mid!, hi!])).toEqual({ first: lo, last: hi });
+    expect(await findIdSpan(database.db, [hi!, lo!])).toBeNull(); // three households lie in that range
+    expect(await findIdSpan(database.db, [lo!])).toBeNull();
+    // A person-level category recorded under a household of the span that is not in the window
+    // is not the window's (by id it is not read either).
+    const [m] = await q<{ person_id: string }>(`SELECT person_id FROM household_members WHERE household_id = $1 AND active LIMIT 1`, [lo]);
+    const county = (await q<{ county_code: string }>(`SELECT county_code FROM households WHERE id = $1`, [mid]))[0]!.county_code;
+    await q(`INSERT INTO household_categories (county_code, household_id, person_id, category, effective_from) VALUES ($1, $2, $3, 'TEKUN', '2025-01-01')`, [county, mid, m!.person_id]);
+    try {
+      const byId = await loadHouseholdFacts(database.db, [hi!, lo!]);
+      const byRange = await loadHouseholdFacts(database.db, [hi!, lo!], { span: { first: lo!, last: hi! } });
+      expect([...byRange.keys()]).toEqual([hi, lo]);
+      expect(byRange.get(lo!)).toEqual(byId.get(lo!));
+      expect(byRange.get(hi!)).toEqual(byId.get(hi!));
+      expect(byRange.get(lo!)!.facts.members.flatMap((x) => x.personCategories)).toEqual([]);
+    } finally {
+      await q(`DELETE FROM household_categories WHERE household_id = $1 AND person_id = $2`, [mid, m!.person_id]);
+    }
   });
 
   it('a window holds only households under the region, and only active ones', async () => {

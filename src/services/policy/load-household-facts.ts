@@ -19,6 +19,7 @@ import { listHouseholdsAfter } from '../../db/repos/assessments.repo.js';
 import {
   compareIncomes,
   compareMembers,
+  findIdSpan,
   loadAreaTypes,
   loadAssetRows,
   loadExpenditureRows,
@@ -27,6 +28,7 @@ import {
   loadMemberRows,
   loadPersonCategoryRows,
   loadRecipientStatuses,
+  type IdSpan,
   type RecipientStatusRow,
 } from '../../db/repos/household-facts.repo.js';
 
@@ -55,6 +57,8 @@ interface LoadOptions {
    * connection) and never on PGlite.
    */
   parallel?: boolean;
+  /** The ids' range (see findIdSpan): read as a range; other households in it are left out. */
+  span?: IdSpan | null;
 }
 
 /**
@@ -71,14 +75,15 @@ export async function loadHouseholdFacts(db: Executor, ids: readonly string[], o
     for (const f of fns) res.push(await f());
     return res;
   };
+  const span = opts.span ?? null;
   const [hh, members, incomes, assetRows, expenditures, personCats, benefits] = (await run<unknown>([
-    () => loadHouseholdRows(db, ids),
-    () => loadMemberRows(db, ids),
-    () => loadIncomeRows(db, ids),
-    () => loadAssetRows(db, ids),
-    () => loadExpenditureRows(db, ids),
-    () => loadPersonCategoryRows(db, ids),
-    () => loadRecipientStatuses(db, ids),
+    () => loadHouseholdRows(db, ids, span),
+    () => loadMemberRows(db, ids, span),
+    () => loadIncomeRows(db, ids, span),
+    () => loadAssetRows(db, ids, span),
+    () => loadExpenditureRows(db, ids, span),
+    () => loadPersonCategoryRows(db, ids, span),
+    () => loadRecipientStatuses(db, ids, span),
   ])) as [
     Awaited<ReturnType<typeof loadHouseholdRows>>,
     Awaited<ReturnType<typeof loadMemberRows>>,
@@ -98,7 +103,9 @@ export async function loadHouseholdFacts(db: Executor, ids: readonly string[], o
   const assetsOf = group(assetRows);
   const expendituresOf = group(expenditures);
   const personCatsOf = new Map<string, string[]>();
+  const wanted = span ? new Set(ids) : null;
   for (const c of personCats) {
+    if (wanted && !wanted.has(c.householdId)) continue; // another household in the span
     const list = personCatsOf.get(c.personId);
     if (list) list.push(c.category);
     else personCatsOf.set(c.personId, [c.category]);
@@ -208,7 +215,8 @@ export interface FactsWindow {
  * Node.js about twice the CPU time it cost at 0.1 scale (windows of 5,000 still doubled it
  * against windows of 1,000). Consecutive household numbers were written together, and an
  * import gives them ids in that order (`newId`, time-ordered), so a window's rows lie close
- * together on disk and in every household_id index (`docs/benchmarks.md`).
+ * together on disk and in every household_id index (`docs/benchmarks.md`), and such a window is
+ * usually a range of ids, read as one (findIdSpan).
  */
 export async function loadFactsWindow(db: Executor, regionCode: string, cursor: string | null, size: number, opts: LoadOptions = {}): Promise<FactsWindow | null> {
   const listed = await listHouseholdsAfter(db, regionCode, cursor, size);
@@ -219,6 +227,6 @@ export async function loadFactsWindow(db: Executor, regionCode: string, cursor: 
     if (h.countyCode !== countyCode) break;
     ids.push(h.id);
   }
-  const facts = await loadHouseholdFacts(db, ids, opts);
+  const facts = await loadHouseholdFacts(db, ids, { ...opts, span: await findIdSpan(db, ids) });
   return { countyCode, ids, facts };
 }
