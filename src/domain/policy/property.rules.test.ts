@@ -66,6 +66,25 @@ describe('R25 property checks (P19)', () => {
     expect(r.result).toBe('FAIL');
   });
 
+  it('R25: a batch sharing one parameter set gets each household its own limits, with or without assets', () => {
+    // Households without assets share outcomes worked out once per size and standard.
+    const params = buildParams();
+    const run = (size: number, standardFen: number, assets: AssetFact[] = []) => {
+      const members = Array.from({ length: size }, (_, i) => buildMember({ personId: `m${i}` }));
+      return assessProperty(buildFacts({ members, assets }), new Set(members.map((m) => m.personId)), size, standardFen, params, {});
+    };
+    const limit = (r: ReturnType<typeof run>) => r.steps.find((x) => x.text.startsWith('金融资产'))!.figures[1]!.fen;
+    // 2 × (standard × 12) × size
+    expect([limit(run(2, 45000)), limit(run(3, 45000)), limit(run(2, 50000)), limit(run(2, 45000))]).toEqual([2_160_000, 3_240_000, 2_400_000, 2_160_000]);
+    expect(run(2, 45000)).toEqual(run(2, 45000));
+    const withDeposit = run(2, 45000, [buildAsset({ id: 'd', assetType: 'DEPOSIT', valueFen: 2_160_001 })]);
+    expect([withDeposit.result, run(2, 45000).result]).toEqual(['FAIL', 'PASS']);
+    // Two households' explanations never share a step: numbering one leaves the other alone.
+    const [a, b] = [run(2, 45000), run(2, 45000)];
+    (a.steps[0] as { n?: number }).n = 1;
+    expect((b.steps[0] as { n?: number }).n).toBeUndefined();
+  });
+
   it('R15: assets of a person who is not counted are left out', () => {
     const members = [buildMember({ personId: 'a' })];
     const facts = buildFacts({ members, assets: [buildAsset({ id: 'h1', assetType: 'HOUSE' }), buildAsset({ id: 'h2', assetType: 'HOUSE', personId: 'prisoner' })] });

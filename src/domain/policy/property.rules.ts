@@ -92,23 +92,15 @@ export function assessProperty(
     });
     return { result: 'NOT_CONFIGURED', findings, steps: steps ?? [] };
   }
-  const rules = p19.value.rules;
-  const ref = p19.ref;
   const assets: AssetFact[] = [];
   for (const a of facts.assets) if (a.personId === null || countedIds.has(a.personId)) assets.push(a);
+  const outcomes = assets.length === 0 ? withoutAssets(p19, householdSize, standardMonthlyFen) : runChecks(p19, assets, householdSize, standardMonthlyFen);
 
   let anyFail = false;
   let anyOpen = false;
-  for (const c of CHECKS) {
-    const rule = rules[RULE_KEYS[c]];
-    let out: CheckOutcome;
-    if (!isObject(rule)) {
-      out = { result: 'NOT_CONFIGURED', text: `${CHECK_LABELS[c]}：本地限额未配置（${formatParam(ref)}），不能自动判定`, figures: [textFigure(CHECK_LABELS[c], '未配置', ref)] };
-    } else if (rule.applies === false) {
-      out = { result: 'PASS', text: `${CHECK_LABELS[c]}：本地未设此项限制（${formatParam(ref)}）`, figures: [textFigure(CHECK_LABELS[c], '不设限制', ref)] };
-    } else {
-      out = runCheck(c, rule, assets, householdSize, standardMonthlyFen, ref);
-    }
+  for (let i = 0; i < CHECKS.length; i++) {
+    const c = CHECKS[i]!;
+    const out = outcomes[i]!;
     if (out.result === 'FAIL') anyFail = true;
     if (out.result === 'NOT_CONFIGURED') anyOpen = true;
     findings.push({ check: c, result: out.result, text: out.text });
@@ -127,6 +119,44 @@ export function assessProperty(
     figures: [textFigure('财产核查', result === 'PASS' ? '符合' : result === 'FAIL' ? '不符合' : '未配置/待核查')],
   });
   return { result, findings, steps: steps ?? [] };
+}
+
+type RulesInForce = NonNullable<ReturnType<typeof readPropertyRules>>;
+
+/** Every check's outcome, in the order of CHECKS. */
+function runChecks(p19: RulesInForce, assets: readonly AssetFact[], size: number, standardMonthlyFen: number): CheckOutcome[] {
+  const rules = p19.value.rules ?? {};
+  const ref = p19.ref;
+  return CHECKS.map((c): CheckOutcome => {
+    const rule = rules[RULE_KEYS[c]];
+    if (!isObject(rule)) {
+      return { result: 'NOT_CONFIGURED', text: `${CHECK_LABELS[c]}：本地限额未配置（${formatParam(ref)}），不能自动判定`, figures: [textFigure(CHECK_LABELS[c], '未配置', ref)] };
+    }
+    if (rule.applies === false) {
+      return { result: 'PASS', text: `${CHECK_LABELS[c]}：本地未设此项限制（${formatParam(ref)}）`, figures: [textFigure(CHECK_LABELS[c], '不设限制', ref)] };
+    }
+    return runCheck(c, rule, assets, size, standardMonthlyFen, ref);
+  });
+}
+
+/**
+ * Outcomes for a household without assets depend only on the rules, the size and the
+ * standard, and most households have none: a batch works them out once per (size, standard)
+ * for each parsed P19 version (params.ts caches those per version object). They are frozen,
+ * as every household's result and explanation shares them.
+ */
+const NO_ASSETS = new WeakMap<RulesInForce, Map<string, readonly CheckOutcome[]>>();
+
+function withoutAssets(p19: RulesInForce, size: number, standardMonthlyFen: number): readonly CheckOutcome[] {
+  let bySize = NO_ASSETS.get(p19);
+  if (!bySize) NO_ASSETS.set(p19, (bySize = new Map()));
+  const key = `${size}|${standardMonthlyFen}`;
+  let out = bySize.get(key);
+  if (!out) {
+    out = Object.freeze(runChecks(p19, [], size, standardMonthlyFen).map((o) => Object.freeze({ ...o, figures: Object.freeze(o.figures.map((f) => Object.freeze(f))) as CheckOutcome['figures'] })));
+    if (bySize.size < 10_000) bySize.set(key, out);
+  }
+  return out;
 }
 
 function notConfigured(c: Check, why: string, ref: ParamRef): CheckOutcome {
