@@ -52,6 +52,8 @@ export interface Database {
   pglite?: PGlite | undefined;
   /** The pg pool; undefined on PGlite. */
   pool?: pg.Pool | undefined;
+  /** The server's connection string, for a worker thread's own pool; undefined on PGlite. */
+  url?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     db,
     kind: 'postgres',
     pool,
+    url,
     async rawTransaction(fn) {
       const client = await pool.connect();
       try {

@@ -219,6 +219,13 @@ export interface FactsWindow {
  * usually a range of ids, read as one (findIdSpan).
  */
 export async function loadFactsWindow(db: Executor, regionCode: string, cursor: string | null, size: number, opts: LoadOptions = {}): Promise<FactsWindow | null> {
+  const listed = await listWindow(db, regionCode, cursor, size);
+  if (!listed) return null;
+  return { ...listed, facts: await loadWindowFacts(db, listed.ids, opts) };
+}
+
+/** The households of the next window of a batch walk (see loadFactsWindow), without their facts. */
+export async function listWindow(db: Executor, regionCode: string, cursor: string | null, size: number): Promise<{ countyCode: string; ids: string[] } | null> {
   const listed = await listHouseholdsAfter(db, regionCode, cursor, size);
   const countyCode = listed[0]?.countyCode;
   if (countyCode === undefined) return null;
@@ -227,6 +234,10 @@ export async function loadFactsWindow(db: Executor, regionCode: string, cursor: 
     if (h.countyCode !== countyCode) break;
     ids.push(h.id);
   }
-  const facts = await loadHouseholdFacts(db, ids, { ...opts, span: await findIdSpan(db, ids) });
-  return { countyCode, ids, facts };
+  return { countyCode, ids };
+}
+
+/** The facts of a window's households, read as a range of ids when they are one (findIdSpan). */
+export async function loadWindowFacts(db: Executor, ids: readonly string[], opts: LoadOptions = {}): Promise<Map<string, LoadedHousehold>> {
+  return loadHouseholdFacts(db, ids, { ...opts, span: await findIdSpan(db, ids) });
 }

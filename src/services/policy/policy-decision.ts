@@ -187,6 +187,18 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
   };
 }
 
+/** A decision as a batch keeps it once its assessment row is encoded. */
+export type BatchedDecision = Omit<PreparedDecision, 'assessment'> & { householdId: string };
+
+/**
+ * A batch as plain data, to move between threads: a worker thread works out a chunk and the
+ * main thread writes it (reassess-workers.ts). The blocks are the encoded assessment rows.
+ */
+export interface DecisionBatchData {
+  blocks: Uint8Array[];
+  items: BatchedDecision[];
+}
+
 /**
  * Decisions gathered to be written in a few statements (a batch's chunk, or one 核算). Each
  * decision's assessment row — its explanation, result and parameters, ≈ 12 KB of JSON — is
@@ -196,14 +208,35 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
  */
 export class DecisionBatch {
   private rows: BinaryCopyWriter | null = null;
+  /** the encoded rows, once the batch is closed (toData, or a batch made from data) */
+  private blocks: Uint8Array[] | null = null;
   private written = false;
-  private readonly items: (Omit<PreparedDecision, 'assessment'> & { householdId: string })[] = [];
+  private readonly items: BatchedDecision[] = [];
 
   add(d: PreparedDecision): void {
-    if (this.written) throw new Error('DecisionBatch already written');
+    if (this.written || this.blocks) throw new Error('DecisionBatch already closed');
     encodeAssessment((this.rows ??= new BinaryCopyWriter()), d.assessment);
     const { assessment, ...rest } = d;
     this.items.push({ ...rest, householdId: assessment.householdId });
+  }
+
+  /** Close the batch and give it as data (see DecisionBatchData); nothing can be added afterwards. */
+  toData(): DecisionBatchData {
+    if (this.written || this.blocks) throw new Error('DecisionBatch already closed');
+    this.blocks = this.rows ? this.rows.finish() : [];
+    this.rows = null;
+    return { blocks: this.blocks, items: this.items };
+  }
+
+  /**
+   * A batch from data another thread made. Its audit events lack who and when (the thread
+   * that made them has no request context); `stamp` fills them.
+   */
+  static fromData(data: DecisionBatchData, stamp: (e: AuditInput) => AuditInput): DecisionBatch {
+    const b = new DecisionBatch();
+    b.blocks = data.blocks.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+    for (const d of data.items) b.items.push({ ...d, audit: d.audit.map(stamp) });
+    return b;
   }
 
   /** The decisions' audit events (the caller appends them, with its own, in the transaction). */
@@ -217,7 +250,7 @@ export class DecisionBatch {
     this.written = true;
     const items = this.items;
     if (items.length === 0) return;
-    await copyAssessments(tx, this.rows!.finish());
+    await copyAssessments(tx, this.blocks ?? this.rows!.finish());
     await upsertBenefitStatuses(tx, items.flatMap((d) => (d.benefit ? [d.benefit] : [])));
     await insertBenefitStatusEvents(tx, items.flatMap((d) => (d.event ? [d.event] : [])));
     for (const d of items) if (d.endDibaoOn) await endHouseholdCategory(tx, d.householdId, 'DIBAO', d.endDibaoOn);

@@ -9,11 +9,15 @@
  * Resumable: households are processed county by county in household-number order, in chunks;
  * each chunk is one transaction that locks the run row, continues after its cursor, writes
  * results (and, for APPLY, decisions) and advances the cursor. A crash loses at most the chunk
- * in flight, which is simply done again; two workers on one run serialise on the row lock and
+ * in flight, which is simply done again; two processes on one run serialise on the row lock and
  * never repeat a chunk.
+ *
+ * Where the work is done: on PostgreSQL, worker threads read the windows' facts and work the
+ * chunks out (reassess-workers.ts) while this thread lists the windows and writes each chunk in
+ * its transaction; on PGlite, or with `workers: 0`, everything runs on this thread.
  */
+import { availableParallelism } from 'node:os';
 import { AppError } from '../../domain/errors.js';
-import type { AssessmentResult } from '../../domain/policy/assessment.types.js';
 import { createParameterResolver, type ParameterVersion } from '../../domain/policy/resolve-parameters.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
@@ -25,13 +29,14 @@ import {
   insertReassessmentResults,
   summariseReassessmentResults,
   updateReassessmentRun,
-  type ReassessmentResultInsert,
   type ReassessmentRunRow,
 } from '../../db/repos/reassessments.repo.js';
 import type { ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
-import { loadFactsWindow, loadHouseholdFacts, type FactsWindow, type LoadedHousehold } from './load-household-facts.js';
-import { DecisionBatch, decide, prepareDecision, type DecisionOutcome } from './policy-decision.js';
+import { listWindow, loadFactsWindow, loadHouseholdFacts, type FactsWindow, type LoadedHousehold } from './load-household-facts.js';
+import { DecisionBatch } from './policy-decision.js';
+import { computeChunk, type ChunkSetup, type ChunkWork } from './reassess-chunk.js';
+import { ReassessWorkers } from './reassess-workers.js';
 import { summariseRun } from './reassessment-summary.js';
 
 export const REASSESS_CHUNK = 1000;
@@ -42,89 +47,13 @@ export const REASSESS_CHUNK = 1000;
  * and the collector's marking doubled Node.js's CPU time (`docs/benchmarks.md`).
  */
 export const FACTS_WINDOW = REASSESS_CHUNK;
-/** households assessed between two yields to the event loop (a chunk being written keeps streaming) */
-const YIELD_EVERY = 50;
-
-interface ChunkWork {
-  results: ReassessmentResultInsert[];
-  /** each with its own audit events */
-  decisions: DecisionBatch;
-}
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
-
-/** Income-test eligibility for 低保 (YES, or undetermined only because property rules are not configured). */
-function dibaoIncomeEligible(r: AssessmentResult): boolean {
-  if (r.dibao.eligible === 'YES') return true;
-  return r.dibao.eligible === 'UNDETERMINED' && r.dibao.monthlyAmountFen != null && r.property.result === 'NOT_CONFIGURED';
-}
-
-/** A household paid 低保 now: an active recipient status, or the DIBAO category not yet registered. */
-export function isRecipient(loaded: LoadedHousehold): boolean {
-  return loaded.benefit ? loaded.benefit.status !== 'STOPPED' : loaded.facts.categories.includes('DIBAO');
-}
-
-/** Amount a recipient is paid under an outcome (the transition it triggers, else what it gets now). */
-function recipientPayFen(o: DecisionOutcome, loaded: LoadedHousehold): number {
-  const current = loaded.benefit && loaded.benefit.status !== 'STOPPED' ? loaded.benefit.monthlyAmountFen : 0;
-  if (!o.ok || !o.transition) return current;
-  return o.transition.to === 'STOPPED' ? 0 : o.transition.monthlyAmountFen;
-}
-
-/** What a non-recipient would be paid if enrolled (difference method amount, or the single-person amounts). */
-function potentialFen(o: DecisionOutcome): number {
-  if (!o.ok) return 0;
-  const r = o.assessment.result;
-  if (dibaoIncomeEligible(r)) return r.dibao.monthlyAmountFen ?? 0;
-  let fen = 0;
-  for (const m of r.members) if (m.singlePerson === 'YES') fen += m.singlePersonAmountFen ?? 0;
-  return fen;
-}
-
-function qualifies(o: DecisionOutcome): boolean {
-  if (!o.ok) return false;
-  const r = o.assessment.result;
-  return dibaoIncomeEligible(r) || r.members.some((m) => m.singlePerson === 'YES');
-}
-
-/**
- * Before → after for one household. Recipients: their pay now vs. under the new rules (a
- * rise, a cut, 渐退 or a stop). Others are paid nothing either way; they count as NEW_ELIGIBLE
- * (with the amount they would get) when they qualify only under the new rules.
- */
-export function classifyChange(before: DecisionOutcome, after: DecisionOutcome, loaded: LoadedHousehold) {
-  if (!after.ok) {
-    const fen = isRecipient(loaded) ? recipientPayFen(before, loaded) : 0;
-    return { change: 'REFUSED', beforeFen: fen, afterFen: fen, errorCode: after.violations[0]?.code ?? null };
-  }
-  if (!isRecipient(loaded)) {
-    const newly = !qualifies(before) && qualifies(after);
-    return { change: newly ? 'NEW_ELIGIBLE' : 'UNCHANGED', beforeFen: 0, afterFen: newly ? potentialFen(after) : 0, errorCode: null };
-  }
-  const beforeFen = recipientPayFen(before, loaded);
-  const afterFen = recipientPayFen(after, loaded);
-  const bt = before.ok ? before.transition?.to : undefined;
-  const at = after.transition?.to;
-  let change = 'UNCHANGED';
-  if (at === 'GRADUAL_EXIT' && bt !== 'GRADUAL_EXIT') change = 'GRADUAL_EXIT';
-  else if (at === 'STOPPED' && bt !== 'STOPPED') change = 'LOST_ELIGIBILITY';
-  else if (afterFen > beforeFen) change = 'AMOUNT_UP';
-  else if (afterFen < beforeFen) change = 'AMOUNT_DOWN';
-  return { change, beforeFen, afterFen, errorCode: null };
-}
 
 function asVersion(v: ParameterVersion): ParameterVersion {
   return { id: v.id, code: v.code, regionCode: v.regionCode, urbanRural: v.urbanRural, effectiveFrom: v.effectiveFrom, value: v.value, confidence: v.confidence, status: v.status, reviewedAt: v.reviewedAt, createdAt: v.createdAt };
 }
 
-/** What every chunk of one run shares. */
-interface RunSetup {
-  ctx: ServiceContext;
-  runId: string;
-  resolveBefore: ReturnType<typeof createParameterResolver>;
-  resolveAfter: ReturnType<typeof createParameterResolver>;
-  decisionDate: string;
-}
 
 const windowOrder = new WeakMap<Map<string, LoadedHousehold>, { ids: string[]; index: Map<string, number> }>();
 
@@ -140,61 +69,6 @@ function idsAfter(facts: Map<string, LoadedHousehold>, lastId: string, limit: nu
   return at === undefined ? [] : o.ids.slice(at + 1, at + 1 + limit);
 }
 
-/**
- * Assess a chunk on both sides (quietly) and, for APPLY, explain and prepare the decisions to
- * store. Pure work on facts already read; it yields to the event loop every few households so
- * that a chunk being written meanwhile keeps streaming.
- */
-async function computeChunk(s: RunSetup, r: ReassessmentRunRow, ids: string[], lookup: (id: string) => LoadedHousehold | undefined): Promise<ChunkWork> {
-  const { runId, decisionDate } = s;
-  const results: ReassessmentResultInsert[] = [];
-  const decisions = new DecisionBatch();
-  for (let i = 0; i < ids.length; i++) {
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
-    const id = ids[i]!;
-    const loaded = lookup(id);
-    if (!loaded) continue;
-    const f = loaded.facts;
-    // Both sides quietly, except the "after" of a decision that is certainly stored (a
-    // recipient's, when applying), which is explained at once; another stored one is
-    // explained below.
-    const paramsAfter = s.resolveAfter(f.regionCode, f.urbanRural, r.referenceDate);
-    const recipient = isRecipient(loaded);
-    const explainAfter = r.mode === 'APPLY' && recipient;
-    const before = decide(loaded, s.resolveBefore(f.regionCode, f.urbanRural, r.referenceDate), r.referenceDate, decisionDate, { explain: false });
-    const after = decide(loaded, paramsAfter, r.referenceDate, decisionDate, { explain: explainAfter });
-    const c = classifyChange(before, after, loaded);
-    results.push({
-      runId,
-      householdId: id,
-      countyCode: f.countyCode,
-      beforeClassification: before.ok ? before.assessment.result.classification : null,
-      afterClassification: after.ok ? after.assessment.result.classification : 'REFUSED',
-      beforeAmountFen: c.beforeFen,
-      afterAmountFen: c.afterFen,
-      change: c.change,
-      errorCode: c.errorCode,
-    });
-    // APPLY stores a decision where something changed and for every current recipient
-    // (their explanation must show the figures now in force).
-    if (r.mode === 'APPLY' && after.ok && (c.change !== 'UNCHANGED' || recipient || after.transition)) {
-      const explained = explainAfter ? after : decide(loaded, paramsAfter, r.referenceDate, decisionDate);
-      if (!explained.ok) throw new Error(`engine gave a different outcome when explaining household ${id}`);
-      const prepared = prepareDecision({
-        loaded,
-        outcome: explained,
-        referenceDate: r.referenceDate,
-        decisionDate,
-        trigger: 'BATCH',
-        runId,
-        actorId: r.createdBy,
-        audit: (e) => auditEvent(s.ctx, null, e),
-      });
-      decisions.add(prepared);
-    }
-  }
-  return { results, decisions };
-}
 
 /** Store a chunk's work and move the cursor past it, in the chunk's transaction. */
 async function writeChunk(tx: Tx, r: ReassessmentRunRow, ids: string[], work: ChunkWork, onProgress?: (processed: number, total: number) => void): Promise<void> {
@@ -206,10 +80,22 @@ async function writeChunk(tx: Tx, r: ReassessmentRunRow, ids: string[], work: Ch
   onProgress?.(r.processed + ids.length, r.total);
 }
 
+export interface RunOptions {
+  onProgress?: (processed: number, total: number) => void;
+  stopAfterChunks?: number;
+  chunkSize?: number;
+  /** in-process runs only: households whose facts are read at once (default one chunk) */
+  windowSize?: number;
+  /**
+   * Worker threads that read and work out the chunks (PostgreSQL only; default: as many as the
+   * machine has cores, at most 4). 0 works everything out on this thread, as on PGlite.
+   */
+  workers?: number;
+}
+
 /** Run (or resume) a batch re-assessment to the end. A finished run is returned as it is. */
-export async function runReassessment(ctx: ServiceContext, runId: string, opts: { onProgress?: (processed: number, total: number) => void; stopAfterChunks?: number; chunkSize?: number; windowSize?: number } = {}) {
+export async function runReassessment(ctx: ServiceContext, runId: string, opts: RunOptions = {}) {
   const { db } = ctx.database;
-  const chunkSize = opts.chunkSize ?? REASSESS_CHUNK;
   let run = await findReassessmentRun(db, runId);
   if (!run) throw new AppError('REASSESSMENT_NOT_FOUND');
   if (run.status === 'DONE' || run.status === 'FAILED') return run;
@@ -222,103 +108,35 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     const baseline = (await listParameterVersionsForSubtree(db, run.regionCode))
       .filter((v) => !run!.parameterVersionIds.includes(v.id))
       .map(asVersion);
-    const resolveBefore = createParameterResolver(baseline);
-    const resolveAfter = createParameterResolver(baseline, runVersions);
-    const setup: RunSetup = { ctx, runId, resolveBefore, resolveAfter, decisionDate: shanghaiDate(ctx.clock.now()) };
-    let chunks = 0;
-    // Facts are read a window at a time: up to `windowSize` consecutive households of one
-    // county, one query by id per kind of fact (see loadFactsWindow for why not a whole
-    // county). PostgreSQL reads the next window over the pool while this one is assessed
-    // (PGlite has one connection, so there a window is read between chunks). A chunk never
-    // spans two windows; the first chunk of the window read ahead is worked out while the
-    // last chunk of this one is written. A household edited after its window was read is
-    // assessed on the facts as read (the stored decision's inputs digest says which).
-    const parallel = ctx.database.kind === 'postgres';
-    const windowSize = opts.windowSize ?? FACTS_WINDOW;
-    const readWindow = (cursor: string | null) => loadFactsWindow(db, run!.regionCode, cursor, windowSize, { parallel });
-    let window = null as FactsWindow | null;
-    /** the window after `after` (the last household of the current window), read ahead */
-    let windowAhead = null as { after: string; window: Promise<FactsWindow | null> } | null;
-    /** the next chunk, worked out while the current one was written (null: none) */
-    let chunkAhead = null as Promise<{ ids: string[]; work: ChunkWork } | null> | null;
-    /**
-     * The run as this worker's last chunk left it (null: read it). A chunk's transaction locks
-     * the run and lists the households after its cursor again, so between chunks the worker
-     * goes on from what it wrote instead of asking: two round trips a chunk, each waiting
-     * behind the window being read ahead.
-     */
-    let state = null as ReassessmentRunRow | null;
-    /** set when a chunk's transaction found no household after the cursor */
-    let finished = false;
-    for (;;) {
-      if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return (await findReassessmentRun(db, runId))!;
-      const current = state ?? (await findReassessmentRun(db, runId));
-      state = null;
-      if (finished || !current || current.status !== 'RUNNING') break;
-      const cursor = current.cursor;
-      if (!(window && cursor !== null && idsAfter(window.facts, cursor, 1).length > 0)) {
-        window = null; // free the previous window's facts first
-        // A failed read ahead is read again here.
-        const pending = windowAhead && windowAhead.after === cursor ? windowAhead.window.catch(() => readWindow(cursor)) : readWindow(cursor);
-        windowAhead = null;
-        window = await pending;
-        if (!window) break;
-        const last = window.ids[window.ids.length - 1]!;
-        if (parallel) {
-          const ahead = readWindow(last);
-          ahead.catch(() => undefined);
-          windowAhead = { after: last, window: ahead };
-        }
-      }
-      const inWindow = window;
-      await db.transaction(async (tx) => {
-        const r = await findReassessmentRun(tx, runId, { forUpdate: true });
-        if (!r || r.status !== 'RUNNING') return;
-        const listed = await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize);
-        if (listed.length === 0) {
-          finished = true;
-          return;
-        }
-        // The households after the cursor that the window holds; if another worker moved the
-        // cursor past the window, the next county's households, whose facts are read below.
-        let ids: string[] = [];
-        for (const h of listed) {
-          if (!inWindow.facts.has(h.id)) break;
-          ids.push(h.id);
-        }
-        if (ids.length === 0) ids = listed.filter((h) => h.countyCode === listed[0]!.countyCode).map((h) => h.id);
-        let work: ChunkWork;
-        const ahead = chunkAhead ? await chunkAhead : null;
-        if (ahead && sameIds(ahead.ids, ids)) {
-          work = ahead.work;
-        } else {
-          const missing = ids.filter((id) => !inWindow.facts.has(id));
-          const extra = missing.length ? await loadHouseholdFacts(tx, missing) : null;
-          work = await computeChunk(setup, r, ids, (id) => inWindow.facts.get(id) ?? extra?.get(id));
-        }
-        chunkAhead = null;
-        // While this chunk is written, the next chunk is worked out (the engine runs while
-        // PostgreSQL stores): the rest of this window, or the start of the window read ahead.
-        // It is used if the next transaction finds the same households after the cursor, which
-        // it does unless another worker got there first.
-        const writing = writeChunk(tx, r, ids, work, opts.onProgress);
-        const lastId = ids[ids.length - 1]!;
-        const following = idsAfter(inWindow.facts, lastId, chunkSize);
-        const compute = (w: FactsWindow, next: string[]) =>
-          next.length === 0 ? null : computeChunk(setup, r, next, (id) => w.facts.get(id)).then((done) => ({ ids: next, work: done }));
-        if (following.length > 0) chunkAhead = Promise.resolve(compute(inWindow, following));
-        else if (windowAhead && windowAhead.after === lastId) {
-          // A failed read ahead is read again when its window comes (above).
-          chunkAhead = windowAhead.window.then((w) => (w ? compute(w, w.ids.slice(0, chunkSize)) : null), () => null);
-        }
-        chunkAhead?.catch(() => undefined); // an engine error is raised when that chunk comes (above)
-        await writing;
-        state = { ...r, cursor: lastId, processed: r.processed + ids.length };
+    const setup: ChunkSetup = {
+      runId,
+      resolveBefore: createParameterResolver(baseline),
+      resolveAfter: createParameterResolver(baseline, runVersions),
+      decisionDate: shanghaiDate(ctx.clock.now()),
+      audit: (e) => auditEvent(ctx, null, e),
+    };
+    const url = ctx.database.kind === 'postgres' ? ctx.database.url : undefined;
+    let walked: Walked;
+    const workerCount = url ? (opts.workers ?? Math.min(4, availableParallelism())) : 0;
+    if (url && workerCount > 0) {
+      const workers = new ReassessWorkers(workerCount, {
+        url,
+        runId,
+        run: { mode: run.mode, referenceDate: run.referenceDate, createdBy: run.createdBy },
+        baseline,
+        runVersions,
+        decisionDate: setup.decisionDate,
       });
-      chunks++;
+      try {
+        walked = await walkWithWorkers(ctx, setup, run, workers, opts);
+      } finally {
+        await workers.close();
+      }
+    } else {
+      walked = await walkInProcess(ctx, setup, run, opts);
     }
     run = (await findReassessmentRun(db, runId))!;
-    if (run.status !== 'RUNNING') return run;
+    if (walked === 'STOPPED' || run.status !== 'RUNNING') return run;
     const byCounty = await summariseReassessmentResults(db, runId);
     const summary = summariseRun(byCounty);
     await db.transaction(async (tx) => {
@@ -338,4 +156,193 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
     throw err;
   }
   return (await findReassessmentRun(db, runId)) as ReassessmentRunRow;
+}
+
+/** How a walk over the run's households ended: at the end (or the run stopped running), or after `stopAfterChunks`. */
+type Walked = 'ENDED' | 'STOPPED';
+
+/**
+ * A chunk's transaction begins here: lock the run and list the households after its cursor, cut
+ * at the end of a county. Null when the run is no longer running; an empty list at the end.
+ */
+async function beginChunk(tx: Tx, runId: string, chunkSize: number): Promise<{ r: ReassessmentRunRow; listed: { id: string; countyCode: string }[] } | null> {
+  const r = await findReassessmentRun(tx, runId, { forUpdate: true });
+  if (!r || r.status !== 'RUNNING') return null;
+  return { r, listed: await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize) };
+}
+
+/**
+ * The walk on PostgreSQL with worker threads: the main thread lists the windows (one chunk each)
+ * ahead of the cursor and hands them to the workers in turn, a few in flight, then writes each
+ * chunk in its transaction in the walk's order. A chunk's transaction lists the households after
+ * the run's cursor again; when they are not the window at the head of the queue (another worker
+ * process moved the cursor), that chunk is read and worked out here, in the transaction, and the
+ * queue starts again after it.
+ */
+async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: ReassessmentRunRow, workers: ReassessWorkers, opts: RunOptions): Promise<Walked> {
+  const { db } = ctx.database;
+  const chunkSize = opts.chunkSize ?? REASSESS_CHUNK;
+  /** windows in flight, in walk order; each listed after the cursor `after` */
+  let queue: { after: string | null; ids: string[]; work: Promise<ChunkWork> }[] = [];
+  /** where the next window is to be listed from; undefined: the walk's end was listed */
+  let listFrom: string | null | undefined = run.cursor;
+  /** windows kept in flight: one being written, one being worked out by each worker */
+  const depth = workers.size + 1;
+  let generation = 0;
+  const restart = (cursor: string | null) => {
+    generation++;
+    queue = [];
+    listFrom = cursor;
+  };
+  const fill = async () => {
+    const g = generation;
+    while (queue.length < depth && listFrom !== undefined) {
+      const w = await listWindow(db, run.regionCode, listFrom, chunkSize);
+      if (g !== generation) return; // restarted meanwhile
+      if (!w) {
+        listFrom = undefined;
+        return;
+      }
+      const work = workers.compute(w.ids).then((d) => ({ results: d.results, decisions: DecisionBatch.fromData(d.decisions, setup.audit) }));
+      work.catch(() => undefined); // raised when its chunk comes
+      queue.push({ after: listFrom, ids: w.ids, work });
+      listFrom = w.ids[w.ids.length - 1]!;
+    }
+  };
+  let chunks = 0;
+  let state = null as ReassessmentRunRow | null;
+  let finished = false;
+  for (;;) {
+    if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return 'STOPPED';
+    const current = state ?? (await findReassessmentRun(db, setup.runId));
+    state = null;
+    if (finished || !current || current.status !== 'RUNNING') return 'ENDED';
+    if (queue[0]?.after !== current.cursor) restart(current.cursor);
+    await fill();
+    await db.transaction(async (tx) => {
+      const begun = await beginChunk(tx, setup.runId, chunkSize);
+      if (!begun) return;
+      const { r, listed } = begun;
+      if (listed.length === 0) {
+        finished = true;
+        return;
+      }
+      const ids = listed.filter((h) => h.countyCode === listed[0]!.countyCode).map((h) => h.id);
+      const head = queue[0];
+      let work: ChunkWork;
+      if (head && head.after === r.cursor && sameIds(head.ids, ids)) {
+        queue.shift();
+        work = await head.work;
+      } else {
+        const facts = await loadHouseholdFacts(tx, ids);
+        work = await computeChunk(setup, r, ids, (id) => facts.get(id));
+        restart(ids[ids.length - 1]!);
+      }
+      const writing = writeChunk(tx, r, ids, work, opts.onProgress);
+      // The next windows are listed and handed out while this chunk is written.
+      const more = fill();
+      await writing;
+      await more;
+      state = { ...r, cursor: ids[ids.length - 1]!, processed: r.processed + ids.length };
+    });
+    chunks++;
+  }
+}
+
+/** The walk on this thread (PGlite, or no workers): windows read ahead, the next chunk worked out while one is written. */
+async function walkInProcess(ctx: ServiceContext, setup: ChunkSetup, run: ReassessmentRunRow, opts: RunOptions): Promise<Walked> {
+  const { db } = ctx.database;
+  const chunkSize = opts.chunkSize ?? REASSESS_CHUNK;
+  let chunks = 0;
+  // Facts are read a window at a time: up to `windowSize` consecutive households of one
+  // county, one query by id per kind of fact (see loadFactsWindow for why not a whole
+  // county). PostgreSQL reads the next window over the pool while this one is assessed
+  // (PGlite has one connection, so there a window is read between chunks). A chunk never
+  // spans two windows; the first chunk of the window read ahead is worked out while the
+  // last chunk of this one is written. A household edited after its window was read is
+  // assessed on the facts as read (the stored decision's inputs digest says which).
+  const parallel = ctx.database.kind === 'postgres';
+  const windowSize = opts.windowSize ?? FACTS_WINDOW;
+  const readWindow = (cursor: string | null) => loadFactsWindow(db, run.regionCode, cursor, windowSize, { parallel });
+  let window = null as FactsWindow | null;
+  /** the window after `after` (the last household of the current window), read ahead */
+  let windowAhead = null as { after: string; window: Promise<FactsWindow | null> } | null;
+  /** the next chunk, worked out while the current one was written (null: none) */
+  let chunkAhead = null as Promise<{ ids: string[]; work: ChunkWork } | null> | null;
+  /**
+   * The run as this worker's last chunk left it (null: read it). A chunk's transaction locks
+   * the run and lists the households after its cursor again, so between chunks the worker
+   * goes on from what it wrote instead of asking: two round trips a chunk, each waiting
+   * behind the window being read ahead.
+   */
+  let state = null as ReassessmentRunRow | null;
+  /** set when a chunk's transaction found no household after the cursor */
+  let finished = false;
+  for (;;) {
+    if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return 'STOPPED';
+    const current = state ?? (await findReassessmentRun(db, setup.runId));
+    state = null;
+    if (finished || !current || current.status !== 'RUNNING') return 'ENDED';
+    const cursor = current.cursor;
+    if (!(window && cursor !== null && idsAfter(window.facts, cursor, 1).length > 0)) {
+      window = null; // free the previous window's facts first
+      // A failed read ahead is read again here.
+      const pending = windowAhead && windowAhead.after === cursor ? windowAhead.window.catch(() => readWindow(cursor)) : readWindow(cursor);
+      windowAhead = null;
+      window = await pending;
+      if (!window) return 'ENDED';
+      const last = window.ids[window.ids.length - 1]!;
+      if (parallel) {
+        const ahead = readWindow(last);
+        ahead.catch(() => undefined);
+        windowAhead = { after: last, window: ahead };
+      }
+    }
+    const inWindow = window;
+    await db.transaction(async (tx) => {
+      const begun = await beginChunk(tx, setup.runId, chunkSize);
+      if (!begun) return;
+      const { r, listed } = begun;
+      if (listed.length === 0) {
+        finished = true;
+        return;
+      }
+      // The households after the cursor that the window holds; if another worker moved the
+      // cursor past the window, the next county's households, whose facts are read below.
+      let ids: string[] = [];
+      for (const h of listed) {
+        if (!inWindow.facts.has(h.id)) break;
+        ids.push(h.id);
+      }
+      if (ids.length === 0) ids = listed.filter((h) => h.countyCode === listed[0]!.countyCode).map((h) => h.id);
+      let work: ChunkWork;
+      const ahead = chunkAhead ? await chunkAhead : null;
+      if (ahead && sameIds(ahead.ids, ids)) {
+        work = ahead.work;
+      } else {
+        const missing = ids.filter((id) => !inWindow.facts.has(id));
+        const extra = missing.length ? await loadHouseholdFacts(tx, missing) : null;
+        work = await computeChunk(setup, r, ids, (id) => inWindow.facts.get(id) ?? extra?.get(id));
+      }
+      chunkAhead = null;
+      // While this chunk is written, the next chunk is worked out (the engine runs while
+      // PostgreSQL stores): the rest of this window, or the start of the window read ahead.
+      // It is used if the next transaction finds the same households after the cursor, which
+      // it does unless another worker got there first.
+      const writing = writeChunk(tx, r, ids, work, opts.onProgress);
+      const lastId = ids[ids.length - 1]!;
+      const following = idsAfter(inWindow.facts, lastId, chunkSize);
+      const compute = (w: FactsWindow, next: string[]) =>
+        next.length === 0 ? null : computeChunk(setup, r, next, (id) => w.facts.get(id)).then((done) => ({ ids: next, work: done }));
+      if (following.length > 0) chunkAhead = Promise.resolve(compute(inWindow, following));
+      else if (windowAhead && windowAhead.after === lastId) {
+        // A failed read ahead is read again when its window comes (above).
+        chunkAhead = windowAhead.window.then((w) => (w ? compute(w, w.ids.slice(0, chunkSize)) : null), () => null);
+      }
+      chunkAhead?.catch(() => undefined); // an engine error is raised when that chunk comes (above)
+      await writing;
+      state = { ...r, cursor: lastId, processed: r.processed + ids.length };
+    });
+    chunks++;
+  }
 }

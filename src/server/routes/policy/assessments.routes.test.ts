@@ -240,6 +240,9 @@ describe('batch re-assessment (issue 3 §6)', () => {
       .where(and(eq(auditEvents.action, 'benefit.transition'), eq(auditEvents.householdId, id)))
       .orderBy(auditEvents.seq);
     expect(transitions.at(-1)?.after).toMatchObject({ status: 'ACTIVE', monthlyAmountFen: 27_700 });
+    // Who and when come from the run's context, also when a worker thread worked the chunk out (PostgreSQL).
+    expect(transitions.at(-1)).toMatchObject({ actorName: '系统', source: 'SYSTEM' });
+    expect(new Date(String(transitions.at(-1)!.at)).toISOString()).toBe(t.clock.now().toISOString());
     const events = await database.db.select().from(benefitStatusEvents).where(eq(benefitStatusEvents.householdId, id)).orderBy(benefitStatusEvents.createdAt);
     expect(events.at(-1)).toMatchObject({ fromStatus: 'ACTIVE', toStatus: 'ACTIVE', monthlyAmountFen: 27_700, assessmentId: list.items[0].id });
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
@@ -274,6 +277,27 @@ describe('batch re-assessment (issue 3 §6)', () => {
     const oneByOne = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
     expect((await runReassessment(ctx, oneByOne.id, { chunkSize: 1, windowSize: 1 })).summary).toEqual(done.summary);
     expect(figures(await database.db.select().from(reassessmentResults).where(eq(reassessmentResults.runId, oneByOne.id)))).toEqual(figures(rows));
+    await database.db.delete(policyParameters).where(inArray(policyParameters.id, [draft]));
+  });
+
+  it('worker threads (PostgreSQL) and the main thread work out the same figures for every household', async () => {
+    for (let i = 0; i < 5; i++) await createWorkedExample1(clerk, '630102001004');
+    const draft = await insertVersion({ code: 'P01', regionCode: '630102', urbanRural: 'RURAL', effectiveFrom: '2022-01-01', value: money(490), status: 'DRAFT' });
+    const ctx = { database, clock: t.clock };
+    const figures = async (runId: string) =>
+      (await database.db.select().from(reassessmentResults).where(eq(reassessmentResults.runId, runId)))
+        .map((x) => [x.householdId, x.change, x.beforeClassification, x.afterClassification, x.beforeAmountFen, x.afterAmountFen, x.errorCode])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const inProcess = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
+    const a = await runReassessment(ctx, inProcess.id, { workers: 0, chunkSize: 2 });
+    // Chunks of two households, two workers: several windows in flight at once.
+    const threaded = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
+    const b = await runReassessment(ctx, threaded.id, { workers: 2, chunkSize: 2 });
+    expect(b.status).toBe('DONE');
+    expect(b.processed).toBe(a.processed);
+    expect(b.summary).toEqual(a.summary);
+    expect(await figures(threaded.id)).toEqual(await figures(inProcess.id));
+    expect((await figures(threaded.id)).some((f) => f[1] === 'AMOUNT_UP')).toBe(true);
     await database.db.delete(policyParameters).where(inArray(policyParameters.id, [draft]));
   });
 

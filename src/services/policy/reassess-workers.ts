@@ -1,0 +1,117 @@
+/**
+ * Worker threads for a batch re-assessment on PostgreSQL (issue 3 §8). Each worker opens its
+ * own small pool, reads the facts of the windows it is given and works them out
+ * (reassess-chunk.ts); the main thread lists the windows, keeps a few of them in flight and
+ * writes each chunk's work in its transaction, in the walk's order, as before.
+ *
+ * Why: on one thread the engine, the explanations and the encoding of stored decisions kept
+ * Node.js busy for the whole run while PostgreSQL used well under one core, so on a 2-core
+ * machine the run took about as long as Node.js's CPU time (`docs/benchmarks.md`). PGlite
+ * lives in the main thread's memory, so a run on PGlite works everything out in process.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ParameterVersion } from '../../domain/policy/resolve-parameters.js';
+import type { ReassessmentResultInsert } from '../../db/repos/reassessments.repo.js';
+import type { ChunkRun } from './reassess-chunk.js';
+import type { DecisionBatchData } from './policy-decision.js';
+
+/** What a worker is started with (workerData). */
+export interface ReassessWorkerInit {
+  /** the PostgreSQL connection string */
+  url: string;
+  poolSize: number;
+  runId: string;
+  run: ChunkRun;
+  /** parameter versions in force without the run's versions (before) … */
+  baseline: ParameterVersion[];
+  /** … and the run's own (after = baseline overlaid with these) */
+  runVersions: ParameterVersion[];
+  decisionDate: string;
+  /** the worker's module (reassess-worker.ts), loaded by the boot script */
+  entry: string;
+}
+
+/** A chunk's work as data: the households it covers, their results and the decisions to store. */
+export interface ChunkWorkData {
+  results: ReassessmentResultInsert[];
+  decisions: DecisionBatchData;
+}
+
+export type WorkerRequest = { type: 'compute'; seq: number; ids: string[] } | { type: 'close' };
+export type WorkerReply = { seq: number; ok: true; work: ChunkWorkData } | { seq: number; ok: false; message: string; stack?: string };
+
+/** Connections per worker: a window's seven fact queries run at once (loadHouseholdFacts). */
+const WORKER_POOL_SIZE = 4;
+
+interface Pending {
+  resolve: (w: ChunkWorkData) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  /** set when the worker failed or exited: its pending and later requests are refused */
+  failed: Error | null;
+  exited: Promise<void>;
+}
+
+/** A fixed set of workers for one run; requests go to them in turn. */
+export class ReassessWorkers {
+  private readonly slots: Slot[];
+  private nextSlot = 0;
+  private seq = 0;
+
+  constructor(count: number, init: Omit<ReassessWorkerInit, 'entry' | 'poolSize'>) {
+    const workerData: ReassessWorkerInit = { ...init, poolSize: WORKER_POOL_SIZE, entry: new URL('./reassess-worker.ts', import.meta.url).href };
+    this.slots = Array.from({ length: count }, () => {
+      // The boot script registers the TypeScript loader in the worker, so that it runs the same
+      // way under `tsx` (npm start, the bench) and under the test runner.
+      const worker = new Worker(new URL('./reassess-worker.boot.mjs', import.meta.url), { workerData, execArgv: [] });
+      const slot: Slot = { worker, pending: new Map(), failed: null, exited: Promise.resolve() };
+      slot.exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      const fail = (e: Error) => {
+        slot.failed ??= e;
+        for (const p of slot.pending.values()) p.reject(slot.failed);
+        slot.pending.clear();
+      };
+      worker.on('message', (m: WorkerReply) => {
+        const p = slot.pending.get(m.seq);
+        if (!p) return;
+        slot.pending.delete(m.seq);
+        if (m.ok) p.resolve(m.work);
+        else p.reject(Object.assign(new Error(m.message), { stack: m.stack ?? m.message }));
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`re-assessment worker exited (code ${code})`)));
+      return slot;
+    });
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Read and work out these households (consecutive, of one county) on the next worker in turn. */
+  compute(ids: string[]): Promise<ChunkWorkData> {
+    const slot = this.slots[this.nextSlot]!;
+    this.nextSlot = (this.nextSlot + 1) % this.slots.length;
+    if (slot.failed) return Promise.reject(slot.failed);
+    const seq = ++this.seq;
+    return new Promise<ChunkWorkData>((resolve, reject) => {
+      slot.pending.set(seq, { resolve, reject });
+      slot.worker.postMessage({ type: 'compute', seq, ids } satisfies WorkerRequest);
+    });
+  }
+
+  /** Let the workers finish what they hold, close their pools and exit. */
+  async close(): Promise<void> {
+    await Promise.all(
+      this.slots.map(async (s) => {
+        if (!s.failed) s.worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+        const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
+        if ((await Promise.race([s.exited, timeout])) === 'timeout') await s.worker.terminate();
+      }),
+    );
+  }
+}
