@@ -23,8 +23,12 @@ const cases: Omit<Row, 'n'>[] = [
   { id: 'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', t: '青海省西宁市 低保\t第一行\n第二行\\.\\N', v: 'BATCH', j: { text: '他说："好"\n', list: [1, null, '\t'], n: 12.5 }, d: '1999-12-31' },
   { id: '00000000-0000-4000-8000-000000000000', t: '长'.repeat(400_000), v: '630102', j: [{ 说明: '长'.repeat(1000) }], d: '2026-02-28' },
   { id: '11111111-2222-4333-8444-555555555555', t: '😀 astral', v: 'x', j: 'a string', d: '1970-01-01' },
+  // the same date twice running (the writer keeps the last one converted), then another
+  { id: 'abcdef01-2345-4678-9abc-def012345678', t: 'a', v: 'b', j: 1, d: '2024-02-29' },
+  { id: 'ABCDEF01-2345-4678-9ABC-DEF012345679', t: 'c', v: 'd', j: 2, d: '2024-02-29' },
+  { id: '01234567-89ab-4cde-8f01-23456789abcd', t: 'e', v: 'f', j: 3, d: '2024-03-01' },
 ];
-const ints = [0, 2 ** 53 - 1, -(2 ** 53 - 1), -1, 42];
+const ints = [0, 2 ** 53 - 1, -(2 ** 53 - 1), -1, 42, 7, 8, 9];
 
 describe('COPY binary format (copy-binary.ts)', () => {
   it('round-trips uuids, text, varchar, jsonb, int8, dates and NULLs on either database, across block boundaries', async () => {
@@ -48,7 +52,10 @@ describe('COPY binary format (copy-binary.ts)', () => {
     ['a uuid with a non-hex digit', (w: BinaryCopyWriter) => w.uuid('0192a3b4-5c6d-7e8f-9a0b-1c2d3e4f5a6g')],
     ['a fractional int8', (w: BinaryCopyWriter) => w.int8(1.5)],
     ['an int8 beyond 2^53', (w: BinaryCopyWriter) => w.int8(2 ** 53)],
+    ['a uuid with a dash out of place', (w: BinaryCopyWriter) => w.uuid('0192a3b45-c6d-7e8f-9a0b-1c2d3e4f5a6b')],
+    ['a uuid with a non-ASCII character', (w: BinaryCopyWriter) => w.uuid('0192a3b4-5c6d-7e8f-9a0b-1c2d3e4f5a6中')],
     ['an impossible date', (w: BinaryCopyWriter) => w.date('2026-02-30')],
+    ['an impossible date after a valid one', (w: BinaryCopyWriter) => w.date('2026-02-28').date('2026-02-30')],
     ['a date in another format', (w: BinaryCopyWriter) => w.date('2026/02/01')],
   ])('refuses %s instead of sending it', (_name, write) => {
     expect(() => write(new BinaryCopyWriter().row(1))).toThrow();

@@ -17,7 +17,8 @@ const HEADER = Buffer.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d
 /** days from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for dates */
 const PG_EPOCH_DAYS = 10_957;
 const DAY_MS = 86_400_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** hex digit → value, -1 for any other character code below 128 */
+const HEX = Int8Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1));
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export class BinaryCopyWriter {
@@ -25,6 +26,8 @@ export class BinaryCopyWriter {
   private buf = Buffer.allocUnsafe(BLOCK);
   private pos = 0;
   private rows = 0;
+  private lastDate: string | null = null;
+  private lastDays = NaN;
 
   constructor() {
     this.pos = HEADER.copy(this.buf, 0);
@@ -56,19 +59,25 @@ export class BinaryCopyWriter {
     return this.utf8(json, true);
   }
 
-  /** uuid: 16 bytes */
+  /** uuid: 16 bytes (parsed by hand: the regular expression and five hex writes cost ≈ 2.5 µs a uuid, a stored decision has three) */
   uuid(s: string | null | undefined): this {
     if (s === null || s === undefined) return this.null();
-    if (!UUID.test(s)) throw new Error(`not a uuid: ${JSON.stringify(s)}`);
+    if (s.length !== 36) throw new Error(`not a uuid: ${JSON.stringify(s)}`);
     this.reserve(20);
     this.buf.writeInt32BE(16, this.pos);
-    const p = this.pos + 4;
-    this.buf.write(s.slice(0, 8), p, 'hex');
-    this.buf.write(s.slice(9, 13), p + 4, 'hex');
-    this.buf.write(s.slice(14, 18), p + 6, 'hex');
-    this.buf.write(s.slice(19, 23), p + 8, 'hex');
-    this.buf.write(s.slice(24), p + 10, 'hex');
-    this.pos = p + 16;
+    let p = this.pos + 4;
+    for (let i = 0; i < 36; i += 2) {
+      if (i === 8 || i === 13 || i === 18 || i === 23) {
+        if (s.charCodeAt(i) !== 45) throw new Error(`not a uuid: ${JSON.stringify(s)}`);
+        i -= 1; // the next pair starts after the dash
+        continue;
+      }
+      const hi = HEX[s.charCodeAt(i)] ?? -1;
+      const lo = HEX[s.charCodeAt(i + 1)] ?? -1;
+      if (hi < 0 || lo < 0) throw new Error(`not a uuid: ${JSON.stringify(s)}`);
+      this.buf[p++] = (hi << 4) | lo;
+    }
+    this.pos = p;
     return this;
   }
 
@@ -82,15 +91,21 @@ export class BinaryCopyWriter {
     return this;
   }
 
-  /** date: 'YYYY-MM-DD', as days since 2000-01-01 */
+  /** date: 'YYYY-MM-DD', as days since 2000-01-01 (the last one converted is kept: a batch's rows share their dates) */
   date(s: string | null | undefined): this {
     if (s === null || s === undefined) return this.null();
-    const m = ISO_DATE.exec(s);
-    const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-    if (!m || new Date(ms).toISOString().slice(0, 10) !== s) throw new Error(`not a date: ${JSON.stringify(s)}`);
+    let days = s === this.lastDate ? this.lastDays : NaN;
+    if (Number.isNaN(days)) {
+      const m = ISO_DATE.exec(s);
+      const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+      if (!m || new Date(ms).toISOString().slice(0, 10) !== s) throw new Error(`not a date: ${JSON.stringify(s)}`);
+      days = ms / DAY_MS - PG_EPOCH_DAYS;
+      this.lastDate = s;
+      this.lastDays = days;
+    }
     this.reserve(8);
     this.buf.writeInt32BE(4, this.pos);
-    this.pos = this.buf.writeInt32BE(ms / DAY_MS - PG_EPOCH_DAYS, this.pos + 4);
+    this.pos = this.buf.writeInt32BE(days, this.pos + 4);
     return this;
   }
 
