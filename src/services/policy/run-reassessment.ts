@@ -161,14 +161,43 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
 /** How a walk over the run's households ended: at the end (or the run stopped running), or after `stopAfterChunks`. */
 type Walked = 'ENDED' | 'STOPPED';
 
+/** Where a walk stands between two chunks. */
+interface WalkProgress {
+  chunks: number;
+  /**
+   * The run as this walk's last chunk left it (null: read it). A chunk's transaction locks the
+   * run and lists the households after its cursor again, so between chunks the walk goes on
+   * from what it wrote instead of asking: two round trips a chunk, each waiting behind the
+   * window being read ahead.
+   */
+  state: ReassessmentRunRow | null;
+  /** set when a chunk's transaction found no household after the cursor */
+  finished: boolean;
+}
+
+/** Before the next chunk: the run to go on with, or how the walk ends. */
+async function nextChunkRun(ctx: ServiceContext, runId: string, p: WalkProgress, opts: RunOptions): Promise<ReassessmentRunRow | Walked> {
+  if (opts.stopAfterChunks !== undefined && p.chunks >= opts.stopAfterChunks) return 'STOPPED';
+  const current = p.state ?? (await findReassessmentRun(ctx.database.db, runId));
+  p.state = null;
+  if (p.finished || !current || current.status !== 'RUNNING') return 'ENDED';
+  return current;
+}
+
 /**
- * A chunk's transaction begins here: lock the run and list the households after its cursor, cut
- * at the end of a county. Null when the run is no longer running; an empty list at the end.
+ * A chunk's transaction begins here: lock the run and list the households after its cursor (at
+ * most `chunkSize`). Null when the run is no longer running, or when no household is left (the
+ * walk is then finished).
  */
-async function beginChunk(tx: Tx, runId: string, chunkSize: number): Promise<{ r: ReassessmentRunRow; listed: { id: string; countyCode: string }[] } | null> {
+async function beginChunk(tx: Tx, runId: string, chunkSize: number, walk: WalkProgress): Promise<{ r: ReassessmentRunRow; listed: { id: string; countyCode: string }[] } | null> {
   const r = await findReassessmentRun(tx, runId, { forUpdate: true });
   if (!r || r.status !== 'RUNNING') return null;
-  return { r, listed: await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize) };
+  const listed = await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize);
+  if (listed.length === 0) {
+    walk.finished = true;
+    return null;
+  }
+  return { r, listed };
 }
 
 /**
@@ -209,24 +238,16 @@ async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: Reas
       listFrom = w.ids[w.ids.length - 1]!;
     }
   };
-  let chunks = 0;
-  let state = null as ReassessmentRunRow | null;
-  let finished = false;
+  const walk: WalkProgress = { chunks: 0, state: null, finished: false };
   for (;;) {
-    if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return 'STOPPED';
-    const current = state ?? (await findReassessmentRun(db, setup.runId));
-    state = null;
-    if (finished || !current || current.status !== 'RUNNING') return 'ENDED';
+    const current = await nextChunkRun(ctx, setup.runId, walk, opts);
+    if (typeof current === 'string') return current;
     if (queue[0]?.after !== current.cursor) restart(current.cursor);
     await fill();
     await db.transaction(async (tx) => {
-      const begun = await beginChunk(tx, setup.runId, chunkSize);
+      const begun = await beginChunk(tx, setup.runId, chunkSize, walk);
       if (!begun) return;
       const { r, listed } = begun;
-      if (listed.length === 0) {
-        finished = true;
-        return;
-      }
       const ids = listed.filter((h) => h.countyCode === listed[0]!.countyCode).map((h) => h.id);
       const head = queue[0];
       let work: ChunkWork;
@@ -243,9 +264,9 @@ async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: Reas
       const more = fill();
       await writing;
       await more;
-      state = { ...r, cursor: ids[ids.length - 1]!, processed: r.processed + ids.length };
+      walk.state = { ...r, cursor: ids[ids.length - 1]!, processed: r.processed + ids.length };
     });
-    chunks++;
+    walk.chunks++;
   }
 }
 
@@ -253,7 +274,6 @@ async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: Reas
 async function walkInProcess(ctx: ServiceContext, setup: ChunkSetup, run: ReassessmentRunRow, opts: RunOptions): Promise<Walked> {
   const { db } = ctx.database;
   const chunkSize = opts.chunkSize ?? REASSESS_CHUNK;
-  let chunks = 0;
   // Facts are read a window at a time: up to `windowSize` consecutive households of one
   // county, one query by id per kind of fact (see loadFactsWindow for why not a whole
   // county). PostgreSQL reads the next window over the pool while this one is assessed
@@ -269,20 +289,10 @@ async function walkInProcess(ctx: ServiceContext, setup: ChunkSetup, run: Reasse
   let windowAhead = null as { after: string; window: Promise<FactsWindow | null> } | null;
   /** the next chunk, worked out while the current one was written (null: none) */
   let chunkAhead = null as Promise<{ ids: string[]; work: ChunkWork } | null> | null;
-  /**
-   * The run as this worker's last chunk left it (null: read it). A chunk's transaction locks
-   * the run and lists the households after its cursor again, so between chunks the worker
-   * goes on from what it wrote instead of asking: two round trips a chunk, each waiting
-   * behind the window being read ahead.
-   */
-  let state = null as ReassessmentRunRow | null;
-  /** set when a chunk's transaction found no household after the cursor */
-  let finished = false;
+  const walk: WalkProgress = { chunks: 0, state: null, finished: false };
   for (;;) {
-    if (opts.stopAfterChunks !== undefined && chunks >= opts.stopAfterChunks) return 'STOPPED';
-    const current = state ?? (await findReassessmentRun(db, setup.runId));
-    state = null;
-    if (finished || !current || current.status !== 'RUNNING') return 'ENDED';
+    const current = await nextChunkRun(ctx, setup.runId, walk, opts);
+    if (typeof current === 'string') return current;
     const cursor = current.cursor;
     if (!(window && cursor !== null && idsAfter(window.facts, cursor, 1).length > 0)) {
       window = null; // free the previous window's facts first
@@ -300,13 +310,9 @@ async function walkInProcess(ctx: ServiceContext, setup: ChunkSetup, run: Reasse
     }
     const inWindow = window;
     await db.transaction(async (tx) => {
-      const begun = await beginChunk(tx, setup.runId, chunkSize);
+      const begun = await beginChunk(tx, setup.runId, chunkSize, walk);
       if (!begun) return;
       const { r, listed } = begun;
-      if (listed.length === 0) {
-        finished = true;
-        return;
-      }
       // The households after the cursor that the window holds; if another worker moved the
       // cursor past the window, the next county's households, whose facts are read below.
       let ids: string[] = [];
@@ -341,8 +347,8 @@ async function walkInProcess(ctx: ServiceContext, setup: ChunkSetup, run: Reasse
       }
       chunkAhead?.catch(() => undefined); // an engine error is raised when that chunk comes (above)
       await writing;
-      state = { ...r, cursor: lastId, processed: r.processed + ids.length };
+      walk.state = { ...r, cursor: lastId, processed: r.processed + ids.length };
     });
-    chunks++;
+    walk.chunks++;
   }
 }
