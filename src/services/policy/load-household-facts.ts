@@ -229,12 +229,17 @@ export async function listWindow(db: Executor, regionCode: string, cursor: strin
   const listed = await listHouseholdsAfter(db, regionCode, cursor, size);
   const countyCode = listed[0]?.countyCode;
   if (countyCode === undefined) return null;
+  return { countyCode, ids: idsOfFirstCounty(listed) };
+}
+
+/** The ids of listed households (in the walk's order) up to the end of the first one's county: a chunk never spans two. */
+export function idsOfFirstCounty(listed: readonly { id: string; countyCode: string }[]): string[] {
   const ids: string[] = [];
   for (const h of listed) {
-    if (h.countyCode !== countyCode) break;
+    if (h.countyCode !== listed[0]!.countyCode) break;
     ids.push(h.id);
   }
-  return { countyCode, ids };
+  return ids;
 }
 
 /** The facts of a window's households, read as a range of ids when they are one (findIdSpan). */

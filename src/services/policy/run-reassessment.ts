@@ -33,7 +33,7 @@ import {
 } from '../../db/repos/reassessments.repo.js';
 import type { ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
-import { listWindow, loadFactsWindow, loadHouseholdFacts, type FactsWindow, type LoadedHousehold } from './load-household-facts.js';
+import { idsOfFirstCounty, listWindow, loadFactsWindow, loadHouseholdFacts, type FactsWindow, type LoadedHousehold } from './load-household-facts.js';
 import { DecisionBatch } from './policy-decision.js';
 import { computeChunk, type ChunkSetup, type ChunkWork } from './reassess-chunk.js';
 import { ReassessWorkers } from './reassess-workers.js';
@@ -54,7 +54,6 @@ function asVersion(v: ParameterVersion): ParameterVersion {
   return { id: v.id, code: v.code, regionCode: v.regionCode, urbanRural: v.urbanRural, effectiveFrom: v.effectiveFrom, value: v.value, confidence: v.confidence, status: v.status, reviewedAt: v.reviewedAt, createdAt: v.createdAt };
 }
 
-
 const windowOrder = new WeakMap<Map<string, LoadedHousehold>, { ids: string[]; index: Map<string, number> }>();
 
 /** The `limit` households after `lastId` in a window's order (the walk's). */
@@ -68,7 +67,6 @@ function idsAfter(facts: Map<string, LoadedHousehold>, lastId: string, limit: nu
   const at = o.index.get(lastId);
   return at === undefined ? [] : o.ids.slice(at + 1, at + 1 + limit);
 }
-
 
 /** Store a chunk's work and move the cursor past it, in the chunk's transaction. */
 async function writeChunk(tx: Tx, r: ReassessmentRunRow, ids: string[], work: ChunkWork, onProgress?: (processed: number, total: number) => void): Promise<void> {
@@ -248,7 +246,7 @@ async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: Reas
       const begun = await beginChunk(tx, setup.runId, chunkSize, walk);
       if (!begun) return;
       const { r, listed } = begun;
-      const ids = listed.filter((h) => h.countyCode === listed[0]!.countyCode).map((h) => h.id);
+      const ids = idsOfFirstCounty(listed);
       const head = queue[0];
       let work: ChunkWork;
       if (head && head.after === r.cursor && sameIds(head.ids, ids)) {
@@ -320,7 +318,7 @@ async function walkInProcess(ctx: ServiceContext, setup: ChunkSetup, run: Reasse
         if (!inWindow.facts.has(h.id)) break;
         ids.push(h.id);
       }
-      if (ids.length === 0) ids = listed.filter((h) => h.countyCode === listed[0]!.countyCode).map((h) => h.id);
+      if (ids.length === 0) ids = idsOfFirstCounty(listed);
       let work: ChunkWork;
       const ahead = chunkAhead ? await chunkAhead : null;
       if (ahead && sameIds(ahead.ids, ids)) {
