@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/db.js';
-import { BinaryCopyWriter } from './copy-binary.js';
+import { BinaryCopyWriter, blockMemory, CopyBlockPool } from './copy-binary.js';
 import { copyInTransaction, queryRows } from './database.js';
 
 let database: TestDatabase;
@@ -45,6 +45,45 @@ describe('COPY binary format (copy-binary.ts)', () => {
     cases.forEach((c, i) => {
       expect(byN.get(ints[i]!), `row ${i}`).toEqual({ ...c, n: byN.get(ints[i]!)!.n, id: c.id?.toLowerCase() ?? null });
     });
+  });
+
+  it('a pool gives blocks back to later writers, and what they write into that memory is stored as written', async () => {
+    const pool = new CopyBlockPool();
+    const encode = (from: number) => {
+      const w = new BinaryCopyWriter(pool);
+      // ≈ 1.6 MB of rows: two ordinary blocks
+      for (let i = 0; i < 400; i++) w.row(6).int8(from + i).uuid(null).text(`${from + i}号`.padEnd(1300, '户')).text(null).jsonb(null).date(null);
+      return w.finish();
+    };
+    const first = encode(1000);
+    const memory = blockMemory(first);
+    expect(memory.length).toBe(2);
+    expect(pool.size).toBe(0);
+    await database.db.transaction(async (tx) => copyInTransaction(tx, 'copy_binary_probe', ['n', 'id', 't', 'v', 'j', 'd'], first, 'binary'));
+    pool.give(memory);
+    pool.give(memory); // given twice: kept once
+    expect(pool.size).toBe(2);
+    const second = encode(2000);
+    expect(new Set(blockMemory(second))).toEqual(new Set(memory));
+    expect(pool.size).toBe(0);
+    await database.db.transaction(async (tx) => copyInTransaction(tx, 'copy_binary_probe', ['n', 'id', 't', 'v', 'j', 'd'], second, 'binary'));
+    const got = await queryRows<{ n: string | number; t: string }>(database.db, sql`SELECT n, t FROM copy_binary_probe WHERE n >= 1000 AND n < 3000 ORDER BY n`);
+    expect(got).toHaveLength(800);
+    for (const r of got) expect(r.t).toBe(`${Number(r.n)}号`.padEnd(1300, '户'));
+  });
+
+  it('a pool keeps only whole ordinary blocks, up to a limit', () => {
+    const pool = new CopyBlockPool();
+    const big = new BinaryCopyWriter();
+    big.row(1).text('长'.repeat(400_000)); // a value bigger than a block gets a block of its own
+    const [oversized] = blockMemory(big.finish()).filter((m) => m.byteLength > 1 << 20);
+    expect(oversized).toBeDefined();
+    const moved = new ArrayBuffer(1 << 20);
+    structuredClone(moved, { transfer: [moved] }); // detached, as after a transfer to another thread
+    pool.give([oversized!, moved, new ArrayBuffer(100)]);
+    expect(pool.size).toBe(0);
+    pool.give(Array.from({ length: 100 }, () => new ArrayBuffer(1 << 20)));
+    expect(pool.size).toBe(64);
   });
 
   it.each([

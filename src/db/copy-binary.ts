@@ -20,16 +20,52 @@ const DAY_MS = 86_400_000;
 /** hex digit → value, -1 for any other character code below 128 */
 const HEX = Int8Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1));
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** spare blocks a pool keeps (a chunk of a thousand stored decisions fills about thirteen) */
+const POOL_MAX = 64;
+
+/**
+ * Spare blocks for the writers of one run, given back once their rows were copied. A block
+ * written for the first time costs a page fault per 4 KB, and a fault costs ≈ 16 µs on the
+ * virtual machines we measure on (`docs/benchmarks.md`): fresh blocks for every chunk were
+ * about three faults per stored decision on each side of a worker thread's reply.
+ * Blocks are never Node.js's shared small-buffer pool, so a block's memory may be moved to
+ * another thread (a transfer list) and back.
+ */
+export class CopyBlockPool {
+  private readonly free: ArrayBuffer[] = [];
+
+  /** A block of at least `bytes` (a spare one when it is big enough). */
+  take(bytes: number): Buffer {
+    const spare = bytes <= BLOCK ? this.free.pop() : undefined;
+    return spare ? Buffer.from(spare) : Buffer.allocUnsafeSlow(Math.max(BLOCK, bytes));
+  }
+
+  /** Blocks whose rows were copied: kept for reuse (only whole ordinary blocks, up to a limit). */
+  give(buffers: Iterable<ArrayBuffer>): void {
+    for (const b of buffers) if (b.byteLength === BLOCK && this.free.length < POOL_MAX && !this.free.includes(b)) this.free.push(b);
+  }
+
+  get size(): number {
+    return this.free.length;
+  }
+}
+
+/** The distinct memory under a writer's finished blocks: what can be transferred or given back to a pool. */
+export function blockMemory(blocks: readonly Uint8Array[]): ArrayBuffer[] {
+  return [...new Set(blocks.map((b) => b.buffer as ArrayBuffer))];
+}
 
 export class BinaryCopyWriter {
   private readonly blocks: Buffer[] = [];
-  private buf = Buffer.allocUnsafe(BLOCK);
+  private buf: Buffer;
   private pos = 0;
   private rows = 0;
   private lastDate: string | null = null;
   private lastDays = NaN;
 
-  constructor() {
+  /** Blocks come from `pool` when given (see CopyBlockPool), else are allocated. */
+  constructor(private readonly pool?: CopyBlockPool) {
+    this.buf = this.newBlock(BLOCK);
     this.pos = HEADER.copy(this.buf, 0);
   }
 
@@ -138,7 +174,11 @@ export class BinaryCopyWriter {
   private reserve(bytes: number): void {
     if (this.buf.length - this.pos >= bytes) return;
     if (this.pos > 0) this.blocks.push(this.buf.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(Math.max(BLOCK, bytes));
+    this.buf = this.newBlock(bytes);
     this.pos = 0;
+  }
+
+  private newBlock(bytes: number): Buffer {
+    return this.pool ? this.pool.take(bytes) : Buffer.allocUnsafeSlow(Math.max(BLOCK, bytes));
   }
 }

@@ -9,7 +9,7 @@ import type { Assessment, ExplanationStep, ParameterSet } from '../../domain/pol
 import { RECIPIENT_STATUS_LABELS, summariseAssessment, yuan } from '../../domain/policy/assessment-summary.js';
 import { decideRecipientTransition, type Transition } from '../../domain/policy/lifecycle.rules.js';
 import type { Violation } from '../../domain/errors.js';
-import { BinaryCopyWriter } from '../../db/copy-binary.js';
+import { BinaryCopyWriter, blockMemory, type CopyBlockPool } from '../../db/copy-binary.js';
 import { newId } from '../../db/ids.js';
 import type { Tx } from '../../db/database.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
@@ -211,11 +211,16 @@ export class DecisionBatch {
   /** the encoded rows, once the batch is closed (toData, or a batch made from data) */
   private blocks: Uint8Array[] | null = null;
   private written = false;
+  /** set once the rows were copied: their memory is no longer read */
+  private copied = false;
   private readonly items: BatchedDecision[] = [];
+
+  /** The rows are encoded into blocks of `pool` when given (see CopyBlockPool). */
+  constructor(private readonly pool?: CopyBlockPool) {}
 
   add(d: PreparedDecision): void {
     if (this.written || this.blocks) throw new Error('DecisionBatch already closed');
-    encodeAssessment((this.rows ??= new BinaryCopyWriter()), d.assessment);
+    encodeAssessment((this.rows ??= new BinaryCopyWriter(this.pool)), d.assessment);
     const { assessment, ...rest } = d;
     this.items.push({ ...rest, householdId: assessment.householdId });
   }
@@ -239,6 +244,17 @@ export class DecisionBatch {
     return b;
   }
 
+  /**
+   * Once copied, the memory of the encoded rows, for a pool to reuse (or the thread that
+   * encoded them to get back); the batch lets go of it. Empty before the rows were copied.
+   */
+  releaseBlocks(): ArrayBuffer[] {
+    if (!this.copied || !this.blocks) return [];
+    const memory = blockMemory(this.blocks);
+    this.blocks = [];
+    return memory;
+  }
+
   /** The decisions' audit events (the caller appends them, with its own, in the transaction). */
   audit(): AuditInput[] {
     return this.items.flatMap((d) => d.audit);
@@ -250,7 +266,10 @@ export class DecisionBatch {
     this.written = true;
     const items = this.items;
     if (items.length === 0) return;
-    await copyAssessments(tx, this.blocks ?? this.rows!.finish());
+    this.blocks ??= this.rows ? this.rows.finish() : [];
+    this.rows = null;
+    await copyAssessments(tx, this.blocks);
+    this.copied = true;
     await upsertBenefitStatuses(tx, items.flatMap((d) => (d.benefit ? [d.benefit] : [])));
     await insertBenefitStatusEvents(tx, items.flatMap((d) => (d.event ? [d.event] : [])));
     for (const d of items) if (d.endDibaoOn) await endHouseholdCategory(tx, d.householdId, 'DIBAO', d.endDibaoOn);

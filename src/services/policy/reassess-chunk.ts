@@ -7,6 +7,7 @@
  */
 import type { AssessmentResult } from '../../domain/policy/assessment.types.js';
 import type { createParameterResolver } from '../../domain/policy/resolve-parameters.js';
+import type { CopyBlockPool } from '../../db/copy-binary.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
 import type { ReassessmentResultInsert, ReassessmentRunRow } from '../../db/repos/reassessments.repo.js';
 import type { LoadedHousehold } from './load-household-facts.js';
@@ -90,6 +91,8 @@ export interface ChunkSetup {
   decisionDate: string;
   /** fills who/when of a decision's audit event */
   audit: (e: Omit<AuditInput, 'at' | 'actorId' | 'actorName' | 'requestId' | 'ip'>) => AuditInput;
+  /** where the stored decisions are encoded (this thread's spare blocks) */
+  blocks: CopyBlockPool;
 }
 
 /** The run's fields a chunk reads. */
@@ -103,7 +106,7 @@ export type ChunkRun = Pick<ReassessmentRunRow, 'mode' | 'referenceDate' | 'crea
 export async function computeChunk(s: ChunkSetup, r: ChunkRun, ids: string[], lookup: (id: string) => LoadedHousehold | undefined): Promise<ChunkWork> {
   const { runId, decisionDate } = s;
   const results: ReassessmentResultInsert[] = [];
-  const decisions = new DecisionBatch();
+  const decisions = new DecisionBatch(s.blocks);
   for (let i = 0; i < ids.length; i++) {
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
     const id = ids[i]!;

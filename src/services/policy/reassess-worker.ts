@@ -3,6 +3,7 @@
  * sent over its own pool and works the chunk out; replies in the order it was asked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { blockMemory, CopyBlockPool } from '../../db/copy-binary.js';
 import { openDatabase } from '../../db/database.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
 import { createParameterResolver } from '../../domain/policy/resolve-parameters.js';
@@ -20,6 +21,7 @@ const setup: ChunkSetup = {
   decisionDate: init.decisionDate,
   // who and when are filled by the main thread when it writes the chunk
   audit: (e) => e as AuditInput,
+  blocks: new CopyBlockPool(),
 };
 
 async function compute(seq: number, ids: string[]): Promise<void> {
@@ -34,8 +36,9 @@ async function compute(seq: number, ids: string[]): Promise<void> {
     const message = err.cause instanceof Error ? `${err.message}\n${err.cause.message}` : err.message;
     reply = { seq, ok: false, message, ...(err.stack ? { stack: err.stack } : {}) };
   }
-  // The blocks are copied, not transferred: one may share its memory with others (Node's pool).
-  port.postMessage(reply);
+  // The encoded rows' memory moves to the main thread (never Node's shared pool, see
+  // CopyBlockPool); the main thread sends it back with a later request once written.
+  port.postMessage(reply, reply.ok ? blockMemory(reply.work.decisions.blocks) : []);
 }
 
 // One request at a time, in order: the main thread awaits the windows in the walk's order.
@@ -48,5 +51,6 @@ port.on('message', (m: WorkerRequest) => {
     });
     return;
   }
+  setup.blocks.give(m.recycle);
   queue = queue.then(() => compute(m.seq, m.ids));
 });

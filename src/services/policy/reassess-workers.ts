@@ -37,7 +37,8 @@ export interface ChunkWorkData {
   decisions: DecisionBatchData;
 }
 
-export type WorkerRequest = { type: 'compute'; seq: number; ids: string[] } | { type: 'close' };
+/** `recycle`: memory of written rows the worker encoded earlier (transferred back, see CopyBlockPool) */
+export type WorkerRequest = { type: 'compute'; seq: number; ids: string[]; recycle: ArrayBuffer[] } | { type: 'close' };
 export type WorkerReply = { seq: number; ok: true; work: ChunkWorkData } | { seq: number; ok: false; message: string; stack?: string };
 
 /** Connections per worker: a window's seven fact queries run at once (loadHouseholdFacts). */
@@ -61,6 +62,8 @@ export class ReassessWorkers {
   private readonly slots: Slot[];
   private nextSlot = 0;
   private seq = 0;
+  /** memory of written rows, to go back with the next request */
+  private recycled: ArrayBuffer[] = [];
 
   constructor(count: number, init: Omit<ReassessWorkerInit, 'entry' | 'poolSize'>) {
     const workerData: ReassessWorkerInit = { ...init, poolSize: WORKER_POOL_SIZE, entry: new URL('./reassess-worker.ts', import.meta.url).href };
@@ -100,8 +103,15 @@ export class ReassessWorkers {
     const seq = ++this.seq;
     return new Promise<ChunkWorkData>((resolve, reject) => {
       slot.pending.set(seq, { resolve, reject });
-      slot.worker.postMessage({ type: 'compute', seq, ids } satisfies WorkerRequest);
+      const recycle = this.recycled;
+      this.recycled = [];
+      slot.worker.postMessage({ type: 'compute', seq, ids, recycle } satisfies WorkerRequest, recycle);
     });
+  }
+
+  /** Memory of rows a worker encoded, once they were copied: it goes back with the next request. */
+  recycle(memory: readonly ArrayBuffer[]): void {
+    for (const m of memory) if (m.byteLength > 0) this.recycled.push(m);
   }
 
   /** Let the workers finish what they hold, close their pools and exit. */

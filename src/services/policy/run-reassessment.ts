@@ -17,10 +17,12 @@
  * its transaction; on PGlite, or with `workers: 0`, everything runs on this thread.
  */
 import { availableParallelism } from 'node:os';
+import { sql } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.js';
 import { createParameterResolver, type ParameterVersion } from '../../domain/policy/resolve-parameters.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import { refreshPlannerStatistics } from '../../db/planner-statistics.js';
+import { CopyBlockPool } from '../../db/copy-binary.js';
 import type { Tx } from '../../db/database.js';
 import { appendAudit, appendAuditInTransaction } from '../../db/repos/audit.repo.js';
 import { findParameterVersions, listHouseholdsAfter, listParameterVersionsForSubtree } from '../../db/repos/assessments.repo.js';
@@ -85,10 +87,19 @@ export interface RunOptions {
   /** in-process runs only: households whose facts are read at once (default one chunk) */
   windowSize?: number;
   /**
-   * Worker threads that read and work out the chunks (PostgreSQL only; default: as many as the
-   * machine has cores, at most 4). 0 works everything out on this thread, as on PGlite.
+   * Worker threads that read and work out the chunks (PostgreSQL only). By default a what-if
+   * has as many as the machine has cores, and an applied run one fewer (at least one); at most
+   * 4. 0 works everything out on this thread, as on PGlite. An applied run leaves a core to the
+   * main thread and the connection writing its decisions chunk after chunk: on 2 cores, one
+   * worker used 10–20 s less CPU than two at full scale, in as much time or less, while a
+   * what-if, which writes little, was faster with two (`docs/benchmarks.md`).
    */
   workers?: number;
+}
+
+function defaultWorkers(mode: string): number {
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(4, mode === 'APPLY' ? cores - 1 : cores));
 }
 
 /** Run (or resume) a batch re-assessment to the end. A finished run is returned as it is. */
@@ -112,10 +123,11 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
       resolveAfter: createParameterResolver(baseline, runVersions),
       decisionDate: shanghaiDate(ctx.clock.now()),
       audit: (e) => auditEvent(ctx, null, e),
+      blocks: new CopyBlockPool(),
     };
     const url = ctx.database.kind === 'postgres' ? ctx.database.url : undefined;
     let walked: Walked;
-    const workerCount = url ? (opts.workers ?? Math.min(4, availableParallelism())) : 0;
+    const workerCount = url ? (opts.workers ?? defaultWorkers(run.mode)) : 0;
     if (url && workerCount > 0) {
       const workers = new ReassessWorkers(workerCount, {
         url,
@@ -188,6 +200,12 @@ async function nextChunkRun(ctx: ServiceContext, runId: string, p: WalkProgress,
  * walk is then finished).
  */
 async function beginChunk(tx: Tx, runId: string, chunkSize: number, walk: WalkProgress): Promise<{ r: ReassessmentRunRow; listed: { id: string; countyCode: string }[] } | null> {
+  // A chunk's commit does not wait for its WAL to reach the disk: the decisions and the cursor
+  // commit together, so a crash that loses the last chunks' commits leaves the run at an
+  // earlier cursor, and resuming it works those chunks out again. The run's closing commit
+  // waits as usual, and that flushes every chunk before it. On a full-scale applied run this
+  // took the ≈ 180 flushes off the writing connection's path (`docs/benchmarks.md`).
+  await tx.execute(sql`SET LOCAL synchronous_commit = off`);
   const r = await findReassessmentRun(tx, runId, { forUpdate: true });
   if (!r || r.status !== 'RUNNING') return null;
   const listed = await listHouseholdsAfter(tx, r.regionCode, r.cursor, chunkSize);
@@ -249,9 +267,12 @@ async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: Reas
       const ids = idsOfFirstCounty(listed);
       const head = queue[0];
       let work: ChunkWork;
+      /** where the written rows' memory goes: back to the workers, or this thread's pool */
+      let giveBack = (memory: ArrayBuffer[]) => setup.blocks.give(memory);
       if (head && head.after === r.cursor && sameIds(head.ids, ids)) {
         queue.shift();
         work = await head.work;
+        giveBack = (memory) => workers.recycle(memory);
       } else {
         const facts = await loadHouseholdFacts(tx, ids);
         work = await computeChunk(setup, r, ids, (id) => facts.get(id));
@@ -261,6 +282,7 @@ async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: Reas
       // The next windows are listed and handed out while this chunk is written.
       const more = fill();
       await writing;
+      giveBack(work.decisions.releaseBlocks());
       await more;
       walk.state = { ...r, cursor: ids[ids.length - 1]!, processed: r.processed + ids.length };
     });
@@ -345,6 +367,7 @@ async function walkInProcess(ctx: ServiceContext, setup: ChunkSetup, run: Reasse
       }
       chunkAhead?.catch(() => undefined); // an engine error is raised when that chunk comes (above)
       await writing;
+      setup.blocks.give(work.decisions.releaseBlocks());
       walk.state = { ...r, cursor: lastId, processed: r.processed + ids.length };
     });
     walk.chunks++;

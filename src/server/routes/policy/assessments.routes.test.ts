@@ -301,6 +301,42 @@ describe('batch re-assessment (issue 3 §6)', () => {
     await database.db.delete(policyParameters).where(inArray(policyParameters.id, [draft]));
   });
 
+  it('applied one household a chunk on a worker thread (the rows’ memory going back to it each time), every decision is stored as the what-if said', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { id } = await createWorkedExample1(clerk, '630102001004');
+      await clerk.post(`/api/households/${id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' });
+      expect((await clerk.post(`/api/households/${id}/assessments`, {})).json().dibaoAmountFen).toBe(14_800);
+      ids.push(id);
+    }
+    const draft = await insertVersion({ code: 'P01', regionCode: '630102', urbanRural: 'RURAL', effectiveFrom: '2022-01-01', value: money(480), status: 'DRAFT' });
+    const ctx = { database, clock: t.clock };
+    const whatIf = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
+    await runReassessment(ctx, whatIf.id, { workers: 0 });
+    const predicted = new Map(
+      (await database.db.select().from(reassessmentResults).where(and(eq(reassessmentResults.runId, whatIf.id), inArray(reassessmentResults.householdId, ids)))).map((r) => [r.householdId, r.afterAmountFen]),
+    );
+    await database.db.update(policyParameters).set({ status: 'APPROVED' }).where(eq(policyParameters.id, draft));
+    const run = await startReassessment(ctx, null, { mode: 'APPLY', parameterVersionIds: [draft] });
+    // One worker (PostgreSQL; in process on PGlite): each chunk's encoded rows are written, then
+    // their memory goes back to the worker, which encodes a later chunk into it.
+    const applied = await runReassessment(ctx, run.id, { workers: 1, chunkSize: 1 });
+    expect(applied.status).toBe('DONE');
+    for (const id of ids) {
+      expect(predicted.get(id), id).toBe(27_700);
+      const list = (await clerk.get(`/api/households/${id}/assessments`)).json();
+      expect(list.benefit).toMatchObject({ status: 'ACTIVE', monthlyAmountFen: 27_700 });
+      expect(list.items[0]).toMatchObject({ trigger: 'BATCH', runId: run.id, dibaoAmountFen: 27_700, standardMonthlyFen: 48_000 });
+      // The stored explanation is whole: numbered steps, the new standard, the amount paid.
+      const stored = (await clerk.get(`/api/assessments/${list.items[0].id}`)).json();
+      const steps = stored.explanation as { n: number; text: string }[];
+      expect(steps.map((s) => s.n)).toEqual(steps.map((_s, i) => i + 1));
+      expect(steps.some((s) => s.text.includes('480.00元'))).toBe(true);
+      expect(steps.some((s) => s.text.includes('277.00元'))).toBe(true);
+    }
+    await database.db.update(policyParameters).set({ status: 'REJECTED' }).where(eq(policyParameters.id, draft));
+  });
+
   it('two workers on one run, each with its own windows, finish it together without repeating or losing a household', async () => {
     for (let i = 0; i < 4; i++) await createWorkedExample1(clerk, '630102001004');
     const draft = await insertVersion({ code: 'P01', regionCode: '630102', urbanRural: 'RURAL', effectiveFrom: '2022-01-01', value: money(480), status: 'DRAFT' });
