@@ -9,7 +9,8 @@
  * Resumable: households are processed county by county in household-number order, in chunks;
  * each chunk is one transaction that locks the run row, continues after its cursor, writes
  * results (and, for APPLY, decisions) and advances the cursor. A crash loses at most the chunk
- * in flight, which is simply done again; two processes on one run serialise on the row lock and
+ * in flight and the last chunks whose commits were not yet on disk (see beginChunk), which are
+ * simply done again; two processes on one run serialise on the row lock and
  * never repeat a chunk.
  *
  * Where the work is done: on PostgreSQL, worker threads read the windows' facts and work the
