@@ -131,6 +131,30 @@ describe('household 核算 (issue 3 §2–§5)', () => {
     expect((await otherCounty.get(`/api/households/${id}/assessments`)).json().items).toHaveLength(0);
   });
 
+  it('a decision keeps a digest of its inputs: the same for a re-run on the same facts, another once a fact changed', async () => {
+    const { id, headId } = await createWorkedExample1(clerk);
+    const run = async () => {
+      const r = await clerk.post(`/api/households/${id}/assessments`, {});
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json() as { id: string }).id;
+    };
+    const first = await run();
+    const again = await run();
+    const added = await clerk.post(`/api/households/${id}/incomes`, {
+      personId: headId, incomeType: 'WAGE', amountFen: 120_000, periodStart: '2021-01-01', periodEnd: '2021-12-31', source: 'INVESTIGATED',
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const changed = await run();
+    const rows = await database.rawTransaction((raw) =>
+      raw.query<{ id: string; inputs_digest: string }>('SELECT id, inputs_digest FROM assessments WHERE id = ANY($1::uuid[])', [[first, again, changed]]),
+    );
+    const digest = new Map(rows.map((r) => [r.id, r.inputs_digest]));
+    expect(digest.get(first)).toMatch(/^[0-9a-f]{64}$/);
+    expect(digest.get(again)).toBe(digest.get(first));
+    expect(digest.get(changed)).toMatch(/^[0-9a-f]{64}$/);
+    expect(digest.get(changed)).not.toBe(digest.get(first));
+  });
+
   it('a 低保 household is registered as a recipient from the next month (R4) and the timeline shows it', async () => {
     const { id } = await createWorkedExample1(clerk);
     expect((await clerk.post(`/api/households/${id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' })).statusCode).toBe(200);
