@@ -3,7 +3,17 @@ import { useTestDatabase } from '../../test/db.js';
 
 const db = useTestDatabase();
 
-describe('stored decisions compression', () => {
+describe('stored decisions: JSON as text, compressed', () => {
+  // Migrations 20261129135017 and 20261130125017: the server stores a decision's JSON as the
+  // application wrote it and never parses it (nothing queries inside it).
+  it.each(['explanation', 'result', 'parameters_used'])('keeps %s as text', async (column) => {
+    const [col] = await db.q<{ type: string }>(
+      `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = 'assessments'::regclass AND attname = $1`,
+      [column],
+    );
+    expect(col!.type).toBe('text');
+  });
+
   // Migrations 20261129135017 and 20261130020436: a stored decision's JSON (the explanation, its
   // bulk, and the result and parameters, compressed once the explanation is) is compressed with
   // lz4 where the server has it (PostgreSQL built with lz4, as Debian's is); PGlite has only pglz.

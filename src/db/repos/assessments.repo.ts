@@ -115,9 +115,9 @@ export function encodeAssessment(w: BinaryCopyWriter, r: AssessmentInsert): void
     .int8(r.perCapitaMonthlyFen)
     .int8(r.standardMonthlyFen)
     .int8(r.dibaoAmountFen)
-    .jsonb(JSON.stringify(r.result))
+    .text(JSON.stringify(r.result))
     .text(JSON.stringify(r.explanation))
-    .jsonb(JSON.stringify(r.parametersUsed))
+    .text(JSON.stringify(r.parametersUsed))
     .text(r.inputsDigest)
     .uuid(r.createdBy);
 }
