@@ -101,12 +101,19 @@ export type ChunkRun = Pick<ReassessmentRunRow, 'mode' | 'referenceDate' | 'crea
 /**
  * Assess a chunk on both sides (quietly) and, for APPLY, explain and prepare the decisions to
  * store. Pure work on facts already read; it yields to the event loop every few households so
- * that a chunk being written meanwhile keeps streaming.
+ * that a chunk being written meanwhile keeps streaming. `into`: the work of the chunk's earlier
+ * households, which these are added to (a chunk whose facts are read in parts).
  */
-export async function computeChunk(s: ChunkSetup, r: ChunkRun, ids: string[], lookup: (id: string) => LoadedHousehold | undefined): Promise<ChunkWork> {
+export async function computeChunk(
+  s: ChunkSetup,
+  r: ChunkRun,
+  ids: string[],
+  lookup: (id: string) => LoadedHousehold | undefined,
+  into?: ChunkWork,
+): Promise<ChunkWork> {
   const { runId, decisionDate } = s;
-  const results: ReassessmentResultInsert[] = [];
-  const decisions = new DecisionBatch(s.blocks);
+  const results: ReassessmentResultInsert[] = into?.results ?? [];
+  const decisions = into?.decisions ?? new DecisionBatch(s.blocks);
   for (let i = 0; i < ids.length; i++) {
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
     const id = ids[i]!;

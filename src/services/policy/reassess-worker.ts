@@ -1,14 +1,15 @@
 /**
  * A re-assessment worker thread (see reassess-workers.ts): reads the facts of each window it is
- * sent over its own pool and works the chunk out; replies in the order it was asked.
+ * sent over its own pool, a part at a time, and works the chunk out; replies in the order it
+ * was asked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { blockMemory, CopyBlockPool } from '../../db/copy-binary.js';
 import { openDatabase } from '../../db/database.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
 import { createParameterResolver } from '../../domain/policy/resolve-parameters.js';
-import { loadWindowFacts } from './load-household-facts.js';
-import { computeChunk, type ChunkSetup } from './reassess-chunk.js';
+import { loadWindowFacts, type LoadedHousehold } from './load-household-facts.js';
+import { computeChunk, type ChunkSetup, type ChunkWork } from './reassess-chunk.js';
 import type { ReassessWorkerInit, WorkerReply, WorkerRequest } from './reassess-workers.js';
 
 const init = workerData as ReassessWorkerInit;
@@ -24,11 +25,38 @@ const setup: ChunkSetup = {
   blocks: new CopyBlockPool(),
 };
 
-async function compute(seq: number, ids: string[]): Promise<void> {
+
+type Facts = Map<string, LoadedHousehold>;
+
+/** The chunk's households in parts (see WORKER_FACTS_PART); the first part is read at once. */
+function readInParts(ids: readonly string[]): { ids: string[]; facts: () => Promise<Facts> }[] {
+  const parts: { ids: string[]; facts: () => Promise<Facts> }[] = [];
+  for (let i = 0; i < ids.length; i += init.factsPart) {
+    const part = ids.slice(i, i + init.factsPart);
+    let read: Promise<Facts> | null = null;
+    const facts = () => {
+      if (!read) {
+        read = loadWindowFacts(database.db, part, { parallel: true });
+        read.catch(() => undefined); // raised when the part is worked out
+      }
+      return read;
+    };
+    parts.push({ ids: part, facts });
+  }
+  void parts[0]?.facts();
+  return parts;
+}
+
+async function compute(seq: number, parts: ReturnType<typeof readInParts>): Promise<void> {
   let reply: WorkerReply;
   try {
-    const facts = await loadWindowFacts(database.db, ids, { parallel: true });
-    const work = await computeChunk(setup, init.run, ids, (id) => facts.get(id));
+    let work: ChunkWork | undefined;
+    for (let k = 0; k < parts.length; k++) {
+      const facts = await parts[k]!.facts();
+      void parts[k + 1]?.facts();
+      work = await computeChunk(setup, init.run, parts[k]!.ids, (id) => facts.get(id), work);
+    }
+    if (!work) throw new Error('re-assessment worker asked for an empty chunk');
     reply = { seq, ok: true, work: { results: work.results, decisions: work.decisions.toData() } };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
@@ -52,5 +80,7 @@ port.on('message', (m: WorkerRequest) => {
     return;
   }
   setup.blocks.give(m.recycle);
-  queue = queue.then(() => compute(m.seq, m.ids));
+  // The chunk's first part is read now, while the chunk before it is still worked out.
+  const parts = readInParts(m.ids);
+  queue = queue.then(() => compute(m.seq, parts));
 });

@@ -11,9 +11,10 @@ describe('re-assessment worker threads', () => {
       baseline: [],
       runVersions: [],
       decisionDate: '2022-01-15',
+      factsPart: 1,
     });
     try {
-      const ids = ['00000000-0000-0000-0000-000000000001'];
+      const ids = ['00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002'];
       const results = await Promise.allSettled([workers.compute(ids), workers.compute(ids)]);
       for (const r of results) {
         expect(r.status).toBe('rejected');

@@ -27,6 +27,8 @@ export interface ReassessWorkerInit {
   /** … and the run's own (after = baseline overlaid with these) */
   runVersions: ParameterVersion[];
   decisionDate: string;
+  /** households of a chunk whose facts are read at once (WORKER_FACTS_PART) */
+  factsPart: number;
   /** the worker's module (reassess-worker.ts), loaded by the boot script */
   entry: string;
 }
@@ -40,6 +42,16 @@ export interface ChunkWorkData {
 /** `recycle`: memory of written rows the worker encoded earlier (transferred back, see CopyBlockPool) */
 export type WorkerRequest = { type: 'compute'; seq: number; ids: string[]; recycle: ArrayBuffer[] } | { type: 'close' };
 export type WorkerReply = { seq: number; ok: true; work: ChunkWorkData } | { seq: number; ok: false; message: string; stack?: string };
+
+/**
+ * Households whose facts are read at once, a quarter of a chunk; the next part is read while
+ * one is worked out. Facts read for a whole chunk of 1,000 lived through two or more of the
+ * worker's young-generation collections and were promoted: 1.3 GB per full-scale applied run,
+ * each page of it a page fault (≈ 13 µs here), and 17 s of scavenging CPU on a 2-core machine.
+ * Read by quarters, 0.3 GB was promoted and scavenging took 7 s; by tenths, PostgreSQL's CPU
+ * for the extra queries outweighed it (`docs/benchmarks.md`).
+ */
+export const WORKER_FACTS_PART = 250;
 
 /** Connections per worker: a window's seven fact queries run at once (loadHouseholdFacts). */
 const WORKER_POOL_SIZE = 4;

@@ -39,7 +39,7 @@ import { auditEvent } from '../audit-event.js';
 import { idsOfFirstCounty, listWindow, loadFactsWindow, loadHouseholdFacts, type FactsWindow, type LoadedHousehold } from './load-household-facts.js';
 import { DecisionBatch } from './policy-decision.js';
 import { computeChunk, type ChunkSetup, type ChunkWork } from './reassess-chunk.js';
-import { ReassessWorkers } from './reassess-workers.js';
+import { ReassessWorkers, WORKER_FACTS_PART } from './reassess-workers.js';
 import { summariseRun } from './reassessment-summary.js';
 
 export const REASSESS_CHUNK = 1000;
@@ -85,7 +85,10 @@ export interface RunOptions {
   onProgress?: (processed: number, total: number) => void;
   stopAfterChunks?: number;
   chunkSize?: number;
-  /** in-process runs only: households whose facts are read at once (default one chunk) */
+  /**
+   * Households whose facts are read at once: in process, a window of one chunk or more (default
+   * one chunk); on a worker thread, a part of its chunk (default WORKER_FACTS_PART).
+   */
   windowSize?: number;
   /**
    * Worker threads that read and work out the chunks (PostgreSQL only). By default a what-if
@@ -137,6 +140,7 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
         baseline,
         runVersions,
         decisionDate: setup.decisionDate,
+        factsPart: opts.windowSize ?? WORKER_FACTS_PART,
       });
       try {
         walked = await walkWithWorkers(ctx, setup, run, workers, opts);

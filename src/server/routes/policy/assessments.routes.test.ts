@@ -322,6 +322,12 @@ describe('batch re-assessment (issue 3 §6)', () => {
     expect(b.summary).toEqual(a.summary);
     expect(await figures(threaded.id)).toEqual(await figures(inProcess.id));
     expect((await figures(threaded.id)).some((f) => f[1] === 'AMOUNT_UP')).toBe(true);
+    // A worker reads a chunk's facts in parts, the next while one is worked out: chunks of
+    // five households read two at a time.
+    const inParts = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
+    const c = await runReassessment(ctx, inParts.id, { workers: 1, chunkSize: 5, windowSize: 2 });
+    expect(c.summary).toEqual(a.summary);
+    expect(await figures(inParts.id)).toEqual(await figures(inProcess.id));
     await database.db.delete(policyParameters).where(inArray(policyParameters.id, [draft]));
   });
 
