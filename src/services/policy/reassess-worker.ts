@@ -25,36 +25,53 @@ const setup: ChunkSetup = {
   blocks: new CopyBlockPool(),
 };
 
-
 type Facts = Map<string, LoadedHousehold>;
 
-/** The chunk's households in parts (see WORKER_FACTS_PART); the first part is read at once. */
-function readInParts(ids: readonly string[]): { ids: string[]; facts: () => Promise<Facts> }[] {
-  const parts: { ids: string[]; facts: () => Promise<Facts> }[] = [];
-  for (let i = 0; i < ids.length; i += init.factsPart) {
-    const part = ids.slice(i, i + init.factsPart);
-    let read: Promise<Facts> | null = null;
-    const facts = () => {
-      if (!read) {
-        read = loadWindowFacts(database.db, part, { parallel: true });
-        read.catch(() => undefined); // raised when the part is worked out
-      }
-      return read;
-    };
-    parts.push({ ids: part, facts });
+/** Part of a chunk (see WORKER_FACTS_PART), its facts read ahead of its turn. */
+class Part {
+  private read: Promise<Facts> | null = null;
+  constructor(readonly ids: string[]) {}
+
+  readAhead(): void {
+    if (this.read) return;
+    this.read = loadWindowFacts(database.db, this.ids, { parallel: true });
+    this.read.catch(() => undefined); // raised when the part is worked out
   }
-  void parts[0]?.facts();
+
+  /** The facts, read now unless read ahead; the part no longer holds them (they die with the part's work). */
+  take(): Promise<Facts> {
+    this.readAhead();
+    const read = this.read!;
+    this.read = null;
+    return read;
+  }
+}
+
+/**
+ * Parts asked for and not yet worked out, in order. While one is worked out, the next one's
+ * facts are read, the next chunk's first part when this was the last: only then, so that no
+ * facts wait longer than a part's work (they would be promoted, see WORKER_FACTS_PART).
+ */
+const upcoming: Part[] = [];
+
+function splitIntoParts(ids: readonly string[]): Part[] {
+  const parts: Part[] = [];
+  for (let i = 0; i < ids.length; i += init.factsPart) parts.push(new Part(ids.slice(i, i + init.factsPart)));
+  // Nothing else waits: the part being worked out, if any, is its chunk's last.
+  if (upcoming.length === 0) parts[0]?.readAhead();
+  upcoming.push(...parts);
   return parts;
 }
 
-async function compute(seq: number, parts: ReturnType<typeof readInParts>): Promise<void> {
+async function compute(seq: number, parts: Part[]): Promise<void> {
   let reply: WorkerReply;
   try {
     let work: ChunkWork | undefined;
-    for (let k = 0; k < parts.length; k++) {
-      const facts = await parts[k]!.facts();
-      void parts[k + 1]?.facts();
-      work = await computeChunk(setup, init.run, parts[k]!.ids, (id) => facts.get(id), work);
+    for (const part of parts) {
+      const facts = await part.take();
+      upcoming.splice(0, upcoming.indexOf(part) + 1);
+      upcoming[0]?.readAhead();
+      work = await computeChunk(setup, init.run, part.ids, (id) => facts.get(id), work);
     }
     if (!work) throw new Error('re-assessment worker asked for an empty chunk');
     reply = { seq, ok: true, work: { results: work.results, decisions: work.decisions.toData() } };
@@ -80,7 +97,6 @@ port.on('message', (m: WorkerRequest) => {
     return;
   }
   setup.blocks.give(m.recycle);
-  // The chunk's first part is read now, while the chunk before it is still worked out.
-  const parts = readInParts(m.ids);
+  const parts = splitIntoParts(m.ids);
   queue = queue.then(() => compute(m.seq, parts));
 });

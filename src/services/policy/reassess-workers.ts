@@ -47,9 +47,10 @@ export type WorkerReply = { seq: number; ok: true; work: ChunkWorkData } | { seq
  * Households whose facts are read at once, a quarter of a chunk; the next part is read while
  * one is worked out. Facts read for a whole chunk of 1,000 lived through two or more of the
  * worker's young-generation collections and were promoted: 1.3 GB per full-scale applied run,
- * each page of it a page fault (≈ 13 µs here), and 17 s of scavenging CPU on a 2-core machine.
- * Read by quarters, 0.3 GB was promoted and scavenging took 7 s; by tenths, PostgreSQL's CPU
- * for the extra queries outweighed it (`docs/benchmarks.md`).
+ * each page of it a page fault (≈ 13 µs on the benchmark machine), and ≈ 17 s of scavenging
+ * (pauses and helper threads) on a 2-core machine. Read by quarters: 0.4 GB promoted, ≈ 10 s of
+ * scavenging, a third fewer page faults in the worker. By tenths, PostgreSQL's CPU for the extra
+ * queries outweighed it (`docs/benchmarks.md`).
  */
 export const WORKER_FACTS_PART = 250;
 
