@@ -11,7 +11,7 @@
  * and rows are not mapped by the ORM (that mapping was a third of the read's Node.js time).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Executor } from '../database.js';
+import { queryRowsPrepared, type Executor } from '../database.js';
 
 /** `to_char` pattern equal to Date.prototype.toISOString(). */
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -65,7 +65,7 @@ export async function findIdSpan(db: Executor, ids: readonly string[]): Promise<
     else if (id > last) last = id;
   }
   const most = Math.floor(ids.length * SPAN_SLACK);
-  const [r] = await queryRows<{ n: number }>(
+  const [r] = await queryRowsPrepared<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM households WHERE id BETWEEN ${first}::uuid AND ${last}::uuid LIMIT ${most + 1}) AS s`,
   );
@@ -82,10 +82,10 @@ function factRows<T>(db: Executor, ids: readonly string[], q: FactsQuery, span?:
   const extra = q.where ? sql` AND ${q.where}` : sql``;
   if (span) {
     const order = q.orderBy ? sql` ORDER BY ${hid}, ${q.orderBy}` : sql``;
-    return queryRows<T>(db, sql`SELECT ${q.select} FROM ${q.from} WHERE ${hid} BETWEEN ${span.first}::uuid AND ${span.last}::uuid${extra}${order}`);
+    return queryRowsPrepared<T>(db, sql`SELECT ${q.select} FROM ${q.from} WHERE ${hid} BETWEEN ${span.first}::uuid AND ${span.last}::uuid${extra}${order}`);
   }
   const order = q.orderBy ? sql` ORDER BY ${q.orderBy}` : sql``;
-  return queryRows<T>(
+  return queryRowsPrepared<T>(
     db,
     sql`SELECT t.* FROM unnest(${idList(ids)}) AS x(hid)
         CROSS JOIN LATERAL (SELECT ${q.select} FROM ${q.from} WHERE ${hid} = x.hid${extra}${order} OFFSET 0) AS t`,
@@ -142,14 +142,14 @@ const HOUSEHOLD_COLUMNS = sql`h.id, h.household_no AS "householdNo", h.region_co
 export async function loadHouseholdRows(db: Executor, ids: readonly string[], span?: IdSpan | null): Promise<HouseholdFactRow[]> {
   if (ids.length === 0) return [];
   if (!span) {
-    return queryRows<HouseholdFactRow>(
+    return queryRowsPrepared<HouseholdFactRow>(
       db,
       sql`SELECT t.* FROM unnest(${idList(ids)}) WITH ORDINALITY AS x(hid, n)
           CROSS JOIN LATERAL (SELECT ${HOUSEHOLD_COLUMNS} FROM households h WHERE h.id = x.hid OFFSET 0) AS t
           ORDER BY x.n`,
     );
   }
-  const rows = await queryRows<HouseholdFactRow>(db, sql`SELECT ${HOUSEHOLD_COLUMNS} FROM households h WHERE h.id BETWEEN ${span.first}::uuid AND ${span.last}::uuid`);
+  const rows = await queryRowsPrepared<HouseholdFactRow>(db, sql`SELECT ${HOUSEHOLD_COLUMNS} FROM households h WHERE h.id BETWEEN ${span.first}::uuid AND ${span.last}::uuid`);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out: HouseholdFactRow[] = [];
   for (const id of ids) {
@@ -413,7 +413,7 @@ export function loadRecipientStatuses(db: Executor, ids: readonly string[], span
 /** Area type (P47) of regions by code. */
 export function loadAreaTypes(db: Executor, codes: readonly string[]) {
   if (codes.length === 0) return Promise.resolve([]);
-  return queryRows<{ code: string; areaType: string | null }>(
+  return queryRowsPrepared<{ code: string; areaType: string | null }>(
     db,
     sql`SELECT code, area_type AS "areaType" FROM regions WHERE code = ANY(${sql.param([...codes])}::text[])`,
   );
