@@ -44,13 +44,14 @@ export type WorkerRequest = { type: 'compute'; seq: number; ids: string[]; recyc
 export type WorkerReply = { seq: number; ok: true; work: ChunkWorkData } | { seq: number; ok: false; message: string; stack?: string };
 
 /**
- * Households whose facts are read at once, a quarter of a chunk; the next part is read while
- * one is worked out. Facts read for a whole chunk of 1,000 lived through two or more of the
- * worker's young-generation collections and were promoted: 1.3 GB per full-scale applied run,
- * each page of it a page fault (≈ 13 µs on the benchmark machine), and ≈ 17 s of scavenging
- * (pauses and helper threads) on a 2-core machine. Read by quarters: 0.4 GB promoted, ≈ 10 s of
- * scavenging, a third fewer page faults in the worker. By tenths, PostgreSQL's CPU for the extra
- * queries outweighed it (`docs/benchmarks.md`).
+ * Households whose facts an applying worker reads at once, a quarter of a chunk; the next part
+ * is read while one is worked out. Facts read for a whole chunk of 1,000 lived through two or
+ * more of the worker's young-generation collections while the chunk's decisions were explained
+ * and encoded, and were promoted: 1.3 GB per full-scale applied run, each page of it a page
+ * fault (≈ 13 µs on the benchmark machine), and ≈ 17 s of scavenging (pauses and helper
+ * threads). Read by quarters: 0.4 GB promoted, ≈ 10 s of scavenging, 5 s less Node.js CPU for
+ * ≈ 3 s more of PostgreSQL's on the extra queries. A what-if, whose chunks are quickly worked
+ * out, reads whole chunks: in quarters it took 2–3 s longer (`docs/benchmarks.md`).
  */
 export const WORKER_FACTS_PART = 250;
 

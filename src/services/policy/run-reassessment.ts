@@ -87,7 +87,8 @@ export interface RunOptions {
   chunkSize?: number;
   /**
    * Households whose facts are read at once: in process, a window of one chunk or more (default
-   * one chunk); on a worker thread, a part of its chunk (default WORKER_FACTS_PART).
+   * one chunk); on a worker thread, a part of its chunk (default: WORKER_FACTS_PART when
+   * applying, the whole chunk for a what-if).
    */
   windowSize?: number;
   /**
@@ -140,7 +141,7 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
         baseline,
         runVersions,
         decisionDate: setup.decisionDate,
-        factsPart: opts.windowSize ?? WORKER_FACTS_PART,
+        factsPart: opts.windowSize ?? (run.mode === 'APPLY' ? WORKER_FACTS_PART : (opts.chunkSize ?? REASSESS_CHUNK)),
       });
       try {
         walked = await walkWithWorkers(ctx, setup, run, workers, opts);
