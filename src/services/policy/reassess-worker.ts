@@ -76,6 +76,11 @@ async function compute(seq: number, parts: Part[]): Promise<void> {
     if (!work) throw new Error('re-assessment worker asked for an empty chunk');
     reply = { seq, ok: true, work: { results: work.results, decisions: work.decisions.toData() } };
   } catch (e) {
+    // The chunk's parts not worked out are no longer awaited.
+    for (const part of parts) {
+      const i = upcoming.indexOf(part);
+      if (i >= 0) upcoming.splice(i, 1);
+    }
     const err = e instanceof Error ? e : new Error(String(e));
     // The driver's reason (say, a refused connection) is the cause of the ORM's error.
     const message = err.cause instanceof Error ? `${err.message}\n${err.cause.message}` : err.message;
