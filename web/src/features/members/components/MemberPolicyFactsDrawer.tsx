@@ -116,7 +116,9 @@ export function MemberPolicyFactsDrawer({
   const isPhone = useIsPhone();
   const selfCareAssessed = Form.useWatch('selfCareAssessed', form);
   const obligorsRecorded = Form.useWatch('obligorsRecorded', form);
-  const activities = Form.useWatch('selfCare', form);
+  // `preserve`: the store's values even before the six boxes mount. Without it the first render
+  // of the section saw no boxes registered, and showed 全护理（6项） for a moment.
+  const activities = Form.useWatch('selfCare', { form, preserve: true });
 
   useEffect(() => {
     if (!member) return;
