@@ -43,6 +43,9 @@ import { ReassessWorkers, WORKER_FACTS_PART } from './reassess-workers.js';
 import { summariseRun } from './reassessment-summary.js';
 
 export const REASSESS_CHUNK = 1000;
+
+/** Households per chunk of a run (its option, else REASSESS_CHUNK). */
+const chunkSizeOf = (opts: { chunkSize?: number }): number => opts.chunkSize ?? REASSESS_CHUNK;
 /**
  * Households whose facts are read at once (see loadFactsWindow): one chunk. Full scale, what-if
  * and applied alternated with windows of 5,000: what-if 38–41 s against 52–62 s, applied 74–81 s
@@ -141,7 +144,7 @@ export async function runReassessment(ctx: ServiceContext, runId: string, opts: 
         baseline,
         runVersions,
         decisionDate: setup.decisionDate,
-        factsPart: opts.windowSize ?? (run.mode === 'APPLY' ? WORKER_FACTS_PART : (opts.chunkSize ?? REASSESS_CHUNK)),
+        factsPart: opts.windowSize ?? (run.mode === 'APPLY' ? WORKER_FACTS_PART : chunkSizeOf(opts)),
       });
       try {
         walked = await walkWithWorkers(ctx, setup, run, workers, opts);
@@ -232,7 +235,7 @@ async function beginChunk(tx: Tx, runId: string, chunkSize: number, walk: WalkPr
  */
 async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: ReassessmentRunRow, workers: ReassessWorkers, opts: RunOptions): Promise<Walked> {
   const { db } = ctx.database;
-  const chunkSize = opts.chunkSize ?? REASSESS_CHUNK;
+  const chunkSize = chunkSizeOf(opts);
   /** windows in flight, in walk order; each listed after the cursor `after` */
   let queue: { after: string | null; ids: string[]; work: Promise<ChunkWork> }[] = [];
   /** where the next window is to be listed from; undefined: the walk's end was listed */
@@ -299,7 +302,7 @@ async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: Reas
 /** The walk on this thread (PGlite, or no workers): windows read ahead, the next chunk worked out while one is written. */
 async function walkInProcess(ctx: ServiceContext, setup: ChunkSetup, run: ReassessmentRunRow, opts: RunOptions): Promise<Walked> {
   const { db } = ctx.database;
-  const chunkSize = opts.chunkSize ?? REASSESS_CHUNK;
+  const chunkSize = chunkSizeOf(opts);
   // Facts are read a window at a time: up to `windowSize` consecutive households of one
   // county, one query by id per kind of fact (see loadFactsWindow for why not a whole
   // county). PostgreSQL reads the next window over the pool while this one is assessed
