@@ -134,6 +134,8 @@ it('a county admin proposes a new standard and sees the what-if; a second admin 
     await figures.getByText('+180.00元').waitFor();
     await figures.getByText('+2160.00元').waitFor();
     await page.getByTestId('chart-changes').waitFor();
+    // The household is listed among those whose outcome moves (read again once the run ended).
+    await page.getByTestId('reassessment-changes').getByRole('row').filter({ hasText: '马德明' }).getByText('保障金增加').waitFor();
     await shot(page, 'what-if');
     // The what-if changed nothing for the household.
     const still = await clerk.call('GET', `/api/households/${householdId}/assessments`);

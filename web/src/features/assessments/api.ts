@@ -16,7 +16,7 @@ export const assessmentKeys = {
   one: (id: string) => ['assessments', 'one', id] as const,
   runs: () => ['assessments', 'runs'] as const,
   run: (id: string) => ['assessments', 'run', id] as const,
-  changes: (id: string, change: string | undefined, page: number) => ['assessments', 'run', id, 'changes', change ?? '', page] as const,
+  changes: (id: string, change: string | undefined, page: number, runStatus: string) => ['assessments', 'run', id, 'changes', change ?? '', page, runStatus] as const,
 };
 
 export function fetchHouseholdAssessments(householdId: string): Promise<HouseholdAssessments> {

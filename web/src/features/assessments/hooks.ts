@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { householdKeys } from '../households/api';
 import {
   assessmentKeys,
@@ -45,8 +45,20 @@ export function useReassessment(id: string) {
   });
 }
 
-export function useReassessmentChanges(id: string, change: string | undefined, page: number) {
-  return useQuery({ queryKey: assessmentKeys.changes(id, change, page), queryFn: () => fetchReassessmentChanges(id, change, page), enabled: !!id });
+/**
+ * A run's households, one page. The run's status is part of the key, so the list is read again
+ * when the run ends (a list opened while the run was queued would otherwise stay empty); while
+ * it works the list is refreshed every few seconds, the page shown until the new one arrives.
+ */
+export function useReassessmentChanges(id: string, change: string | undefined, page: number, runStatus: string) {
+  const working = runStatus === 'QUEUED' || runStatus === 'RUNNING';
+  return useQuery({
+    queryKey: assessmentKeys.changes(id, change, page, runStatus),
+    queryFn: () => fetchReassessmentChanges(id, change, page),
+    enabled: !!id,
+    placeholderData: keepPreviousData,
+    refetchInterval: working ? 3000 : false,
+  });
 }
 
 export function useStartReassessment() {

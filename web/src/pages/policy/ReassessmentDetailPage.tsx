@@ -38,7 +38,7 @@ function Figures({ run }: { run: ReassessmentView }) {
     legend: { bottom: 0 },
     grid: { left: 48, right: 16, top: 36, bottom: 64 },
     xAxis: { type: 'category', data: counties },
-    yAxis: { type: 'value', name: '户数' },
+    yAxis: { type: 'value', name: '户数', minInterval: 1 },
     series: CHANGE_ORDER.filter((k) => k !== 'UNCHANGED').map((k) => ({
       name: REASSESSMENT_CHANGE_LABELS[k],
       type: 'bar',
@@ -124,15 +124,16 @@ function Figures({ run }: { run: ReassessmentView }) {
   );
 }
 
-function ChangedHouseholds({ runId }: { runId: string }) {
+function ChangedHouseholds({ runId, runStatus }: { runId: string; runStatus: string }) {
   const [change, setChange] = useState<string | undefined>('CHANGED');
   const [page, setPage] = useState(1);
-  const q = useReassessmentChanges(runId, change, page);
+  const q = useReassessmentChanges(runId, change, page, runStatus);
   return (
     <Card
       size="small"
       title="涉及的家庭"
       style={{ marginTop: 12 }}
+      data-testid="reassessment-changes"
       extra={
         <Select
           style={{ width: 180 }}
@@ -251,7 +252,7 @@ export default function ReassessmentDetailPage() {
       <div style={{ marginTop: 12 }}>
         <Figures run={run} />
       </div>
-      <ChangedHouseholds runId={run.id} />
+      <ChangedHouseholds runId={run.id} runStatus={run.status} />
     </PageContainer>
   );
 }
