@@ -7,7 +7,7 @@
 import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor, type RawTx } from '../database.js';
 import { toCopyRows } from '../copy-rows.js';
-import { householdMembers, households, policyParameters, regions } from '../schema/index.js';
+import { householdMembers, households, incomeItems, policyParameters, regions } from '../schema/index.js';
 
 const COPY_CHUNK = 50_000;
 
@@ -39,6 +39,20 @@ export async function findOtherDemoHouseholdNo(db: Executor, ownPrefix: string):
     .where(and(sql`${households.householdNo} ~ '^YS[0-9A-F]{4}-'`, sql`${households.householdNo} NOT LIKE ${`${ownPrefix}-%`}`))
     .limit(1);
   return r?.householdNo ?? null;
+}
+
+/**
+ * The period of the incomes an earlier demo load imported (recorded by the demo's importing
+ * account), or null before the first load.
+ */
+export async function findDemoIncomePeriod(db: Executor, importerId: string): Promise<{ start: string; end: string } | null> {
+  const [r] = await db
+    .select({ start: incomeItems.periodStart, end: incomeItems.periodEnd })
+    .from(incomeItems)
+    .where(eq(incomeItems.recordedBy, importerId))
+    .orderBy(incomeItems.recordedAt)
+    .limit(1);
+  return r ?? null;
 }
 
 /** Households and active members whose 户编号 starts with `prefix`. */

@@ -324,10 +324,18 @@ export interface GenerateRegistryOptions {
   counties: readonly DemoCounty[];
   /** Total households over all counties (split by householdsPerCounty). */
   households: number;
-  /** Ages and dates are computed on this day (default '2025-12-31'); incomes cover its calendar year. */
+  /** Ages and dates are computed on this day (default '2025-12-31'). */
   referenceDate?: string | undefined;
   /** 户编号 prefix (default demoHouseholdNoPrefix(seed)). */
   householdNoPrefix?: string | undefined;
+  /** The period the incomes cover (default: the calendar year of the reference date). */
+  incomePeriod?: IncomePeriod | undefined;
+}
+
+/** First and last day ('YYYY-MM-DD') of the period a household's incomes are declared for. */
+export interface IncomePeriod {
+  start: string;
+  end: string;
 }
 
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
@@ -589,6 +597,7 @@ export interface CountyGenerateOptions {
   count: number;
   referenceDate?: string | undefined;
   householdNoPrefix?: string | undefined;
+  incomePeriod?: IncomePeriod | undefined;
 }
 
 class CountyGenerator {
@@ -598,6 +607,7 @@ class CountyGenerator {
   private readonly ref: string;
   private readonly refYear: number;
   private readonly prefix: string;
+  private readonly incomePeriod: IncomePeriod;
   private readonly villages: readonly (DemoVillage & { urbanRural: UrbanRural; short: string })[];
   private readonly ruralVillages: readonly (DemoVillage & { urbanRural: UrbanRural; short: string })[];
   private readonly villageTable: WeightTable<string>;
@@ -612,6 +622,7 @@ class CountyGenerator {
     this.seqSalt = hash32(`seq:${opts.seed}`);
     this.ref = opts.referenceDate ?? DEFAULT_REFERENCE_DATE;
     this.refYear = Number(this.ref.slice(0, 4));
+    this.incomePeriod = opts.incomePeriod ?? { start: `${this.refYear}-01-01`, end: `${this.refYear}-12-31` };
     this.prefix = `${opts.householdNoPrefix ?? demoHouseholdNoPrefix(opts.seed)}-${opts.county.code}-`;
     this.villages = opts.county.villages.map((v) => ({
       ...v,
@@ -667,8 +678,8 @@ class CountyGenerator {
       urbanRural,
       categories,
       categoryFrom,
-      incomeStart: `${this.refYear}-01-01`,
-      incomeEnd: `${this.refYear}-12-31`,
+      incomeStart: this.incomePeriod.start,
+      incomeEnd: this.incomePeriod.end,
       members,
       assets,
       history,
@@ -1071,6 +1082,7 @@ export function* generateHouseholds(opts: GenerateRegistryOptions): Generator<Ge
       count: counts[i]!,
       referenceDate: opts.referenceDate,
       householdNoPrefix: opts.householdNoPrefix,
+      incomePeriod: opts.incomePeriod,
     });
   }
 }

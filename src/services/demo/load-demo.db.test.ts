@@ -5,7 +5,8 @@ import { createTestUser } from '../../../test/builders/users.js';
 import { scopeOf } from '../../domain/access/scope.js';
 import { runAssessment } from '../policy/run-assessment.js';
 import { searchHouseholds } from '../registry/household-queries.js';
-import { loadDemo } from './load-demo.js';
+import { loadDemo, twelveMonthsBefore } from './load-demo.js';
+import type { AssessmentResult, ExplanationStep } from '../../domain/policy/assessment.types.js';
 
 let database: TestDatabase;
 const clock = new FakeClock('2026-11-29T02:00:00.000Z');
@@ -18,6 +19,14 @@ afterAll(async () => {
 });
 
 describe('npm run demo (issue 2 §3, issue 3)', () => {
+  it.each([
+    ['2026-11-29', '2025-11-01', '2026-10-31'],
+    ['2026-01-01', '2025-01-01', '2025-12-31'],
+    ['2024-03-31', '2023-03-01', '2024-02-29'],
+  ])('on %s the demo incomes cover %s … %s (the 12 whole months before)', (today, start, end) => {
+    expect(twelveMonthsBefore(today)).toEqual({ start, end });
+  });
+
   it('loads households with fictional standards and property rules, so a demo household can be assessed; a second run adds no parameters', async () => {
     const ctx = { database, clock };
     const first = await loadDemo(ctx, { households: 30, seed: 'demo-test' });
@@ -28,7 +37,21 @@ describe('npm run demo (issue 2 §3, issue 3)', () => {
     const a = await runAssessment(ctx, actor, list.items[0]!.id, {});
     expect(a.standardMonthlyFen === 76_000 || a.standardMonthlyFen === 47_000).toBe(true);
     expect(a.parametersUsed.find((p) => p.code === 'P01')?.confidence).toBe('PLACEHOLDER');
+    // The incomes cover the 12 months before the month of loading (2025-11 … 2026-10 on
+    // 2026-11-29), the window of an assessment made now (R18): counted in full, no proration.
+    const result = a.result as AssessmentResult;
+    expect(result.window).toEqual({ from: '2025-11', to: '2026-10', months: 12 });
+    expect((a.explanation as ExplanationStep[]).some((s) => s.text.includes('按天折算'))).toBe(false);
+    const periods = await database.rawTransaction((raw) => raw.query<{ start: string; end: string; n: number }>(
+      `SELECT period_start::text AS start, period_end::text AS end, count(*)::int AS n FROM income_items GROUP BY 1, 2`));
+    expect(periods.map((p) => [p.start, p.end])).toEqual([['2025-11-01', '2026-10-31']]);
+
+    // A month later a second run keeps that period: it adds no income that would count months twice.
+    clock.advance(31 * 86_400_000);
     const again = await loadDemo(ctx, { households: 30, seed: 'demo-test' });
     expect(again.inRegistry.households).toBe(30);
+    const after = await database.rawTransaction((raw) => raw.query<{ start: string; end: string; n: number }>(
+      `SELECT period_start::text AS start, period_end::text AS end, count(*)::int AS n FROM income_items GROUP BY 1, 2`));
+    expect(after).toEqual(periods);
   });
 });

@@ -6,12 +6,17 @@
  * Idempotent for a given seed: the import matches households by 户编号 and people by identity
  * number (a second run changes nothing), assets and history rows already present are
  * skipped, and existing demo accounts are kept (their passwords are not shown again).
+ *
+ * The incomes cover the 12 months before the month of the first load, the window of an
+ * assessment made then (R18, P04 = 12 in the shipped set), so that 核算 on the demo counts
+ * them in full; later runs keep that period (a new one would count months twice).
  */
 import { randomBytes } from 'node:crypto';
 import { appendAudit, appendAuditBulk, type AuditInput } from '../../db/repos/audit.repo.js';
 import {
   countHouseholdsByNoPrefix,
   findCountiesWithVillages,
+  findDemoIncomePeriod,
   findOtherDemoHouseholdNo,
   insertDemoAssets,
   insertDemoCategoryHistory,
@@ -25,6 +30,7 @@ import { findUserForLogin, insertUser, type UserRow } from '../../db/repos/users
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/access/roles.js';
 import { countyOfRegion } from '../../domain/access/user-admin.rules.js';
 import { AppError } from '../../domain/errors.js';
+import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import { generateOneTimePassword, hashPassword } from '../access/passwords.js';
 import { toActor } from '../access/auth.js';
 import type { Actor, ServiceContext } from '../context.js';
@@ -39,6 +45,7 @@ import {
   rowsOf,
   type AreaType,
   type GeneratedHousehold,
+  type IncomePeriod,
 } from './generate-registry.js';
 
 /** The demo counties and the area types the demo sets on them (P47; not the official list). */
@@ -135,6 +142,7 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
 
   // 2. The importing account (a system account that cannot log in) and the area types.
   const importer = await ensureImporter(ctx);
+  const incomePeriod = (await findDemoIncomePeriod(db, importer.id)) ?? twelveMonthsBefore(shanghaiDate(ctx.clock.now()));
   const areaTypesSet = await setAreaTypes(ctx, importer, counties);
 
   // 3. One import per county (and per 25,000 households), then assets and history in bulk.
@@ -147,7 +155,7 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
     const county = counties[i]!;
     const result: DemoCountyResult = { code: county.code, name: county.name, areaType: county.areaType, households: 0, members: 0, files: [] };
     results.push(result);
-    const households = generateCountyHouseholds({ seed, county, count: counts[i]!, householdNoPrefix: prefix });
+    const households = generateCountyHouseholds({ seed, county, count: counts[i]!, householdNoPrefix: prefix, incomePeriod });
     for (let part = 1; ; part++) {
       // Pull with next(): breaking out of a for…of would close the generator.
       const chunk: GeneratedHousehold[] = [];
@@ -196,6 +204,15 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
     accounts,
     seconds: (ctx.clock.now().getTime() - started) / 1000,
   };
+}
+
+/** The 12 whole months before the month of `today` ('YYYY-MM-DD'). */
+export function twelveMonthsBefore(today: string): IncomePeriod {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const start = new Date(Date.UTC(y - 1, m - 1, 1)).toISOString().slice(0, 10);
+  const end = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+  return { start, end };
 }
 
 async function ensureImporter(ctx: ServiceContext): Promise<Actor> {
