@@ -6,6 +6,7 @@
  */
 import type { Decision, Violation } from '../errors.js';
 import { parseMoneyCell } from '../registry/cell-values.js';
+import { parameterValueText } from './parameter-text.js';
 import { compareVersions, type RankedVersion } from './resolve-parameters.js';
 import {
   findParameterDefinition,
@@ -80,52 +81,7 @@ export function normaliseMoneyStandard(input: unknown, path = 'value'): Decision
   };
 }
 
-/** 45000 → '450.00' (integer arithmetic). */
-export function fenText(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** '每人每月 450.00元', with '（公布标准 每人每年 5400.00元）' when published per year. */
-export function moneyStandardText(m: MoneyStandard): string {
-  const monthly = `每人每月 ${fenText(m.monthlyFen)}元`;
-  if (m.published.unit !== 'YUAN_PER_PERSON_YEAR') return monthly;
-  const annualFen = Math.round(m.published.amount * 100);
-  return `${monthly}（公布标准 每人每年 ${fenText(annualFen)}元）`;
-}
-
-function isMoneyStandard(v: unknown): v is MoneyStandard {
-  return typeof v === 'object' && v !== null && typeof (v as MoneyStandard).monthlyFen === 'number' && typeof (v as MoneyStandard).published === 'object';
-}
-
-/** A stored value in words, for summaries, lists and history. */
-export function parameterValueText(def: ParameterDefinition | undefined, value: unknown): string {
-  if (value === null || value === undefined) return '未配置';
-  switch (def?.kind) {
-    case 'MONEY_STANDARD':
-      return isMoneyStandard(value) ? moneyStandardText(value) : JSON.stringify(value);
-    case 'BOOLEAN':
-      return value === true ? '是' : value === false ? '否' : String(value);
-    case 'MONTHS':
-      return `${String(value)}个月`;
-    case 'DAYS':
-      return `${String(value)}天`;
-    case 'WORKING_DAYS':
-      return `${String(value)}个工作日`;
-    case 'HOURS':
-      return `${String(value)}小时`;
-    case 'MULTIPLIER':
-      return `${String(value)}倍`;
-    case 'RATE':
-      return typeof value === 'number' ? `${Math.round(value * 10000) / 100}%` : String(value);
-    case 'ENUM':
-      return String(value);
-    default: {
-      const text = JSON.stringify(value);
-      return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-    }
-  }
-}
+export { fenText, moneyStandardText, parameterValueText } from './parameter-text.js';
 
 /** '提议修改 P01 低保标准（630123 农村）：每人每月 450.00元，2027-01-01起施行' */
 export function versionSummary(

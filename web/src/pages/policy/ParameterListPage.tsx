@@ -57,6 +57,8 @@ export default function ParameterListPage() {
     {
       title: '当前值',
       key: 'value',
+      // A structured value reads as a sentence (P19, P35): it wraps instead of widening the table.
+      width: 520,
       render: (_, p) => (
         <>
           <div data-testid={`value-${rowKey(p)}`}>{p.inForce ? p.inForce.valueText : <Typography.Text type="warning">未配置</Typography.Text>}</div>

@@ -243,7 +243,7 @@ export default function ReassessmentDetailPage() {
             { title: '参数', dataIndex: 'code', render: (v: string, r) => `${v} ${r.name}` },
             { title: '地区', dataIndex: 'regionCode' },
             { title: '城乡', dataIndex: 'urbanRural', render: (v: string) => ({ ALL: '城乡通用', URBAN: '城市', RURAL: '农村' })[v] ?? v },
-            { title: '新值', dataIndex: 'value', render: (v: unknown) => describeParameterValue(v) },
+            { title: '新值', dataIndex: 'value', width: 360, render: (v: unknown, r) => describeParameterValue(r.code, v) },
             { title: '施行日期', dataIndex: 'effectiveFrom' },
             { title: '审批', dataIndex: 'status', render: (v: string) => <Tag color={v === 'APPROVED' ? 'green' : 'orange'}>{v === 'APPROVED' ? '已批准' : v === 'DRAFT' ? '待审批' : v}</Tag> },
           ]}

@@ -19,7 +19,7 @@ export function ParameterHistoryDrawer({ code, regionCode, onClose }: { code: st
   const history = useParameterHistory(code, regionCode);
   const columns: ColumnsType<ParameterVersion> = [
     { title: '状态', dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-    { title: '参数值', dataIndex: 'valueText' },
+    { title: '参数值', dataIndex: 'valueText', width: 360 },
     { title: '施行日期', dataIndex: 'effectiveFrom' },
     {
       title: '适用地区',

@@ -96,6 +96,7 @@ export function ProposalTable({ items, loading, onHistory }: { items: ProposalIt
     {
       title: '提议值',
       key: 'value',
+      width: 360,
       render: (_, p) => (
         <>
           <div data-testid={`proposal-value-${p.id}`}>{p.valueText}</div>
