@@ -202,7 +202,8 @@ const OPTION_LABELS: Readonly<Record<string, string>> = {
 /** Longest text a value is shown with; the stored value stays whole (the JSON in the edit form). */
 const MAX_TEXT = 400;
 
-function fieldLabel(code: string, name: string): string {
+/** The label of a field of a structured value (the parameter's own override first). */
+export function fieldLabel(code: string, name: string): string {
   return FIELD_LABELS[`${code}.${name}`] ?? FIELD_LABELS[name] ?? name;
 }
 

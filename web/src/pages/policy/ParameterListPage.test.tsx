@@ -71,6 +71,77 @@ describe('ParameterListPage', () => {
   });
 });
 
+describe('ProposeParameterModal', () => {
+  const p22 = {
+    code: 'P22', name: '特困认定时限', kind: 'STRUCT', basis: 'R57 [U]', scope: 'REGION', byUrbanRural: false, mayBeOfficial: false, urbanRural: 'ALL',
+    inForce: version({
+      id: 'v3', code: 'P22', name: '特困认定时限', regionCode: '63', regionName: '青海省', urbanRural: 'ALL',
+      value: { townshipInvestigationWorkingDays: 15, publicityDays: 7, confirmationWorkingDays: 10 },
+      valueText: '乡镇调查：15个工作日，公示：7天，县级确认：10个工作日', isDefault: true,
+    }),
+    inherited: true, upcoming: null, pendingCount: 0,
+  };
+  const p45 = {
+    code: 'P45', name: '救助金额取整规则', kind: 'ENUM', basis: 'R29 [U]', scope: 'REGION', byUrbanRural: false, mayBeOfficial: false, urbanRural: 'ALL',
+    inForce: version({ id: 'v4', code: 'P45', name: '救助金额取整规则', regionCode: '63', regionName: '青海省', urbanRural: 'ALL', value: 'ROUND_HALF_UP_YUAN', valueText: '四舍五入到元', isDefault: true }),
+    inherited: true, upcoming: null, pendingCount: 0,
+  };
+
+  it('edits a structured parameter field by field, in Chinese, and proposes the value as stored', async () => {
+    const fetchMock = stubApi({ '/api/auth/session': session, '/api/policy/parameters': { ...list, items: [p22, p45] }, '/api/policy/proposals': { id: 'new' } });
+    renderPage(<ParameterListPage />);
+    fireEvent.click(await screen.findByTestId('propose-P22-ALL'));
+    // One labelled control per field, filled with the value in force; no JSON to type.
+    const publicity = (await screen.findByLabelText('公示')) as HTMLInputElement;
+    expect(publicity.value).toBe('7');
+    expect((screen.getByLabelText('乡镇调查') as HTMLInputElement).value).toBe('15');
+    expect((screen.getByLabelText('县级确认') as HTMLInputElement).value).toBe('10');
+    expect(screen.queryByTestId('propose-json')).toBeNull();
+
+    fireEvent.change(publicity, { target: { value: '10' } });
+    const date = screen.getByPlaceholderText('如 2027-01-01');
+    fireEvent.mouseDown(date);
+    fireEvent.change(date, { target: { value: '2027-01-01' } });
+    fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
+    fireEvent.change(screen.getByTestId('propose-reason'), { target: { value: '按省厅通知延长公示期' } });
+    fireEvent.click(screen.getByTestId('propose-submit'));
+
+    const calls = () => fetchMock.mock.calls as unknown as [RequestInfo | URL, RequestInit | undefined][];
+    const isProposal = ([u, i]: [RequestInfo | URL, RequestInit | undefined]) => String(u).startsWith('/api/policy/proposals') && i?.method === 'POST';
+    await waitFor(() => expect(calls().some(isProposal)).toBe(true));
+    const [, init] = calls().find(isProposal)!;
+    const body = JSON.parse(String(init!.body)) as { code: string; effectiveFrom: string; value: unknown };
+    expect(body).toMatchObject({ code: 'P22', effectiveFrom: '2027-01-01' });
+    expect(body.value).toEqual({ townshipInvestigationWorkingDays: 15, publicityDays: 10, confirmationWorkingDays: 10 });
+  }, 30_000);
+
+  it('keeps JSON for a table-like value and says in words what the typed JSON means', async () => {
+    const p19 = {
+      ...p45, code: 'P19', name: '家庭财产认定规则', kind: 'STRUCT', basis: 'R25, R50 [L]',
+      inForce: version({ id: 'v5', code: 'P19', name: '家庭财产认定规则', regionCode: '63', regionName: '青海省', urbanRural: 'ALL', value: { configured: false }, valueText: '已配置：否', isDefault: true }),
+    };
+    stubApi({ '/api/auth/session': session, '/api/policy/parameters': { ...list, items: [p19] } });
+    renderPage(<ParameterListPage />);
+    fireEvent.click(await screen.findByTestId('propose-P19-ALL'));
+    expect((await screen.findByTestId('propose-json-preview')).textContent).toBe('即：已配置：否');
+    fireEvent.change(screen.getByTestId('propose-json'), { target: { value: '{"configured": true, "rules": {"housing": {"maxDwellings": 1}}}' } });
+    await waitFor(() => expect(screen.getByTestId('propose-json-preview').textContent).toBe('即：已配置：是，规则：住房（最多套数：1）'));
+    fireEvent.change(screen.getByTestId('propose-json'), { target: { value: '{"configured": ' } });
+    await waitFor(() => expect(screen.queryByTestId('propose-json-preview')).toBeNull());
+    expect(screen.getByText(/当前内容还不是有效的JSON/)).toBeTruthy();
+  }, 30_000);
+
+  it('names the options of a choice in Chinese', async () => {
+    stubApi({ '/api/auth/session': session, '/api/policy/parameters': { ...list, items: [p22, p45] } });
+    renderPage(<ParameterListPage />);
+    fireEvent.click(await screen.findByTestId('propose-P45-ALL'));
+    const select = await screen.findByTestId('propose-enum');
+    expect(within(select).getByText('四舍五入到元')).toBeTruthy();
+    fireEvent.mouseDown(within(select).getByRole('combobox'));
+    expect(await screen.findByText('不足1元按1元计（向上取整到元）')).toBeTruthy();
+  }, 30_000);
+});
+
 describe('ProposalListPage', () => {
   it('disables 批准 on the user’s own proposal and offers 撤回 instead', async () => {
     stubApi({

@@ -1,14 +1,16 @@
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { findParameterDefinition, type MoneyStandard } from '../../../../../src/domain/policy/parameter-catalog';
+import { findParameterDefinition, type MoneyStandard, type ParameterDefinition } from '../../../../../src/domain/policy/parameter-catalog';
 import { PARAMETER_URBAN_RURAL_LABELS, PUBLISHED_UNIT_LABELS } from '../../../../../src/domain/policy/parameter-proposal.rules';
+import { optionLabel, parameterValueText } from '../../../../../src/domain/policy/parameter-text';
 import { ApiError } from '../../../lib/api-client';
 import { applyFieldErrors, errorMessage, messageForDetail } from '../../../lib/errors';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import type { ParameterListItem, ProposeParameterBody } from '../api';
 import { useProposalMutations } from '../hooks/useProposalMutations';
 import { MoneyStandardPreview } from './MoneyStandardPreview';
+import { simpleStructFields, StructValueFields, structFromForm, structToForm, type StructFormValue } from './StructValueFields';
 
 interface Values {
   regionCode: string;
@@ -18,6 +20,7 @@ interface Values {
   number?: number | null;
   bool?: boolean;
   enumValue?: string;
+  struct?: StructFormValue;
   json?: string;
   reason: string;
   basisDocument?: string;
@@ -29,20 +32,26 @@ const NUMBER_KINDS = new Set(['MULTIPLIER', 'RATE', 'MONTHS', 'DAYS', 'WORKING_D
 const INTEGER_KINDS = new Set(['MONTHS', 'DAYS', 'WORKING_DAYS', 'HOURS']);
 const NUMBER_UNITS: Record<string, string> = { MULTIPLIER: '倍', RATE: '（0–1，如0.3即30%）', MONTHS: '个月', DAYS: '天', WORKING_DAYS: '个工作日', HOURS: '小时' };
 
-/** The form field that edits the value of a parameter of this kind. */
-export function valueFieldOf(kind: string): keyof Values {
+/**
+ * The form field that edits the value of a parameter: a control for a figure, a switch or an
+ * option; one control per field for a structure of those; JSON for the rest (lists, tables).
+ */
+export function valueFieldOf(kind: string, def?: ParameterDefinition): keyof Values {
   if (kind === 'MONEY_STANDARD') return 'money';
   if (NUMBER_KINDS.has(kind)) return 'number';
   if (kind === 'BOOLEAN') return 'bool';
   if (kind === 'ENUM') return 'enumValue';
+  if (simpleStructFields(def)) return 'struct';
   return 'json';
 }
 
-function initialValue(kind: string, value: unknown): Partial<Values> {
+function initialValue(kind: string, def: ParameterDefinition | undefined, value: unknown): Partial<Values> {
+  const structFields = simpleStructFields(def);
+  if (structFields) return { struct: structToForm(structFields, value) };
   if (value === null || value === undefined) {
     return kind === 'MONEY_STANDARD' ? { money: { unit: 'YUAN_PER_PERSON_MONTH' } } : kind === 'BOOLEAN' ? { bool: false } : {};
   }
-  switch (valueFieldOf(kind)) {
+  switch (valueFieldOf(kind, def)) {
     case 'money': {
       const m = value as MoneyStandard;
       return { money: { amount: String(m.published?.amount ?? ''), unit: m.published?.unit ?? 'YUAN_PER_PERSON_MONTH' } };
@@ -79,8 +88,10 @@ export function ProposeParameterModal({
   const { message } = App.useApp();
   const def = item ? findParameterDefinition(item.code) : undefined;
   const kind = item?.kind ?? '';
-  const field = valueFieldOf(kind);
+  const field = valueFieldOf(kind, def);
+  const structFields = simpleStructFields(def);
   const money = Form.useWatch('money', form);
+  const json = Form.useWatch('json', form);
   const confidence = Form.useWatch('confidence', form);
 
   useEffect(() => {
@@ -90,7 +101,7 @@ export function ProposeParameterModal({
       regionCode: item.scope === 'NATIONAL' ? regionCode?.slice(0, 2) : regionCode,
       urbanRural: item.urbanRural as Values['urbanRural'],
       confidence: 'PLACEHOLDER',
-      ...initialValue(item.kind, item.inForce?.value),
+      ...initialValue(item.kind, findParameterDefinition(item.code), item.inForce?.value),
     });
   }, [open, item, regionCode, form]);
 
@@ -105,7 +116,8 @@ export function ProposeParameterModal({
     const byName = new Map<string, { name: (string | number)[]; errors: string[] }>();
     for (const d of valueDetails) {
       const sub = d.path.replace(/^value\.?/, '');
-      const name: (string | number)[] = field === 'money' ? ['money', sub === 'unit' ? 'unit' : 'amount'] : [field];
+      const name: (string | number)[] =
+        field === 'money' ? ['money', sub === 'unit' ? 'unit' : 'amount'] : field === 'struct' && structFields?.some(([n]) => n === sub) ? ['struct', sub] : [field];
       const text = field === 'json' && sub ? `${sub}：${messageForDetail(d)}` : messageForDetail(d);
       const entry = byName.get(JSON.stringify(name)) ?? { name, errors: [] };
       entry.errors.push(text);
@@ -129,6 +141,9 @@ export function ProposeParameterModal({
         break;
       case 'enumValue':
         value = v.enumValue;
+        break;
+      case 'struct':
+        value = structFromForm(structFields ?? [], v.struct);
         break;
       default:
         try {
@@ -220,11 +235,12 @@ export function ProposeParameterModal({
         )}
         {field === 'enumValue' && (
           <Form.Item label="参数值" name="enumValue" rules={[{ required: true, message: '请选择参数值' }]}>
-            <Select data-testid="propose-enum" options={(def?.options ?? []).map((o) => ({ value: o, label: o }))} />
+            <Select data-testid="propose-enum" options={(def?.options ?? []).map((o) => ({ value: o, label: optionLabel(o) }))} />
           </Form.Item>
         )}
+        {field === 'struct' && structFields && <StructValueFields code={item.code} fields={structFields} />}
         {field === 'json' && (
-          <Form.Item label="参数值（JSON）" name="json" rules={[{ required: true, message: '请填写参数值' }]} extra="结构化参数以JSON填写，提交时校验格式和取值">
+          <Form.Item label="参数值（JSON）" name="json" rules={[{ required: true, message: '请填写参数值' }]} extra={<JsonPreview def={def} json={json} />}>
             <Input.TextArea data-testid="propose-json" rows={8} style={{ fontFamily: 'monospace' }} />
           </Form.Item>
         )}
@@ -260,5 +276,21 @@ export function ProposeParameterModal({
         )}
       </Form>
     </Modal>
+  );
+}
+
+/** What the typed JSON says in words, as the list will show it; the server checks it on submit. */
+function JsonPreview({ def, json }: { def: ParameterDefinition | undefined; json: string | undefined }) {
+  let text = '';
+  try {
+    text = json?.trim() ? parameterValueText(def, JSON.parse(json)) : '';
+  } catch {
+    return <span>结构化参数以JSON填写，提交时校验格式和取值（当前内容还不是有效的JSON）</span>;
+  }
+  return (
+    <>
+      <div>结构化参数以JSON填写，提交时校验格式和取值</div>
+      {text && <div data-testid="propose-json-preview">即：{text}</div>}
+    </>
   );
 }
