@@ -31,6 +31,11 @@ describe('npm run demo (issue 2 §3, issue 3)', () => {
     const ctx = { database, clock };
     const first = await loadDemo(ctx, { households: 30, seed: 'demo-test' });
     expect(first.generated.households).toBe(30);
+    // Two policy admins of one county: one proposes a change, the other approves it (issue 3 §1).
+    expect(first.accounts.filter((a) => a.role === 'POLICY_ADMIN').map((a) => [a.username, a.regionCode])).toEqual([
+      ['demo_policy_admin', '630102'],
+      ['demo_policy_admin_2', '630102'],
+    ]);
     const user = await createTestUser(database, { roles: ['COUNTY_APPROVER'], regionCode: '63' });
     const actor = { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, scope: scopeOf({ regionCode: '63' }) };
     const list = await searchHouseholds(ctx, actor, { page: 1, pageSize: 1 });

@@ -359,7 +359,11 @@ async function addAssetsAndHistory(ctx: ServiceContext, actor: Actor, chunk: rea
   });
 }
 
-/** One account per role (ROLES); existing demo accounts are left as they are. */
+/**
+ * One account per role (ROLES), and a second 政策参数管理员: a parameter change comes into force
+ * only when another admin approves it (four-eyes, issue 3 §1), which the demo must be able to
+ * show. Existing demo accounts are left as they are.
+ */
 async function ensureDemoAccounts(ctx: ServiceContext, importer: Actor, villageCode: string): Promise<DemoAccount[]> {
   const { db } = ctx.database;
   const regionOf = {
@@ -369,11 +373,13 @@ async function ensureDemoAccounts(ctx: ServiceContext, importer: Actor, villageC
     city: villageCode.slice(0, 4),
     province: '63',
   } as const;
+  const wanted: { username: string; role: Role; displayName: string }[] = [
+    ...ROLES.map((role) => ({ username: `demo_${role.toLowerCase()}`, role, displayName: `演示${ROLE_LABELS[role]}` })),
+    { username: 'demo_policy_admin_2', role: 'POLICY_ADMIN', displayName: `演示${ROLE_LABELS.POLICY_ADMIN}（审批）` },
+  ];
   const out: DemoAccount[] = [];
-  for (const role of ROLES) {
-    const username = `demo_${role.toLowerCase()}`;
+  for (const { username, role, displayName } of wanted) {
     const regionCode = regionOf[DEMO_ACCOUNT_REGION[role]];
-    const displayName = `演示${ROLE_LABELS[role]}`;
     const existing: UserRow | null = await findUserForLogin(db, username);
     if (existing) {
       out.push({ username, displayName: existing.displayName, role, regionCode: existing.regionCode, oneTimePassword: null, created: false });
