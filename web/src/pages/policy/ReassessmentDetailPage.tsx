@@ -11,7 +11,7 @@ import type { ReassessmentView } from '../../features/assessments/api';
 import { formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { formatFen } from '../../lib/money';
-import { describeParameterValue, RUN_STATUS } from './reassessment-labels';
+import { describeParameterValue, RUN_STATUS, yuanSigned } from './reassessment-labels';
 
 const EChart = lazy(() => import('../../components/EChart').then((m) => ({ default: m.EChart })));
 
@@ -25,10 +25,6 @@ const CHANGE_COLOR: Record<string, string> = {
   UNCHANGED: '#bfbfbf',
   REFUSED: '#595959',
 };
-
-function yuanSigned(fen: number) {
-  return `${fen > 0 ? '+' : ''}${formatFen(fen)}元`;
-}
 
 function Figures({ run }: { run: ReassessmentView }) {
   const s = run.summary;
