@@ -172,6 +172,16 @@ export const ALERT_SOURCE_DEPARTMENTS = [
   'PUBLIC_SECURITY_TRAFFIC',
 ] as const;
 
+/**
+ * Parameters the policy engine reads: a what-if shows what a new version would change, and
+ * approving one re-assesses the region for real (issue 3 §6). The others (time limits,
+ * schedules, alert rules) change no household's assessment.
+ */
+export const ENGINE_PARAMETER_CODES: ReadonlySet<string> = new Set([
+  'P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'P09', 'P17', 'P18', 'P19', 'P20', 'P21', 'P38', 'P45', 'P48',
+  'P51', 'P52', 'P53', 'P55', 'P56', 'P57', 'P58', 'P62', 'P63', 'P64', 'P65', 'P66', 'P74', 'P75',
+]);
+
 // ---------------------------------------------------------------------------------------
 // The catalog, in §19 order
 

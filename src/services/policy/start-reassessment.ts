@@ -2,6 +2,7 @@
  * Start a batch re-assessment (issue 3 §6): WHAT_IF over draft versions (changes nothing),
  * APPLY over approved ones. Starting the same run twice returns the one already under way.
  */
+import { ENGINE_PARAMETER_CODES } from '../../domain/policy/parameter-catalog.js';
 import { AppError } from '../../domain/errors.js';
 import { isInScope } from '../../domain/access/scope.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
@@ -81,12 +82,6 @@ export async function startReassessment(ctx: ServiceContext, actor: Actor | null
   if (ctx.jobs) await sendReassessJob(ctx.jobs, run.id);
   return loadReassessmentView(db, run.id);
 }
-
-/** Parameters the policy engine reads: approving a new version of one re-assesses the region. */
-export const ENGINE_PARAMETER_CODES: ReadonlySet<string> = new Set([
-  'P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'P09', 'P17', 'P18', 'P19', 'P20', 'P21', 'P38', 'P45', 'P48',
-  'P51', 'P52', 'P53', 'P55', 'P56', 'P57', 'P58', 'P62', 'P63', 'P64', 'P65', 'P66', 'P74', 'P75',
-]);
 
 /**
  * Issue 3 §6: once a version of an engine parameter is approved, every affected household is

@@ -161,4 +161,30 @@ describe('ProposalListPage', () => {
     expect(screen.queryByTestId('withdraw-theirs')).toBeNull();
     expect(screen.getByText('原值：每人每月 400.00元')).toBeTruthy();
   });
+
+  it('says before approving which households a standard re-assesses; a time limit offers no what-if and re-assesses nothing', async () => {
+    const sessionWithRuns = { ...session, user: { ...session.user, permissions: [...session.user.permissions, 'reassessment:run'] } };
+    stubApi({
+      '/api/auth/session': sessionWithRuns,
+      '/api/policy/proposals': {
+        items: [
+          { ...version({ id: 'p01', status: 'DRAFT', reviewedBy: null, reviewedByName: null, reviewedAt: null }), mine: false, replaces: null },
+          { ...version({ id: 'p10', code: 'P10', name: '低保公示期', urbanRural: 'ALL', value: 10, valueText: '10天', status: 'DRAFT', reviewedBy: null, reviewedByName: null, reviewedAt: null }), mine: false, replaces: null },
+        ],
+      },
+    });
+    renderPage(<ProposalListPage />);
+    expect(await screen.findByTestId('what-if-p01')).toBeTruthy();
+    expect(screen.queryByTestId('what-if-p10')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('approve-p01'));
+    expect((await screen.findByTestId('approve-confirm-value')).textContent).toBe('城东区（农村）：每人每月 450.00元（公布标准 每人每年 5400.00元），2027-01-01起施行');
+    expect(screen.getByTestId('approve-confirm-reassess').textContent).toContain('正式重新核算');
+    fireEvent.click(screen.getByRole('button', { name: /取\s*消/ }));
+    await waitFor(() => expect(screen.queryByTestId('approve-confirm-value')).toBeNull());
+
+    fireEvent.click(screen.getByTestId('approve-p10'));
+    expect((await screen.findByTestId('approve-confirm-value')).textContent).toBe('城东区：10天，2027-01-01起施行');
+    expect(screen.queryByTestId('approve-confirm-reassess')).toBeNull();
+  }, 30_000);
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { usePermissions } from '../../auth/hooks/usePermissions';
 import { useStartReassessment } from '../../assessments/hooks';
+import { ENGINE_PARAMETER_CODES } from '../../../../../src/domain/policy/parameter-catalog';
 import { PARAMETER_URBAN_RURAL_LABELS } from '../../../../../src/domain/policy/parameter-proposal.rules';
 import { DataTable } from '../../../components/DataTable';
 import { formatDateTime } from '../../../lib/dates';
@@ -34,18 +35,33 @@ export function ProposalTable({ items, loading, onHistory }: { items: ProposalIt
       },
     );
 
-  const approve = (p: ProposalItem) =>
+  /** What approving does: the version comes into force, and an engine parameter re-assesses the region for real. */
+  const approve = (p: ProposalItem) => {
+    const engine = ENGINE_PARAMETER_CODES.has(p.code);
+    const where = `${p.regionName ?? p.regionCode}${p.urbanRural !== 'ALL' ? `（${PARAMETER_URBAN_RURAL_LABELS[p.urbanRural as 'URBAN'] ?? p.urbanRural}）` : ''}`;
     modal.confirm({
       title: `批准 ${p.code} ${p.name}？`,
-      content: `${p.regionName ?? p.regionCode}：${p.valueText}，${p.effectiveFrom}起施行`,
+      content: (
+        <>
+          <div data-testid="approve-confirm-value">
+            {where}：{p.valueText}，{p.effectiveFrom}起施行
+          </div>
+          {engine && (
+            <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }} data-testid="approve-confirm-reassess">
+              批准后将立即按新值对{p.regionName ?? p.regionCode}的在册家庭正式重新核算：保存新的核算决定，低保待遇随之调整。请先查看试算结果。
+            </Typography.Paragraph>
+          )}
+        </>
+      ),
       okText: '批准',
       okButtonProps: { 'data-testid': 'approve-confirm' },
       onOk: () =>
         m.approve.mutateAsync({ id: p.id }).then(
-          () => void message.success('已批准，自施行日期起生效；涉及核算的参数已自动开始批量重新核算（见“批量重新核算”）'),
+          () => void message.success(engine ? '已批准，自施行日期起生效；已开始正式重新核算（见“批量重新核算”）' : '已批准，自施行日期起生效'),
           (e: unknown) => void message.error(errorMessage(e)),
         ),
     });
+  };
 
   const withdraw = (p: ProposalItem) =>
     modal.confirm({
@@ -123,7 +139,7 @@ export function ProposalTable({ items, loading, onHistory }: { items: ProposalIt
       fixed: 'right',
       render: (_, p) => (
         <Space size={4} wrap>
-          {can('reassessment:run') && (
+          {can('reassessment:run') && ENGINE_PARAMETER_CODES.has(p.code) && (
             <Button size="small" onClick={() => whatIf(p)} loading={start.isPending} data-testid={`what-if-${p.id}`} aria-label={`试算 ${p.code}`}>
               试算影响
             </Button>
