@@ -10,6 +10,7 @@ import {
   URBAN_RURAL_LABELS,
 } from './codes.js';
 import { careLevelOf } from './self-care.js';
+import { auditActionLabel } from '../audit-actions.js';
 
 /** Chinese names of fields that appear in a household's change history. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -59,43 +60,6 @@ export const FIELD_LABELS: Record<string, string> = {
   assessedOn: '评估日期',
 };
 
-const ACTION_LABELS: Record<string, string> = {
-  'household.create': '新建家庭档案',
-  'household.update': '修改家庭信息',
-  'household.import-create': '导入新建家庭档案',
-  'household.import-update': '导入更新家庭信息',
-  'person.create': '新建人员',
-  'person.update': '修改人员信息',
-  'person.import-create': '导入新建人员',
-  'person.import-update': '导入更新人员信息',
-  'member.add': '添加家庭成员',
-  'member.remove': '成员移出本户',
-  'member.move-in': '成员迁入本户',
-  'member.move-out': '成员迁出本户',
-  'income.add': '登记收入',
-  'income.remove': '删除收入记录',
-  'asset.add': '登记财产',
-  'asset.remove': '删除财产记录',
-  'expenditure.add': '登记刚性支出',
-  'expenditure.remove': '删除刚性支出记录',
-  'person.policy-facts': '登记救助认定信息',
-  'category.add': '认定类别',
-  'category.end': '终止类别',
-  'assessment.run': '政策核算',
-  'assessment.dept-review': '部门数据触发的系统复核',
-  'benefit.transition': '低保待遇变动',
-  'person.reveal-idNumber': '查看完整身份证号',
-  'person.reveal-phone': '查看完整电话',
-  'person.reveal-bankAccount': '查看完整银行账号',
-  'clue.raised': '产生预警线索',
-  'clue.merged': '预警线索再次触发',
-  'clue.assign': '分派预警线索',
-  'clue.visit': '入户核查',
-  'clue.visit-photo': '上传核查照片',
-  'clue.close': '预警核查办结',
-  'clue.escalate': '预警线索超期升级',
-};
-
 export interface TimelineEventInput {
   action: string;
   before: unknown;
@@ -110,7 +74,7 @@ function label(table: Record<string, string>, v: unknown): string {
 export function summariseEvent(e: TimelineEventInput): string {
   const a = (e.after ?? {}) as Record<string, unknown>;
   const b = (e.before ?? {}) as Record<string, unknown>;
-  const base = ACTION_LABELS[e.action] ?? e.action;
+  const base = auditActionLabel(e.action);
   switch (e.action) {
     case 'member.add':
     case 'member.move-in':

@@ -11,25 +11,11 @@ import { useVerifyAudit } from '../../features/audit/hooks/useVerifyAudit';
 import { dayjs, formatDateTime } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { CHANGE_SOURCE_LABELS, labelOf } from '../../lib/labels';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS, auditActionLabel } from '../../../../src/domain/audit-actions';
 
-const ENTITY_TYPES: Record<string, string> = {
-  household: '家庭',
-  person: '人员',
-  user: '用户',
-  region: '区划',
-  import: '导入批次',
-};
+/** The filter's suggestions: every action, found by its Chinese name or its code. */
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
 
-const COMMON_ACTIONS = [
-  'auth.login',
-  'auth.login-failed',
-  'auth.locked',
-  'auth.logout',
-  'household.create',
-  'household.update',
-  'person.reveal-id-number',
-  'region.update-flags',
-];
 
 const FILTER_KEYS = ['actorId', 'action', 'entityType', 'householdId', 'from', 'to'] as const;
 
@@ -112,8 +98,20 @@ export default function AuditLogPage() {
           (v ?? '系统')
         ),
     },
-    { title: '操作', dataIndex: 'action', width: 180 },
-    { title: '对象类型', dataIndex: 'entityType', width: 90, render: (v: string) => labelOf(ENTITY_TYPES, v) },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      width: 200,
+      render: (v: string) => (
+        <>
+          <div>{auditActionLabel(v)}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {v}
+          </Typography.Text>
+        </>
+      ),
+    },
+    { title: '对象类型', dataIndex: 'entityType', width: 100, render: (v: string) => labelOf(AUDIT_ENTITY_TYPE_LABELS, v) },
     { title: '对象ID', dataIndex: 'entityId', width: 150, ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
       title: '家庭',
@@ -158,13 +156,14 @@ export default function AuditLogPage() {
         <Form.Item label="操作" name="action">
           <AutoComplete
             allowClear
-            style={{ width: 200 }}
-            options={COMMON_ACTIONS.map((a) => ({ value: a }))}
-            filterOption={(input, o) => String(o?.value ?? '').includes(input)}
+            style={{ width: 240 }}
+            placeholder="输入中文名称或代码"
+            options={ACTION_OPTIONS}
+            filterOption={(input, o) => String(o?.label ?? '').includes(input)}
           />
         </Form.Item>
         <Form.Item label="对象类型" name="entityType">
-          <Select allowClear style={{ width: 120 }} options={Object.entries(ENTITY_TYPES).map(([value, label]) => ({ value, label }))} />
+          <Select allowClear style={{ width: 140 }} options={Object.entries(AUDIT_ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item label="家庭ID" name="householdId">
           <Input allowClear style={{ width: 200 }} />
