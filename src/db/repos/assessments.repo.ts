@@ -232,6 +232,24 @@ export async function listBenefitStatusEvents(db: Executor, householdId: string)
     .orderBy(desc(benefitStatusEvents.createdAt));
 }
 
+/** When each household's open household-level `category` began ('YYYY-MM-DD'), for those that hold it. */
+export async function findCategoryStarts(db: Executor, householdIds: readonly string[], category: string): Promise<Map<string, string>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await db
+    .select({ householdId: householdCategories.householdId, from: sql<string>`min(${householdCategories.effectiveFrom})::text` })
+    .from(householdCategories)
+    .where(
+      and(
+        sql`${householdCategories.householdId} = ANY(${sql.param([...householdIds])}::uuid[])`,
+        eq(householdCategories.category, category),
+        isNull(householdCategories.personId),
+        isNull(householdCategories.effectiveTo),
+      ),
+    )
+    .groupBy(householdCategories.householdId);
+  return new Map(rows.map((r) => [r.householdId, r.from]));
+}
+
 /** End the household-level DIBAO category on `lastDay` (a stop takes effect the next month). */
 export async function endHouseholdCategory(db: Executor, householdId: string, category: string, lastDay: string) {
   await db

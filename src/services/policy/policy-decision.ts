@@ -19,6 +19,7 @@ import {
   endHouseholdCategory,
   insertBenefitStatusEvents,
   touchBenefitStatuses,
+  findCategoryStarts,
   upsertBenefitStatuses,
   type AssessmentInsert,
   type BenefitStatusEventInsert,
@@ -270,6 +271,7 @@ export class DecisionBatch {
     this.rows = null;
     await copyAssessments(tx, this.blocks);
     this.copied = true;
+    await receivingSinceCategory(tx, items);
     await upsertBenefitStatuses(tx, items.flatMap((d) => (d.benefit ? [d.benefit] : [])));
     await insertBenefitStatusEvents(tx, items.flatMap((d) => (d.event ? [d.event] : [])));
     for (const d of items) if (d.endDibaoOn) await endHouseholdCategory(tx, d.householdId, 'DIBAO', d.endDibaoOn);
@@ -284,6 +286,22 @@ export class DecisionBatch {
           perCapitaMonthlyFen: d.baseline.perCapitaMonthlyFen,
         })),
     );
+  }
+}
+
+/**
+ * A household already registered as 低保 gets its first status record from its first decision
+ * (在册低保户首次核定): the amount applies from the next month (R4), but it has been receiving
+ * 低保 since its DIBAO category began, and that is the status's 享受起始月.
+ */
+async function receivingSinceCategory(tx: Tx, items: readonly BatchedDecision[]): Promise<void> {
+  const first = items.filter((d) => d.benefit && d.event && d.event.fromStatus === null);
+  if (first.length === 0) return;
+  const starts = await findCategoryStarts(tx, first.map((d) => d.householdId), 'DIBAO');
+  for (const d of first) {
+    const from = starts.get(d.householdId);
+    const month = from ? `${from.slice(0, 7)}-01` : null;
+    if (month && month < d.benefit!.sinceMonth) d.benefit!.sinceMonth = month;
   }
 }
 

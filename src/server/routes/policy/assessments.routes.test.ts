@@ -161,7 +161,8 @@ describe('household 核算 (issue 3 §2–§5)', () => {
     const r = await clerk.post(`/api/households/${id}/assessments`, {});
     expect(r.statusCode, r.body).toBe(200);
     const list = (await clerk.get(`/api/households/${id}/assessments`)).json();
-    expect(list.benefit).toMatchObject({ status: 'ACTIVE', monthlyAmountFen: 14_800, sinceMonth: '2022-02' });
+    // Receiving since its category began (2021-01); this decision's amount applies from 2022-02.
+    expect(list.benefit).toMatchObject({ status: 'ACTIVE', monthlyAmountFen: 14_800, sinceMonth: '2021-01' });
     expect(list.events).toHaveLength(1);
     expect(list.events[0]).toMatchObject({ fromStatus: null, toStatus: 'ACTIVE', effectiveMonth: '2022-02', decidedOn: '2022-01-15' });
     const timeline = (await clerk.get(`/api/households/${id}/timeline`)).json();
