@@ -31,6 +31,8 @@ export const reassessmentView = Type.Object({
   processed: Type.Integer(),
   error: Type.Union([Type.String(), Type.Null()]),
   basedOnRunId: Type.Union([Type.String(), Type.Null()]),
+  /** WHAT_IF: the latest APPLY run over the same versions, once they were approved */
+  appliedRunId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   startedAt: Type.Union([Type.String(), Type.Null()]),
   finishedAt: Type.Union([Type.String(), Type.Null()]),

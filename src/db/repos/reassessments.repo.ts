@@ -81,6 +81,17 @@ export async function findLatestWhatIf(db: Executor, versionIds: string[]) {
   return r ?? null;
 }
 
+/** Latest APPLY run over these versions (any status): the what-if over them has been applied. */
+export async function findLatestApply(db: Executor, versionIds: string[]) {
+  const [r] = await db
+    .select({ id: reassessmentRuns.id })
+    .from(reassessmentRuns)
+    .where(and(eq(reassessmentRuns.mode, 'APPLY'), sql`${reassessmentRuns.parameterVersionIds} @> ${uuidArray(versionIds)}`))
+    .orderBy(desc(reassessmentRuns.createdAt))
+    .limit(1);
+  return r ?? null;
+}
+
 const RESULT_COPY_COLUMNS = ['run_id', 'household_id', 'county_code', 'before_classification', 'after_classification', 'before_amount_fen', 'after_amount_fen', 'change', 'error_code'];
 
 /**

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/database.js';
 import { findParameterVersions } from '../../db/repos/assessments.repo.js';
 import { findHouseholdsByIds } from '../../db/repos/households.repo.js';
 import {
+  findLatestApply,
   findRegionName,
   findReassessmentRun,
   listReassessmentResultPage,
@@ -28,6 +29,8 @@ async function toView(db: Executor, run: ReassessmentRunRow, createdByName: stri
     processed: run.processed,
     error: run.error,
     basedOnRunId: run.basedOnRunId,
+    // A what-if whose versions were approved and applied links to that run (approval applies them).
+    appliedRunId: run.mode === 'WHAT_IF' ? ((await findLatestApply(db, run.parameterVersionIds))?.id ?? null) : null,
     createdAt: run.createdAt.toISOString(),
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,

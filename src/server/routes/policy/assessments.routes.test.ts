@@ -241,6 +241,7 @@ describe('batch re-assessment (issue 3 §6)', () => {
     // Nothing was written for the household.
     expect((await clerk.get(`/api/households/${id}/assessments`)).json().benefit.monthlyAmountFen).toBe(14_800);
     expect(w.summary.yearlyDiffFen).toBe(w.summary.monthlyDiffFen * 12);
+    expect(w.appliedRunId).toBeNull();
 
     // Applying a draft is refused; approving and applying reproduces the what-if.
     expect((await policyAdmin.post('/api/policy/reassessments', { mode: 'APPLY', parameterVersionIds: [draft] })).statusCode).toBe(409);
@@ -253,6 +254,9 @@ describe('batch re-assessment (issue 3 §6)', () => {
     expect(ap.status).toBe('DONE');
     expect(ap.summary.totals).toEqual(w.summary.totals);
     expect(ap.summary.monthlyDiffFen).toBe(w.summary.monthlyDiffFen);
+    // The what-if now points at the run that applied it (its page offers no second application).
+    expect((await policyAdmin.get(`/api/policy/reassessments/${w.id}`)).json()).toMatchObject({ appliedRunId: ap.id, basedOnRunId: null });
+    expect(ap.appliedRunId).toBeNull();
     const list = (await clerk.get(`/api/households/${id}/assessments`)).json();
     expect(list.benefit).toMatchObject({ status: 'ACTIVE', monthlyAmountFen: 27_700 });
     expect(list.items[0]).toMatchObject({ trigger: 'BATCH', standardMonthlyFen: 48_000 });

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders, createQueryClient } from '../../components/AppProviders';
@@ -21,7 +21,7 @@ function runView(status: string, processed: number): ReassessmentView {
   const done = status === 'DONE';
   return {
     id: 'run-1', mode: 'WHAT_IF', status, regionCode: '630102', regionName: '城东区', referenceDate: '2026-12-01',
-    total: 1, processed, error: null, basedOnRunId: null,
+    total: 1, processed, error: null, basedOnRunId: null, appliedRunId: null,
     createdAt: '2026-11-30T19:16:00.000Z', startedAt: '2026-11-30T19:16:01.000Z', finishedAt: done ? '2026-11-30T19:16:03.000Z' : null, createdByName: '张政策',
     parameters: [{ id: 'v1', code: 'P01', name: '低保标准', regionCode: '630102', urbanRural: 'RURAL', effectiveFrom: '2026-12-01', status: 'DRAFT', value: { amount: '560', unit: 'YUAN_PER_PERSON_MONTH' } }],
     summary: {
@@ -74,5 +74,38 @@ describe('ReassessmentDetailPage', () => {
     expect(await screen.findByText('马德明', {}, { timeout: 8000 })).toBeTruthy();
     expect(within(screen.getByTestId('reassessment-status')).getByText('已完成')).toBeTruthy();
     expect(screen.getByRole('link', { name: '6301020010010001' }).getAttribute('href')).toBe('/households/h1?tab=assessment');
+  }, 30_000);
+
+  it('links a what-if that was applied to the run that applied it, instead of offering to apply it again', async () => {
+    const applied = { ...runView('DONE', 1), parameters: [{ ...runView('DONE', 1).parameters[0]!, status: 'APPROVED' }] };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        const body = url.startsWith('/api/auth/session')
+          ? { ...session, user: { ...session.user, permissions: ['policy:read', 'reassessment:run'] } }
+          : url.startsWith('/api/policy/reassessments/run-1/changes')
+            ? changed
+            : url.startsWith('/api/policy/reassessments/run-1')
+              ? { ...applied, appliedRunId: 'run-2' }
+              : { items: [] };
+        return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const router = createMemoryRouter(
+      [
+        { path: '/policy/reassessments/:id', element: <ReassessmentDetailPage /> },
+      ],
+      { initialEntries: ['/policy/reassessments/run-1'] },
+    );
+    render(
+      <AppProviders queryClient={createQueryClient()}>
+        <RouterProvider router={router} />
+      </AppProviders>,
+    );
+    expect(await screen.findByTestId('applied-run')).toBeTruthy();
+    expect(screen.queryByTestId('apply-reassessment')).toBeNull();
+    fireEvent.click(screen.getByTestId('applied-run'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/policy/reassessments/run-2'));
   }, 30_000);
 });

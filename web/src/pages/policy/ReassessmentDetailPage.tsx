@@ -200,7 +200,17 @@ export default function ReassessmentDetailPage() {
       extra={
         <>
           <Button onClick={() => void navigate('/policy/reassessments')}>返回列表</Button>
-          {run.mode === 'WHAT_IF' && run.status === 'DONE' && allApproved && can('reassessment:run') && (
+          {run.appliedRunId && (
+            <Button type="primary" onClick={() => void navigate(`/policy/reassessments/${run.appliedRunId}`)} data-testid="applied-run">
+              查看正式应用结果
+            </Button>
+          )}
+          {run.basedOnRunId && (
+            <Button onClick={() => void navigate(`/policy/reassessments/${run.basedOnRunId}`)} data-testid="based-on-run">
+              查看对应试算
+            </Button>
+          )}
+          {run.mode === 'WHAT_IF' && run.status === 'DONE' && allApproved && !run.appliedRunId && can('reassessment:run') && (
             <Button type="primary" loading={start.isPending} onClick={apply} data-testid="apply-reassessment">
               参数已批准，正式应用
             </Button>
@@ -226,7 +236,7 @@ export default function ReassessmentDetailPage() {
         </Typography.Text>
         {run.error && <Alert type="error" showIcon style={{ marginTop: 8 }} message={`任务失败：${run.error}`} />}
         {run.mode === 'WHAT_IF' && run.status === 'DONE' && !allApproved && (
-          <Alert type="info" showIcon style={{ marginTop: 8 }} message="参数经另一名管理员批准后，可在此正式应用；正式应用按相同的方法重新核算，结果与试算一致（期间家庭数据未变时）。" />
+          <Alert type="info" showIcon style={{ marginTop: 8 }} message="参数经另一名管理员批准后即正式应用：按相同的方法重新核算，结果与试算一致（期间家庭数据未变时）。" />
         )}
         <Table
           size="small"
