@@ -115,6 +115,36 @@ describe('ProposeParameterModal', () => {
     expect(body.value).toEqual({ townshipInvestigationWorkingDays: 15, publicityDays: 10, confirmationWorkingDays: 10 });
   }, 30_000);
 
+  it('types a rate as a percentage and leaves an empty optional amount out (P05)', async () => {
+    const p05 = {
+      ...p45, code: 'P05', name: '就业成本扣减', kind: 'STRUCT', basis: 'R21.1 [QH-SRC]/[L]', byUrbanRural: true, urbanRural: 'RURAL',
+      inForce: version({
+        id: 'v6', code: 'P05', name: '就业成本扣减', regionCode: '63', regionName: '青海省', urbanRural: 'ALL', isDefault: true,
+        value: { mode: 'SHARE_OF_MLA_STANDARD_PER_EMPLOYED_MEMBER', rate: 0.3, capMultipleOfStandard: 1, documentedWorkersOnly: true },
+        valueText: '扣减方式：每名就业成员按低保标准的比例，比例：30%，每人上限（低保标准的倍数）：1倍，仅限有就业证明的人员：是',
+      }),
+    };
+    const fetchMock = stubApi({ '/api/auth/session': session, '/api/policy/parameters': { ...list, items: [p05] }, '/api/policy/proposals': { id: 'new' } });
+    renderPage(<ParameterListPage />);
+    fireEvent.click(await screen.findByTestId('propose-P05-RURAL'));
+    const rate = (await screen.findByLabelText('比例')) as HTMLInputElement;
+    expect(rate.value).toBe('30');
+    expect((screen.getByLabelText('每人每月固定金额') as HTMLInputElement).value).toBe('');
+    fireEvent.change(rate, { target: { value: '25' } });
+    const date = screen.getByPlaceholderText('如 2027-01-01');
+    fireEvent.mouseDown(date);
+    fireEvent.change(date, { target: { value: '2027-01-01' } });
+    fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
+    fireEvent.change(screen.getByTestId('propose-reason'), { target: { value: '按省厅通知调整扣减比例' } });
+    fireEvent.click(screen.getByTestId('propose-submit'));
+    const calls = () => fetchMock.mock.calls as unknown as [RequestInfo | URL, RequestInit | undefined][];
+    await waitFor(() => expect(calls().some(([u, i]) => String(u).startsWith('/api/policy/proposals') && i?.method === 'POST')).toBe(true));
+    const [, init] = calls().find(([u, i]) => String(u).startsWith('/api/policy/proposals') && i?.method === 'POST')!;
+    expect((JSON.parse(String(init!.body)) as { value: unknown }).value).toEqual({
+      mode: 'SHARE_OF_MLA_STANDARD_PER_EMPLOYED_MEMBER', rate: 0.25, capMultipleOfStandard: 1, documentedWorkersOnly: true,
+    });
+  }, 30_000);
+
   it('keeps JSON for a table-like value and says in words what the typed JSON means', async () => {
     const p19 = {
       ...p45, code: 'P19', name: '家庭财产认定规则', kind: 'STRUCT', basis: 'R25, R50 [L]',

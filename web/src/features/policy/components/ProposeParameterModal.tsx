@@ -10,7 +10,7 @@ import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import type { ParameterListItem, ProposeParameterBody } from '../api';
 import { useProposalMutations } from '../hooks/useProposalMutations';
 import { MoneyStandardPreview } from './MoneyStandardPreview';
-import { simpleStructFields, StructValueFields, structFromForm, structToForm, type StructFormValue } from './StructValueFields';
+import { percentToRate, rateToPercent, simpleStructFields, StructValueFields, structFromForm, structToForm, type StructFormValue } from './StructValueFields';
 
 interface Values {
   regionCode: string;
@@ -30,7 +30,7 @@ interface Values {
 
 const NUMBER_KINDS = new Set(['MULTIPLIER', 'RATE', 'MONTHS', 'DAYS', 'WORKING_DAYS', 'HOURS']);
 const INTEGER_KINDS = new Set(['MONTHS', 'DAYS', 'WORKING_DAYS', 'HOURS']);
-const NUMBER_UNITS: Record<string, string> = { MULTIPLIER: '倍', RATE: '（0–1，如0.3即30%）', MONTHS: '个月', DAYS: '天', WORKING_DAYS: '个工作日', HOURS: '小时' };
+const NUMBER_UNITS: Record<string, string> = { MULTIPLIER: '倍', RATE: '%', MONTHS: '个月', DAYS: '天', WORKING_DAYS: '个工作日', HOURS: '小时' };
 
 /**
  * The form field that edits the value of a parameter: a control for a figure, a switch or an
@@ -57,7 +57,7 @@ function initialValue(kind: string, def: ParameterDefinition | undefined, value:
       return { money: { amount: String(m.published?.amount ?? ''), unit: m.published?.unit ?? 'YUAN_PER_PERSON_MONTH' } };
     }
     case 'number':
-      return { number: typeof value === 'number' ? value : null };
+      return { number: typeof value !== 'number' ? null : kind === 'RATE' ? rateToPercent(value) : value };
     case 'bool':
       return { bool: value === true };
     case 'enumValue':
@@ -134,7 +134,7 @@ export function ProposeParameterModal({
         value = { amount: v.money?.amount?.trim() ?? '', unit: v.money?.unit };
         break;
       case 'number':
-        value = v.number;
+        value = kind === 'RATE' && typeof v.number === 'number' ? percentToRate(v.number) : v.number;
         break;
       case 'bool':
         value = !!v.bool;
@@ -224,8 +224,16 @@ export function ProposeParameterModal({
           </Form.Item>
         )}
         {field === 'number' && (
-          <Form.Item label={`参数值${NUMBER_UNITS[kind] ? `（${NUMBER_UNITS[kind]}）` : ''}`} name="number" rules={[{ required: true, message: '请填写参数值' }]}>
-            <InputNumber data-testid="propose-number" style={{ width: 200 }} step={INTEGER_KINDS.has(kind) ? 1 : 0.1} precision={INTEGER_KINDS.has(kind) ? 0 : undefined} />
+          <Form.Item label="参数值" name="number" rules={[{ required: true, message: '请填写参数值' }]}>
+            <InputNumber
+              data-testid="propose-number"
+              style={{ width: 200 }}
+              min={0}
+              max={kind === 'RATE' ? 100 : undefined}
+              step={INTEGER_KINDS.has(kind) || kind === 'RATE' ? 1 : 0.1}
+              precision={INTEGER_KINDS.has(kind) ? 0 : undefined}
+              suffix={NUMBER_UNITS[kind]}
+            />
           </Form.Item>
         )}
         {field === 'bool' && (

@@ -5,10 +5,18 @@ import { fieldLabel, optionLabel } from '../../../../../src/domain/policy/parame
 
 /** Field types a form control edits directly (a structured value of only these gets a form, not JSON). */
 const SIMPLE = new Set(['MULTIPLIER', 'RATE', 'MONTHS', 'DAYS', 'WORKING_DAYS', 'HOURS', 'BOOLEAN', 'ENUM', 'INTEGER', 'FEN', 'DATE']);
-const UNITS: Record<string, string> = { MULTIPLIER: '倍', MONTHS: '个月', DAYS: '天', WORKING_DAYS: '个工作日', HOURS: '小时', FEN: '元' };
+const UNITS: Record<string, string> = { MULTIPLIER: '倍', RATE: '%', MONTHS: '个月', DAYS: '天', WORKING_DAYS: '个工作日', HOURS: '小时', FEN: '元' };
 const WHOLE = new Set(['MONTHS', 'DAYS', 'WORKING_DAYS', 'HOURS', 'INTEGER']);
 
-/** What a form control holds for one field: numbers (元 for FEN), a switch, an option, a date. */
+/** A rate is typed as a percentage (30 for 0.3): how officials read it. */
+export function rateToPercent(rate: number): number {
+  return Number((rate * 100).toPrecision(12));
+}
+export function percentToRate(percent: number): number {
+  return Number((percent / 100).toPrecision(12));
+}
+
+/** What a form control holds for one field: numbers (元 for FEN, % for RATE), a switch, an option, a date. */
 export type StructFormValue = Record<string, number | boolean | string | Dayjs | null | undefined>;
 
 /** The fields of a STRUCT parameter whose every field is a plain figure, option, switch or date; else null. */
@@ -26,6 +34,7 @@ export function structToForm(fields: [string, FieldSpec][], value: unknown): Str
     const x = v[name];
     if (x === null || x === undefined) out[name] = f.type === 'BOOLEAN' ? false : null;
     else if (f.type === 'FEN' && typeof x === 'number') out[name] = x / 100;
+    else if (f.type === 'RATE' && typeof x === 'number') out[name] = rateToPercent(x);
     else if (f.type === 'DATE' && typeof x === 'string') out[name] = dayjs(x);
     else out[name] = x as number | boolean | string;
   }
@@ -46,6 +55,7 @@ export function structFromForm(fields: [string, FieldSpec][], form: StructFormVa
       continue;
     }
     if (f.type === 'FEN') out[name] = Math.round(Number(x) * 100);
+    else if (f.type === 'RATE') out[name] = percentToRate(Number(x));
     else if (f.type === 'DATE') out[name] = dayjs.isDayjs(x) ? x.format('YYYY-MM-DD') : x;
     else out[name] = x;
   }
@@ -82,15 +92,15 @@ export function StructValueFields({ code, fields }: { code: string; fields: [str
             </Form.Item>
           );
         }
-        const extra = f.type === 'RATE' ? '填0–1之间的小数，如0.3即30%' : f.nullable ? '不填表示未设置' : undefined;
+        const extra = f.nullable ? '不填表示未设置' : undefined;
         return (
           <Form.Item key={name} label={label} name={['struct', name]} rules={rules} extra={extra}>
             <InputNumber
               {...common}
               style={{ width: 200 }}
               min={f.type === 'INTEGER' ? f.min : 0}
-              max={f.type === 'INTEGER' ? f.max : f.type === 'RATE' ? 1 : undefined}
-              step={WHOLE.has(f.type) ? 1 : f.type === 'FEN' ? 1 : 0.1}
+              max={f.type === 'INTEGER' ? f.max : f.type === 'RATE' ? 100 : undefined}
+              step={WHOLE.has(f.type) || f.type === 'FEN' || f.type === 'RATE' ? 1 : 0.1}
               precision={WHOLE.has(f.type) ? 0 : f.type === 'FEN' ? 2 : undefined}
               suffix={UNITS[f.type]}
             />
