@@ -14,7 +14,7 @@ import {
 } from '../../db/repos/reassessments.repo.js';
 import { summariseRun, type RunSummary } from './reassessment-summary.js';
 
-async function toView(db: Executor, run: ReassessmentRunRow, createdByName: string | null = null) {
+async function toView(db: Executor, run: ReassessmentRunRow, createdByName: string | null, appliedRunId: string | null) {
   const versions = await findParameterVersions(db, run.parameterVersionIds);
   // A finished run has its figures frozen; a running one is summarised from the results so far.
   const summary: RunSummary = (run.summary as RunSummary | null) ?? summariseRun(await summariseReassessmentResults(db, run.id));
@@ -30,7 +30,7 @@ async function toView(db: Executor, run: ReassessmentRunRow, createdByName: stri
     error: run.error,
     basedOnRunId: run.basedOnRunId,
     // A what-if whose versions were approved and applied links to that run (approval applies them).
-    appliedRunId: run.mode === 'WHAT_IF' ? ((await findLatestApply(db, run.parameterVersionIds))?.id ?? null) : null,
+    appliedRunId,
     createdAt: run.createdAt.toISOString(),
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,
@@ -56,13 +56,18 @@ export async function loadReassessmentView(db: Executor, id: string, scopeCode?:
   if (scopeCode !== undefined && !(run.regionCode.startsWith(scopeCode) || scopeCode.startsWith(run.regionCode))) {
     throw new AppError('REASSESSMENT_NOT_FOUND');
   }
-  return toView(db, run);
+  const applied = run.mode === 'WHAT_IF' ? await findLatestApply(db, run.parameterVersionIds) : null;
+  return toView(db, run, null, applied?.id ?? null);
 }
 export type ReassessmentView = Awaited<ReturnType<typeof loadReassessmentView>>;
 
 export async function listReassessments(db: Executor, scopeCode: string) {
   const rows = await listReassessmentRuns(db, scopeCode);
-  return Promise.all(rows.map((r) => toView(db, r.run, r.createdByName)));
+  // Newest first, and a run that applied a what-if is newer than it: it is in the list too.
+  const applies = rows.filter((r) => r.run.mode === 'APPLY').map((r) => r.run);
+  const appliedRunOf = (run: ReassessmentRunRow) =>
+    run.mode === 'WHAT_IF' ? (applies.find((a) => run.parameterVersionIds.every((v) => a.parameterVersionIds.includes(v)))?.id ?? null) : null;
+  return Promise.all(rows.map((r) => toView(db, r.run, r.createdByName, appliedRunOf(r.run))));
 }
 
 export async function listReassessmentChanges(db: Executor, scopeCode: string, runId: string, q: { change?: string | undefined; page: number; pageSize: number }) {

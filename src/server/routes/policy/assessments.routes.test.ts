@@ -257,6 +257,8 @@ describe('batch re-assessment (issue 3 §6)', () => {
     // The what-if now points at the run that applied it (its page offers no second application).
     expect((await policyAdmin.get(`/api/policy/reassessments/${w.id}`)).json()).toMatchObject({ appliedRunId: ap.id, basedOnRunId: null });
     expect(ap.appliedRunId).toBeNull();
+    const runs = (await policyAdmin.get('/api/policy/reassessments')).json().items as { id: string; appliedRunId: string | null }[];
+    expect(runs.find((r) => r.id === w.id)?.appliedRunId).toBe(ap.id);
     const list = (await clerk.get(`/api/households/${id}/assessments`)).json();
     expect(list.benefit).toMatchObject({ status: 'ACTIVE', monthlyAmountFen: 27_700 });
     expect(list.items[0]).toMatchObject({ trigger: 'BATCH', standardMonthlyFen: 48_000 });
