@@ -6,6 +6,7 @@
  * field without a label is shown as it is, never dropped.
  */
 import { MEANS_TEST_EXCLUSION_LABELS, AREA_TYPE_LABELS } from '../registry/codes.js';
+import { formatPercent } from './explain.js';
 import { formatYuan, ROUNDING_LABELS } from './money.js';
 import type { FieldSpec, MoneyStandard, ParameterDefinition, ValueSpec, WorkingDayCalendar } from './parameter-catalog.js';
 
@@ -211,11 +212,10 @@ export function optionLabel(option: string): string {
   return OPTION_LABELS[option] ?? option;
 }
 
-function percent(rate: number): string {
-  return `${Math.round(rate * 10000) / 100}%`;
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A period { from, to } (P06's window), written '2021-01-01至2025-12-31' rather than field by field. */
+const isPeriod = (spec: ValueSpec | FieldSpec): boolean => spec.type === 'STRUCT' && Object.keys(spec.fields).sort().join() === 'from,to';
 
 /** 45000 → '450.00' (integer arithmetic). */
 export function fenText(fen: number): string {
@@ -266,7 +266,7 @@ function specText(code: string, spec: ValueSpec | FieldSpec | undefined, v: unkn
     case 'MULTIPLIER':
       return `${String(v)}倍`;
     case 'RATE':
-      return typeof v === 'number' ? percent(v) : String(v);
+      return typeof v === 'number' ? formatPercent(v) : String(v);
     case 'MONTHS':
       return `${String(v)}个月`;
     case 'DAYS':
@@ -306,15 +306,12 @@ function specText(code: string, spec: ValueSpec | FieldSpec | undefined, v: unkn
     }
     case 'STRUCT': {
       if (!isObject(v)) return looseText(code, v);
-      // A period { from, to }: '2021-01-01至2025-12-31', or '2021-01-01起' while open.
-      if ('from' in spec.fields && 'to' in spec.fields && Object.keys(spec.fields).length === 2) {
-        return typeof v.to === 'string' ? `${String(v.from)}至${v.to}` : `${String(v.from)}起`;
-      }
+      if (isPeriod(spec)) return typeof v.to === 'string' ? `${String(v.from)}至${v.to}` : `${String(v.from)}起`;
       const parts: string[] = [];
       for (const [name, field] of Object.entries(spec.fields)) {
         if (v[name] === undefined) continue;
         const text = specText(code, field, v[name]);
-        const nested = field.type === 'STRUCT' && !('from' in field.fields);
+        const nested = field.type === 'STRUCT' && !isPeriod(field);
         parts.push(nested ? `${fieldLabel(code, name)}（${text}）` : `${fieldLabel(code, name)}：${text}`);
       }
       // Keys the catalog does not know are kept visible.
