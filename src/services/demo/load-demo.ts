@@ -30,6 +30,7 @@ import { findUserForLogin, insertUser, type UserRow } from '../../db/repos/users
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/access/roles.js';
 import { countyOfRegion } from '../../domain/access/user-admin.rules.js';
 import { AppError } from '../../domain/errors.js';
+import { incomeWindow } from '../../domain/policy/income.rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import { generateOneTimePassword, hashPassword } from '../access/passwords.js';
 import { toActor } from '../access/auth.js';
@@ -206,13 +207,10 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
   };
 }
 
-/** The 12 whole months before the month of `today` ('YYYY-MM-DD'). */
+/** The 12 whole months before the month of `today`: the engine's income window then (R18, P04 = 12). */
 export function twelveMonthsBefore(today: string): IncomePeriod {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7));
-  const start = new Date(Date.UTC(y - 1, m - 1, 1)).toISOString().slice(0, 10);
-  const end = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
-  return { start, end };
+  const w = incomeWindow(today, 12);
+  return { start: `${w.from}-01`, end: new Date(w.endDay * 86_400_000).toISOString().slice(0, 10) };
 }
 
 async function ensureImporter(ctx: ServiceContext): Promise<Actor> {
