@@ -15,9 +15,11 @@ import {
   householdsPerCounty,
   registryCsv,
   shortVillageName,
+  tekunPolicyFacts,
   villageUrbanRural,
   type GeneratedHousehold,
 } from './generate-registry.js';
+import { careLevelOf } from '../../domain/registry/self-care.js';
 
 const COUNTIES = demoCountiesFromRegions(readRegionSeed(), [
   { code: '630102', areaType: 'URBAN', share: 0.3 },
@@ -175,6 +177,30 @@ describe('generated people', () => {
       expect(herd?.unit).toBe('羊单位');
       expect(h.members.some((m) => (m.incomes.operating ?? 0) > 0)).toBe(true);
     }
+  });
+
+  it('records the self-care assessment and no obligor of each 特困 person (R48, R53), and of nobody else', () => {
+    const levels = { FULL_SELF_CARE: 0, PARTIAL_CARE: 0, FULL_CARE: 0 };
+    for (const h of LARGE) {
+      if (!h.categories.includes('TEKUN')) {
+        expect(h.policyFacts).toEqual([]);
+        continue;
+      }
+      const head = h.members.find((m) => m.relationship === 'HEAD')!;
+      expect(h.policyFacts).toHaveLength(1);
+      const f = h.policyFacts[0]!;
+      expect(f.idNumber).toBe(head.idNumber);
+      expect(f.obligors).toEqual([]);
+      expect(f.selfCare.assessedOn).toBe(h.categoryFrom);
+      levels[careLevelOf(f.selfCare)] += 1;
+    }
+    const n = levels.FULL_SELF_CARE + levels.PARTIAL_CARE + levels.FULL_CARE;
+    expect(n).toBeGreaterThan(1000);
+    expect(levels.FULL_SELF_CARE / n).toBeGreaterThan(0.5);
+    expect(levels.FULL_SELF_CARE / n).toBeLessThan(0.6);
+    expect(levels.PARTIAL_CARE / n).toBeGreaterThan(0.25);
+    expect(levels.FULL_CARE / n).toBeGreaterThan(0.1);
+    expect(tekunPolicyFacts('630102195001011234', '2024-01-01')).toEqual(tekunPolicyFacts('630102195001011234', '2024-01-01'));
   });
 
   it('splits households over counties by share and shortens village names for addresses', () => {

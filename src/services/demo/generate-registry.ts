@@ -31,6 +31,7 @@ import {
 } from '../../domain/registry/codes.js';
 import { generateIdNumber } from '../../domain/registry/id-number.js';
 import { IMPORT_COLUMNS, type ImportColumnKey } from '../../domain/registry/import.rules.js';
+import type { SelfCareFacts } from '../../domain/policy/assessment.types.js';
 
 // ---------------------------------------------------------------------------------------
 // Seeded PRNG (sfc32 seeded by cyrb128 of a string)
@@ -304,6 +305,17 @@ export interface GeneratedCategoryHistory {
   gradualExit: boolean;
 }
 
+/**
+ * What a 特困 person's record holds beyond the registry card (R48(3), R53): the self-care
+ * assessment made when the person was recognised, and no legal obligor, as 特困 persons have
+ * none or none able to support them.
+ */
+export interface GeneratedPolicyFacts {
+  idNumber: string;
+  selfCare: SelfCareFacts;
+  obligors: [];
+}
+
 export interface GeneratedHousehold {
   householdNo: string;
   countyCode: string;
@@ -317,6 +329,8 @@ export interface GeneratedHousehold {
   members: GeneratedMember[];
   assets: GeneratedAsset[];
   history: GeneratedCategoryHistory[];
+  /** 特困 households: the facts of the 特困 person (the head) */
+  policyFacts: GeneratedPolicyFacts[];
 }
 
 export interface GenerateRegistryOptions {
@@ -339,6 +353,22 @@ export interface IncomePeriod {
 }
 
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
+
+/** Activities in the order they are lost (bathing first, eating last). */
+const SELF_CARE_LOSS_ORDER = ['bathing', 'dressing', 'walkingIndoors', 'usingToilet', 'gettingInOutOfBed', 'eating'] as const;
+
+/**
+ * A 特困 person's facts, drawn from the identity number (not the household stream, which stays as
+ * it was): 55 % 全自理, 30 % 半护理 (1–3 activities lost), 15 % 全护理 (4–6), assessed on `assessedOn`.
+ */
+export function tekunPolicyFacts(idNumber: string, assessedOn: string): GeneratedPolicyFacts {
+  const h = hash32(`care:${idNumber}`);
+  const r = h % 100;
+  const lost = r < 55 ? 0 : r < 85 ? 1 + ((h >>> 8) % 3) : 4 + ((h >>> 10) % 3);
+  const selfCare = { eating: true, dressing: true, gettingInOutOfBed: true, usingToilet: true, walkingIndoors: true, bathing: true, assessedOn };
+  for (const a of SELF_CARE_LOSS_ORDER.slice(0, lost)) selfCare[a] = false;
+  return { idNumber, selfCare, obligors: [] };
+}
 
 /** 'YS' (演示) + 4 hex digits of the seed: households of different seeds never share a 户编号. */
 export function demoHouseholdNoPrefix(seed: string): string {
@@ -683,6 +713,7 @@ class CountyGenerator {
       members,
       assets,
       history,
+      policyFacts: category === 'TEKUN' ? [tekunPolicyFacts(members.find((m) => m.relationship === 'HEAD')!.idNumber, categoryFrom)] : [],
     };
   }
 

@@ -51,10 +51,21 @@ describe('npm run demo (issue 2 §3, issue 3)', () => {
       `SELECT period_start::text AS start, period_end::text AS end, count(*)::int AS n FROM income_items GROUP BY 1, 2`));
     expect(periods.map((p) => [p.start, p.end])).toEqual([['2025-11-01', '2026-10-31']]);
 
+    // Each 特困 person has the self-care assessment and (no) obligors of the recognition (R48, R53).
+    const [tekun] = await database.rawTransaction((raw) => raw.query<{ n: number; facts: number }>(
+      `SELECT count(*)::int AS n, count(f.person_id)::int AS facts FROM households h
+         JOIN household_members m ON m.household_id = h.id AND m.active AND m.relationship = 'HEAD'
+         LEFT JOIN person_policy_facts f ON f.person_id = m.person_id AND f.self_care IS NOT NULL AND f.obligors = '[]'::jsonb
+        WHERE 'TEKUN' = ANY(h.categories)`));
+    expect(tekun!.n).toBeGreaterThan(0);
+    expect(first.policyFactsAdded).toBe(tekun!.n);
+    expect(tekun!.facts).toBe(tekun!.n);
+
     // A month later a second run keeps that period: it adds no income that would count months twice.
     clock.advance(31 * 86_400_000);
     const again = await loadDemo(ctx, { households: 30, seed: 'demo-test' });
     expect(again.inRegistry.households).toBe(30);
+    expect(again.policyFactsAdded).toBe(0);
     const after = await database.rawTransaction((raw) => raw.query<{ start: string; end: string; n: number }>(
       `SELECT period_start::text AS start, period_end::text AS end, count(*)::int AS n FROM income_items GROUP BY 1, 2`));
     expect(after).toEqual(periods);

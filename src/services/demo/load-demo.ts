@@ -20,6 +20,7 @@ import {
   findOtherDemoHouseholdNo,
   insertDemoAssets,
   insertDemoCategoryHistory,
+  insertDemoPolicyFacts,
   type DemoAssetInput,
   type DemoCategoryHistoryInput,
   countDemoPolicyParameters,
@@ -116,6 +117,8 @@ export interface LoadDemoResult {
   inRegistry: { households: number; members: number };
   assetsAdded: number;
   categoryHistoryAdded: number;
+  /** 特困 persons given a self-care assessment and obligors now */
+  policyFactsAdded: number;
   accounts: DemoAccount[];
   seconds: number;
 }
@@ -152,6 +155,7 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
   const generated = { households: 0, members: 0 };
   let assetsAdded = 0;
   let categoryHistoryAdded = 0;
+  let policyFactsAdded = 0;
   for (let i = 0; i < counties.length; i++) {
     const county = counties[i]!;
     const result: DemoCountyResult = { code: county.code, name: county.name, areaType: county.areaType, households: 0, members: 0, files: [] };
@@ -178,7 +182,8 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
       const added = await addAssetsAndHistory(ctx, importer, chunk);
       assetsAdded += added.assets;
       categoryHistoryAdded += added.history;
-      progress(`  财产 ${added.assets} 条、历史类别 ${added.history} 条已写入`);
+      policyFactsAdded += added.policyFacts;
+      progress(`  财产 ${added.assets} 条、历史类别 ${added.history} 条、特困人员认定信息 ${added.policyFacts} 条已写入`);
       if (chunk.length < HOUSEHOLDS_PER_FILE) break;
     }
     generated.households += result.households;
@@ -202,6 +207,7 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
     inRegistry,
     assetsAdded,
     categoryHistoryAdded,
+    policyFactsAdded,
     accounts,
     seconds: (ctx.clock.now().getTime() - started) / 1000,
   };
@@ -304,6 +310,7 @@ async function importChunk(ctx: ServiceContext, actor: Actor, fileName: string, 
 async function addAssetsAndHistory(ctx: ServiceContext, actor: Actor, chunk: readonly GeneratedHousehold[]) {
   const assets: DemoAssetInput[] = [];
   const history: DemoCategoryHistoryInput[] = [];
+  const policyFacts = chunk.flatMap((h) => h.policyFacts);
   for (const h of chunk) {
     for (const a of h.assets) {
       assets.push({
@@ -352,8 +359,23 @@ async function addAssetsAndHistory(ctx: ServiceContext, actor: Actor, chunk: rea
         after: { category: c.category, effectiveTo: c.effectiveTo, reason: c.reason },
       });
     }
+    // 特困 persons: the self-care assessment and (no) obligors of their recognition (R48, R53).
+    const insertedFacts = await insertDemoPolicyFacts(raw, policyFacts, { updatedBy: actor.id, at });
+    for (const f of insertedFacts) {
+      events.push({
+        ...base,
+        action: 'person.policy-facts',
+        entityType: 'person',
+        entityId: f.personId,
+        householdId: f.householdId,
+        countyCode: f.countyCode,
+        source: 'DECLARED',
+        before: null,
+        after: { meansTestExclusion: null, selfCare: f.selfCare, obligors: f.obligors },
+      });
+    }
     await appendAuditBulk(raw, events);
-    return { assets: insertedAssets.length, history: insertedHistory.length };
+    return { assets: insertedAssets.length, history: insertedHistory.length, policyFacts: insertedFacts.length };
   });
 }
 
