@@ -47,6 +47,21 @@ function renderPage(element: React.ReactNode) {
   );
 }
 
+/** Pick the date, give a reason, submit the open proposal form; the body it POSTed. */
+async function submitProposal(fetchMock: ReturnType<typeof stubApi>, effectiveFrom: string, reason: string) {
+  const date = screen.getByPlaceholderText('如 2027-01-01');
+  fireEvent.mouseDown(date);
+  fireEvent.change(date, { target: { value: effectiveFrom } });
+  fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
+  fireEvent.change(screen.getByTestId('propose-reason'), { target: { value: reason } });
+  fireEvent.click(screen.getByTestId('propose-submit'));
+  const calls = () => fetchMock.mock.calls as unknown as [RequestInfo | URL, RequestInit | undefined][];
+  const isProposal = ([u, i]: [RequestInfo | URL, RequestInit | undefined]) => String(u).startsWith('/api/policy/proposals') && i?.method === 'POST';
+  await waitFor(() => expect(calls().some(isProposal)).toBe(true));
+  const [, init] = calls().find(isProposal)!;
+  return JSON.parse(String(init!.body)) as { code: string; effectiveFrom: string; value: unknown };
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
   apiClient.setCsrfToken(null);
@@ -99,18 +114,7 @@ describe('ProposeParameterModal', () => {
     expect(screen.queryByTestId('propose-json')).toBeNull();
 
     fireEvent.change(publicity, { target: { value: '10' } });
-    const date = screen.getByPlaceholderText('如 2027-01-01');
-    fireEvent.mouseDown(date);
-    fireEvent.change(date, { target: { value: '2027-01-01' } });
-    fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
-    fireEvent.change(screen.getByTestId('propose-reason'), { target: { value: '按省厅通知延长公示期' } });
-    fireEvent.click(screen.getByTestId('propose-submit'));
-
-    const calls = () => fetchMock.mock.calls as unknown as [RequestInfo | URL, RequestInit | undefined][];
-    const isProposal = ([u, i]: [RequestInfo | URL, RequestInit | undefined]) => String(u).startsWith('/api/policy/proposals') && i?.method === 'POST';
-    await waitFor(() => expect(calls().some(isProposal)).toBe(true));
-    const [, init] = calls().find(isProposal)!;
-    const body = JSON.parse(String(init!.body)) as { code: string; effectiveFrom: string; value: unknown };
+    const body = await submitProposal(fetchMock, '2027-01-01', '按省厅通知延长公示期');
     expect(body).toMatchObject({ code: 'P22', effectiveFrom: '2027-01-01' });
     expect(body.value).toEqual({ townshipInvestigationWorkingDays: 15, publicityDays: 10, confirmationWorkingDays: 10 });
   }, 30_000);
@@ -131,16 +135,7 @@ describe('ProposeParameterModal', () => {
     expect(rate.value).toBe('30');
     expect((screen.getByLabelText('每人每月固定金额') as HTMLInputElement).value).toBe('');
     fireEvent.change(rate, { target: { value: '25' } });
-    const date = screen.getByPlaceholderText('如 2027-01-01');
-    fireEvent.mouseDown(date);
-    fireEvent.change(date, { target: { value: '2027-01-01' } });
-    fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
-    fireEvent.change(screen.getByTestId('propose-reason'), { target: { value: '按省厅通知调整扣减比例' } });
-    fireEvent.click(screen.getByTestId('propose-submit'));
-    const calls = () => fetchMock.mock.calls as unknown as [RequestInfo | URL, RequestInit | undefined][];
-    await waitFor(() => expect(calls().some(([u, i]) => String(u).startsWith('/api/policy/proposals') && i?.method === 'POST')).toBe(true));
-    const [, init] = calls().find(([u, i]) => String(u).startsWith('/api/policy/proposals') && i?.method === 'POST')!;
-    expect((JSON.parse(String(init!.body)) as { value: unknown }).value).toEqual({
+    expect((await submitProposal(fetchMock, '2027-01-01', '按省厅通知调整扣减比例')).value).toEqual({
       mode: 'SHARE_OF_MLA_STANDARD_PER_EMPLOYED_MEMBER', rate: 0.25, capMultipleOfStandard: 1, documentedWorkersOnly: true,
     });
   }, 30_000);
