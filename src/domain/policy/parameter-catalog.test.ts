@@ -187,6 +187,11 @@ describe('seed values pinned to POLICY.md §19', () => {
     expect(rowsOf('P09').map((r) => r.urbanRural)).toEqual(['RURAL']);
   });
 
+  it('P05 exists only for rural households: Qinghai deducts employment costs for rural 低保 households (R21.1); urban is not known', () => {
+    expect(rowsOf('P05').map((r) => r.urbanRural)).toEqual(['RURAL']);
+    expect(onlyRow('P05').note).toContain('城镇家庭是否同样扣减待确认');
+  });
+
   it('P06 central minimum pension 93/98/103/123/143 yuan per month in fen, window 2021–2025 (R22)', () => {
     const v = onlyRow('P06').value as {
       scope: string;
