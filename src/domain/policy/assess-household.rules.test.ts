@@ -242,6 +242,22 @@ describe('R15 and R102.1 headcount', () => {
   });
 });
 
+describe('R51 obligors in the household (none recorded)', () => {
+  it.each([
+    ['R51 WE1’s son, his father the head (45) in the household: not 特困, no referral', null, 'NO', false],
+    ['R51 WE1’s son with his obligors recorded as none: 特困 conditions met', [], 'YES', false],
+  ] as const)('%s', (_rule, obligors, tekun, referral) => {
+    const facts: HouseholdFacts = {
+      ...WORKED_EXAMPLE_1,
+      members: WORKED_EXAMPLE_1.members.map((m) => (m.personId === 'we1-son' ? { ...m, birthDate: '2010-05-20', obligors: obligors === null ? null : [] } : m)),
+    };
+    const a = assess(facts);
+    expect(a.result.members.find((m) => m.personId === 'we1-son')!.tekun).toBe(tekun);
+    expect(a.result.referrals.some((r) => r.includes('才让的特困人员条件待核实'))).toBe(referral);
+    if (obligors === null) expect(a.explanation.map((s) => s.text)).toContain('才让：未另行登记义务人情况；同户成员扎西（户主）为法定抚养义务人，45周岁，未登记特困供养、残疾、重病或丧失劳动能力，不具备无履行义务能力的情形，有履行义务能力');
+  });
+});
+
 describe('R47 rigid-expenditure household', () => {
   const facts = withPerCapita(100_000, 2, {
     expenditures: [buildExpenditure({ id: 'e', expenditureType: 'MEDICAL_OUT_OF_POCKET', amountFen: 2_000_000 })],

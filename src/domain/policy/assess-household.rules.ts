@@ -164,6 +164,7 @@ export function assessHousehold(facts: HouseholdFacts, params: ParameterSet, ref
       params,
       used, // the parameters its steps cite (P19, P20, P21, P65)
       explain,
+      household: members.counted, // R51: obligors living in the household
     });
     if (ex) {
       for (const s of t.steps) {

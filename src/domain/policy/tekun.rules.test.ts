@@ -207,6 +207,44 @@ describe('assessTekunMember — R48 three conditions', () => {
   });
 });
 
+describe('assessTekunMember — R51 obligors living in the household, when none are recorded', () => {
+  // 2021-08-01: the child is 9, the head 41, the grandmother 71, the spouse 39.
+  const child = member({ personId: 'c', name: '马宇', relationship: 'CHILD', birthDate: '2012-03-01', obligors: null });
+  const head = member({ personId: 'h', name: '马海福', relationship: 'HEAD', birthDate: '1980-02-01', obligors: null });
+  const spouse = member({ personId: 's', name: '马海燕', relationship: 'SPOUSE', birthDate: '1982-05-01', obligors: null });
+  const grandmother = member({ personId: 'g', name: '韩桂兰', relationship: 'PARENT', birthDate: '1950-01-01', obligors: null });
+  const adultChild = member({ personId: 'a', name: '马强', relationship: 'CHILD', birthDate: '1996-01-01', obligors: null });
+  const minorChild = member({ personId: 'm', name: '马丽', relationship: 'CHILD', birthDate: '2010-01-01', obligors: null });
+
+  it.each<[string, MemberFacts, MemberFacts[], 'NO' | 'UNDETERMINED', string]>([
+    ['R51 a child whose parent (the head, 41) lives in the household: able obligor → NO', child, [head, child], 'NO', '同户成员马海福（户主）为法定抚养义务人，41周岁'],
+    ['R51 the head’s parent, the head (41) supports: → NO', grandmother, [head, grandmother], 'NO', '马海福（户主）为法定赡养义务人'],
+    ['R51 an elderly head with an adult child in the household → NO', { ...head, birthDate: '1950-01-01' }, [{ ...head, birthDate: '1950-01-01' }, adultChild], 'NO', '马强（子女）为法定赡养义务人'],
+    ['R51 an elderly head with a spouse of 39 → NO (扶养)', { ...head, birthDate: '1950-01-01' }, [{ ...head, birthDate: '1950-01-01' }, spouse], 'NO', '马海燕（配偶）为法定扶养义务人'],
+    ['R51 a child with no head in the household → UNDETERMINED', child, [child, minorChild], 'UNDETERMINED', '未登记法定赡养、抚养、扶养义务人情况'],
+    ['R51 the head’s spouse to the head’s child may be a step-parent: not counted → UNDETERMINED', { ...child, relationship: 'GRANDCHILD' }, [spouse, { ...child, relationship: 'GRANDCHILD' }], 'UNDETERMINED', '未登记法定赡养、抚养、扶养义务人情况'],
+    ['R51.1 the only obligor is supported as 特困 → UNDETERMINED, named', child, [{ ...head, personCategories: ['TEKUN'] }, child], 'UNDETERMINED', '同户义务人马海福（户主）的履行能力需核实'],
+    ['R51.4 the only obligor has a disability on record → UNDETERMINED', child, [{ ...head, disabilityCategory: 'HEARING', disabilityGrade: 4 }, child], 'UNDETERMINED', '履行能力需核实'],
+    ['R51 (provincial grounds) the only obligor is seriously ill → UNDETERMINED', child, [{ ...head, seriousIllness: '尿毒症' }, child], 'UNDETERMINED', '履行能力需核实'],
+    ['R51.2–3 the only obligor is 60 or over → UNDETERMINED', grandmother, [{ ...head, birthDate: '1961-07-01' }, grandmother], 'UNDETERMINED', '履行能力需核实'],
+    ['R51 a child of 11 is not yet an able obligor (a minor) → UNDETERMINED', { ...head, birthDate: '1950-01-01' }, [{ ...head, birthDate: '1950-01-01' }, minorChild], 'UNDETERMINED', '同户义务人马丽（子女）的履行能力需核实'],
+  ])('%s', (_rule, m, household, expected, text) => {
+    const r = assessTekunMember(m, ctx({ household }));
+    expect(r.tekun).toBe(expected);
+    expect(r.steps.find((s) => s.rule === 'R51')?.text).toContain(text);
+  });
+
+  it('R51 recorded obligors win over the household: an empty record means none → YES', () => {
+    const r = assessTekunMember({ ...child, obligors: [] }, ctx({ household: [head, child] }));
+    expect(r.tekun).toBe('YES');
+  });
+
+  it('R51 quiet mode reaches the same answer without building steps', () => {
+    const r = assessTekunMember(child, ctx({ household: [head, child], explain: false }));
+    expect(r).toMatchObject({ tekun: 'NO', steps: [] });
+  });
+});
+
 describe('assessTekunMember — R53 care level and R55 support standard', () => {
   const partial: SelfCareFacts = { ...ALL_ABLE, bathing: false, dressing: false };
   const full: SelfCareFacts = { ...partial, gettingInOutOfBed: false, usingToilet: false };

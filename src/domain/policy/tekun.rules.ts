@@ -44,6 +44,11 @@ export interface TekunContext {
   used?: UsedParams;
   /** false: quiet mode, the same decision without building steps (`steps` is []). Default true. */
   explain?: boolean;
+  /**
+   * The household's counted members (R14), the assessed member among them. Where the member's
+   * obligors are not recorded, the ones living in the household are looked for here (R51).
+   */
+  household?: readonly MemberFacts[];
 }
 
 export interface TekunMemberResult {
@@ -326,12 +331,9 @@ function propertyRuleFigures(p19: ParameterInForce | undefined): Figure[] {
 // ---------------------------------------------------------------------------------------
 // R48(3), R51: condition 3
 
-function assessConditionThree(member: MemberFacts, steps: Steps): Tri {
+function assessConditionThree(member: MemberFacts, ctx: TekunContext, steps: Steps): Tri {
   const { obligors } = member;
-  if (obligors === null) {
-    steps?.push({ kind: 'NOTE', rule: 'R51', figures: [], text: '未登记法定赡养、抚养、扶养义务人情况' });
-    return 'UNDETERMINED';
-  }
+  if (obligors === null) return householdObligors(member, ctx, steps);
   if (obligors.length === 0) {
     steps?.push({ kind: 'RULE', rule: 'R48', figures: [], text: '无法定赡养、抚养、扶养义务人' });
     return 'YES';
@@ -349,6 +351,84 @@ function assessConditionThree(member: MemberFacts, steps: Steps): Tri {
     text: `法定义务人均无履行义务能力：${obligors.map((o) => `${o.name}（${o.relationship}）：${INABILITY_LABELS[o.inabilityGround!]}`).join('；')}`,
   });
   return 'YES';
+}
+
+/**
+ * Who in the household is certainly a legal obligor of `member`, by relationship to the head:
+ * a child's parent (the head: 抚养), the spouse (扶养), a parent's child (the head: 赡养), an
+ * adult child of the head (赡养). Relationships that make a duty only in some cases (the head's
+ * spouse to the head's child, who may be a step-child; grandparents, siblings) are left out.
+ */
+function obligorsInHousehold(member: MemberFacts, household: readonly MemberFacts[]): MemberFacts[] {
+  const out: MemberFacts[] = [];
+  for (const o of household) {
+    if (o.personId === member.personId) continue;
+    const r = o.relationship;
+    const obligor = member.relationship === 'HEAD' ? r === 'SPOUSE' || r === 'CHILD' : r === 'HEAD' && OBLIGED_HEAD.has(member.relationship);
+    if (obligor) out.push(o);
+  }
+  return out;
+}
+
+/** Whom the head is certainly a legal obligor of (the member's relationship to the head). */
+const OBLIGED_HEAD = new Set(['CHILD', 'SPOUSE', 'PARENT']);
+
+const OBLIGOR_ROLE: Readonly<Record<string, string>> = { HEAD: '户主', SPOUSE: '配偶', CHILD: '子女' };
+
+/**
+ * R51 with nothing of it recorded for this obligor but what the registry holds: able when no
+ * ground of R51 can apply. A counted member is not missing or in prison (R15); aged 18–59
+ * (not a minor, none of R51.2–3); not supported as 特困 (R51.1); with no disability, serious
+ * illness or assessed lack of labour capacity on record (R51.4–5, and any provincial ground).
+ * Anything else leaves the question to the officer.
+ */
+function certainlyAble(o: MemberFacts, referenceDate: string): boolean {
+  const age = ageOn(o.birthDate, referenceDate);
+  return (
+    age >= ADULT_AGE &&
+    age < ELDERLY_AGE &&
+    o.exclusion === null &&
+    !o.personCategories.includes('TEKUN') &&
+    o.disabilityCategory === null &&
+    o.disabilityGrade === null &&
+    o.seriousIllness === null &&
+    o.healthStatus !== 'SERIOUS' &&
+    o.labourCapacity !== 'NONE'
+  );
+}
+
+/**
+ * R48(3) when the member's obligors are not recorded: one able obligor defeats the condition
+ * (R51), so an obligor living in the household who is certainly able settles it (NO).
+ * Otherwise it stays undetermined: obligors outside the household, and the ability of those in
+ * it, are for the officer to record.
+ */
+function householdObligors(member: MemberFacts, ctx: TekunContext, steps: Steps): Tri {
+  const inHousehold = ctx.household ? obligorsInHousehold(member, ctx.household) : [];
+  const able = inHousehold.find((o) => certainlyAble(o, ctx.referenceDate));
+  if (able) {
+    if (steps) {
+      const ableAge = ageOn(able.birthDate, ctx.referenceDate);
+      const duty = member.relationship === 'HEAD' || member.relationship === 'SPOUSE' ? (able.relationship === 'CHILD' ? '赡养' : '扶养') : member.relationship === 'PARENT' ? '赡养' : '抚养';
+      const label = `${able.name}（${OBLIGOR_ROLE[able.relationship] ?? able.relationship}）`;
+      steps.push({
+        kind: 'RULE', rule: 'R51',
+        figures: [{ label, text: `同户成员，${ableAge}周岁，有履行义务能力` }],
+        text: `未另行登记义务人情况；同户成员${label}为法定${duty}义务人，${ableAge}周岁，未登记特困供养、残疾、重病或丧失劳动能力，不具备无履行义务能力的情形，有履行义务能力`,
+      });
+    }
+    return 'NO';
+  }
+  if (steps) {
+    const names = inHousehold.map((o) => `${o.name}（${OBLIGOR_ROLE[o.relationship] ?? o.relationship}）`);
+    steps.push({
+      kind: 'NOTE', rule: 'R51', figures: [],
+      text: names.length
+        ? `未登记法定赡养、抚养、扶养义务人情况；同户义务人${names.join('、')}的履行能力需核实`
+        : '未登记法定赡养、抚养、扶养义务人情况',
+    });
+  }
+  return 'UNDETERMINED';
 }
 
 function obligorFigures(obligors: readonly ObligorFacts[]): Figure[] {
@@ -485,7 +565,7 @@ export function assessTekunMember(member: MemberFacts, ctx: TekunContext): Tekun
 
   const one = assessConditionOne(member, age, ctx, steps);
   const two = assessConditionTwo(ctx, steps);
-  const three = assessConditionThree(member, steps);
+  const three = assessConditionThree(member, ctx, steps);
   const tekun = combine(one.met, two, three);
   steps?.push(conditionsStep(one.met, two, three, tekun));
 

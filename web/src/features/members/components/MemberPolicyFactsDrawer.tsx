@@ -206,7 +206,7 @@ export function MemberPolicyFactsDrawer({
         <Divider titlePlacement="start" plain>
           法定赡养/抚养/扶养义务人
         </Divider>
-        <Form.Item name="obligorsRecorded" extra="“未登记”表示尚未核实义务人情况（特困认定无法作出）；已登记而列表为空表示无法定义务人">
+        <Form.Item name="obligorsRecorded" extra="“未登记”表示尚未核实义务人情况：同户有确定具备履行能力的义务人（如18至59周岁、无残疾重病的户主为子女的义务人）时按其认定，否则特困认定待定；已登记而列表为空表示无法定义务人">
           <Radio.Group
             options={[
               { value: false, label: '未登记' },
