@@ -132,7 +132,7 @@ it('a county admin proposes a new standard and sees the what-if; a second admin 
     await figures.getByText('保障金增加').waitFor();
     // (560 − 200) × 3 = 1,080 vs (500 − 200) × 3 = 900 (R29): +180 a month, +2,160 a year.
     await figures.getByText('+180.00元').waitFor();
-    await figures.getByText('+2160.00元').waitFor();
+    await figures.getByText('+2,160.00元').waitFor();
     await page.getByTestId('chart-changes').waitFor();
     // The household is listed among those whose outcome moves (read again once the run ended).
     await page.getByTestId('reassessment-changes').getByRole('row').filter({ hasText: '马德明' }).getByText('保障金增加').waitFor();
@@ -173,7 +173,7 @@ it('a county admin proposes a new standard and sees the what-if; a second admin 
     await page.goto(`${server.url}/households/${householdId}?tab=assessment`);
     await page.getByTestId('assessment-standard').getByText('560.00元/人·月').waitFor();
     await page.getByTestId('assessment-explanation').getByText(/560\.00/).first().waitFor();
-    await page.getByTestId('benefit-status').getByText('1080.00元').waitFor();
+    await page.getByTestId('benefit-status').getByText('1,080.00元').waitFor();
     await shot(page, 'household-assessment');
     const pdf = await page.getByTestId('assessment-pdf').getAttribute('href');
     expect(pdf).toMatch(/\/api\/assessments\/.+\/pdf$/);

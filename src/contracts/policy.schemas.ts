@@ -20,7 +20,7 @@ export const parameterVersion = Type.Object({
   effectiveFrom: Type.String(),
   /** As stored: MONEY_STANDARD is { monthlyFen, published: { amount, unit } } (§0.3). */
   value: Type.Unknown(),
-  /** The value in words, e.g. '每人每月 450.00元（公布标准 每人每年 5400.00元）'. */
+  /** The value in words, e.g. '每人每月 450.00元（公布标准 每人每年 5,400.00元）'. */
   valueText: Type.String(),
   confidence: Type.String(),
   basis: Type.String(),

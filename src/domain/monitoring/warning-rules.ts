@@ -13,6 +13,7 @@
  * a suffix added (a second disaster date; another department's flag).
  */
 import type { HouseholdFacts, IncomeFact, MemberFacts } from '../policy/assessment.types.js';
+import { formatYuan } from '../policy/money.js';
 import { DISABILITY_CATEGORY_LABELS, isSevereDisability } from '../registry/codes.js';
 import type { Violation } from '../errors.js';
 import type { ClueLevel, ClueOutcome, TargetCategory } from './clue.types.js';
@@ -246,11 +247,9 @@ export function monthsBefore(today: string, n: number): string {
   return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** '1,234.56元' (a fraction of a fen, as from a ratio, rounded first). */
 export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(fen));
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}元`;
+  return formatYuan(Math.round(fen));
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

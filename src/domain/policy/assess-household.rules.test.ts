@@ -346,6 +346,17 @@ describe('properties', () => {
     );
   });
 
+  it('§4: every amount in an explanation is written one way, thousands grouped (1,234.56元)', () => {
+    fc.assert(
+      fc.property(householdArb, standardArb, (facts, std) => {
+        // P20 of 1.3 puts a 特困 member's basic living standard above 1,000 元 for most standards
+        const { explanation } = assess(facts, buildParams({ P01: money(std), P20: 1.3 }));
+        for (const s of explanation) expect(s.text).not.toMatch(/\d{4}\.\d{2}元/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('R26/R29: raising the standard never lowers the benefit nor removes eligibility', () => {
     fc.assert(
       fc.property(householdArb, standardArb, fc.integer({ min: 1, max: 50_000 }), (facts, std, raise) => {

@@ -17,6 +17,7 @@
  */
 import { AppError } from '../errors.js';
 import type { AssessmentResult, ExplanationStep, Figure, ParameterInForce, ParameterSet, RecipientState } from './assessment.types.js';
+import { formatYuan as yuan } from './money.js';
 
 type Step = Omit<ExplanationStep, 'n' | 'section'>;
 /** Steps being collected, or null in quiet mode: `steps?.push(…)` then builds nothing. */
@@ -111,10 +112,6 @@ export function nextReviewDue(lastReviewMonth: string, stable: boolean, params: 
 
 // ---------------------------------------------------------------------------------------
 // Helpers
-
-function yuan(fen: number): string {
-  return `${(fen / 100).toFixed(2)}元`;
-}
 
 function paramRef(p: ParameterInForce): NonNullable<Figure['parameter']> {
   return { code: p.code, versionId: p.versionId, effectiveFrom: p.effectiveFrom, regionCode: p.regionCode, confidence: p.confidence };

@@ -26,7 +26,7 @@ describe('normaliseMoneyStandard (POLICY.md §0.3)', () => {
   });
 
   it('words a standard as 每人每月 with the published annual figure', () => {
-    expect(moneyStandardText({ monthlyFen: 45000, published: { amount: 5400, unit: 'YUAN_PER_PERSON_YEAR' } })).toBe('每人每月 450.00元（公布标准 每人每年 5400.00元）');
+    expect(moneyStandardText({ monthlyFen: 45000, published: { amount: 5400, unit: 'YUAN_PER_PERSON_YEAR' } })).toBe('每人每月 450.00元（公布标准 每人每年 5,400.00元）');
     expect(moneyStandardText({ monthlyFen: 45005, published: { amount: 450.05, unit: 'YUAN_PER_PERSON_MONTH' } })).toBe('每人每月 450.05元');
   });
 });

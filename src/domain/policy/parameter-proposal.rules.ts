@@ -81,7 +81,7 @@ export function normaliseMoneyStandard(input: unknown, path = 'value'): Decision
   };
 }
 
-export { fenText, moneyStandardText, parameterValueText } from './parameter-text.js';
+export { moneyStandardText, parameterValueText } from './parameter-text.js';
 
 /** '提议修改 P01 低保标准（630123 农村）：每人每月 450.00元，2027-01-01起施行' */
 export function versionSummary(

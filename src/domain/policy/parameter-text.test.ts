@@ -12,7 +12,7 @@ describe('a parameter value in Chinese (issue 3 §1: what admins read instead of
     ['P37', 0.3, '30%'],
     ['P16', false, '否'],
     ['P45', 'ROUND_HALF_UP_YUAN', '四舍五入到元'],
-    ['P01', { monthlyFen: 45_000, published: { amount: 5400, unit: 'YUAN_PER_PERSON_YEAR' } }, '每人每月 450.00元（公布标准 每人每年 5400.00元）'],
+    ['P01', { monthlyFen: 45_000, published: { amount: 5400, unit: 'YUAN_PER_PERSON_YEAR' } }, '每人每月 450.00元（公布标准 每人每年 5,400.00元）'],
     ['P22', { townshipInvestigationWorkingDays: 15, publicityDays: 7, confirmationWorkingDays: 10 }, '乡镇调查：15个工作日，公示：7天，县级确认：10个工作日'],
     ['P05', { mode: 'SHARE_OF_MLA_STANDARD_PER_EMPLOYED_MEMBER', rate: 0.3, capMultipleOfStandard: 1, documentedWorkersOnly: true },
       '扣减方式：每名就业成员按低保标准的比例，比例：30%，每人上限（低保标准的倍数）：1倍，仅限有就业证明的人员：是'],

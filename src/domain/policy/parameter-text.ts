@@ -217,18 +217,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** A period { from, to } (P06's window), written '2021-01-01至2025-12-31' rather than field by field. */
 const isPeriod = (spec: ValueSpec | FieldSpec): boolean => spec.type === 'STRUCT' && Object.keys(spec.fields).sort().join() === 'from,to';
 
-/** 45000 → '450.00' (integer arithmetic). */
-export function fenText(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** '每人每月 450.00元', with '（公布标准 每人每年 5400.00元）' when published per year (§0.3). */
+/** '每人每月 450.00元', with '（公布标准 每人每年 5,400.00元）' when published per year (§0.3). */
 export function moneyStandardText(m: MoneyStandard): string {
-  const monthly = `每人每月 ${fenText(m.monthlyFen)}元`;
+  const monthly = `每人每月 ${formatYuan(m.monthlyFen)}`;
   if (m.published.unit !== 'YUAN_PER_PERSON_YEAR') return monthly;
   const annualFen = Math.round(m.published.amount * 100);
-  return `${monthly}（公布标准 每人每年 ${fenText(annualFen)}元）`;
+  return `${monthly}（公布标准 每人每年 ${formatYuan(annualFen)}）`;
 }
 
 function isMoneyStandard(v: unknown): v is MoneyStandard {

@@ -21,6 +21,7 @@ import type {
   Tri,
 } from './assessment.types.js';
 import type { UsedParams } from './params.js';
+import { formatYuan as yuan } from './money.js';
 
 type Step = Omit<ExplanationStep, 'n' | 'section'>;
 /** Steps being collected, or null in quiet mode: `steps?.push(…)` then builds nothing. */
@@ -160,10 +161,6 @@ export function isNoLabourDisability(category: string | null, grade: number | nu
 
 // ---------------------------------------------------------------------------------------
 // Private helpers
-
-function yuan(fen: number): string {
-  return `${(fen / 100).toFixed(2)}元`;
-}
 
 function paramRef(p: ParameterInForce): NonNullable<Figure['parameter']> {
   return { code: p.code, versionId: p.versionId, effectiveFrom: p.effectiveFrom, regionCode: p.regionCode, confidence: p.confidence };

@@ -11,6 +11,7 @@ import {
 } from './codes.js';
 import { careLevelOf } from './self-care.js';
 import { auditActionLabel } from '../audit-actions.js';
+import { formatYuan as formatMoney } from '../policy/money.js';
 
 /** Chinese names of fields that appear in a household's change history. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -122,11 +123,9 @@ export function summariseEvent(e: TimelineEventInput): string {
   }
 }
 
+/** An amount in a change record: '1,234.56元', or '' when the value is not whole fen. */
 export function formatYuan(fen: unknown): string {
-  if (typeof fen !== 'number' || !Number.isInteger(fen)) return '';
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}元`;
+  return typeof fen === 'number' && Number.isSafeInteger(fen) ? formatMoney(fen) : '';
 }
 
 const POLICY_FACT_KEYS = ['meansTestExclusion', 'selfCare', 'obligors'] as const;

@@ -54,4 +54,15 @@ describe('yuan ↔ fen', () => {
     expect(formatFen(null)).toBe('—');
     expect(formatFen(undefined)).toBe('—');
   });
+
+  it.each([
+    [0, '0.00'],
+    [99_999, '999.99'],
+    [100_000, '1,000.00'],
+    [217_800, '2,178.00'],
+    [-1_767_400, '-17,674.00'],
+    [123_456_789_00, '123,456,789.00'],
+  ])('shows %i fen as %s, grouped like the explanations', (fen, text) => {
+    expect(formatFen(fen)).toBe(text);
+  });
 });

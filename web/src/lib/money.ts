@@ -29,9 +29,10 @@ export function fenToYuan(fen: number): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** For display: '—' for null, else yuan with two decimals. */
+/** For display: '—' for null, else yuan with two decimals and thousands grouped: 217800 → '2,178.00' (as the explanations write it). */
 export function formatFen(fen: number | null | undefined): string {
-  return fen === null || fen === undefined ? '—' : fenToYuan(fen);
+  if (fen === null || fen === undefined) return '—';
+  return fenToYuan(fen).replace(/^(-?)(\d+)/, (_m, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+$)/g, ','));
 }
 
 /** antd Form rule: the text must be a valid amount in 元 (empty allowed unless `required`). */

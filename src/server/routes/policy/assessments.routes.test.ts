@@ -197,7 +197,7 @@ describe('household 核算 (issue 3 §2–§5)', () => {
     const list = (await clerk.get(`/api/households/${id}/assessments`)).json();
     expect(list.benefit).toMatchObject({ status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800 });
     const texts = (second.json().explanation as { rule: string; text: string }[]).filter((s) => s.rule === 'R44.4').map((s) => s.text);
-    expect(texts.some((s) => s.includes('工资性和经营净收入增加12000.00元') && s.includes('属因就业创业收入超标'))).toBe(true);
+    expect(texts.some((s) => s.includes('工资性和经营净收入增加12,000.00元') && s.includes('属因就业创业收入超标'))).toBe(true);
   });
 
   it('prints the 核算表 as a PDF with an embedded Chinese font, and the print is audited', async () => {

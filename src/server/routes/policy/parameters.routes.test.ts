@@ -187,10 +187,10 @@ describe('four-eyes editing of policy parameters (issue 3 §1)', () => {
       reason: '按省厅文件提高农村低保标准',
     });
     expect(draft.value).toEqual({ monthlyFen: 45000, published: { amount: 5400, unit: 'YUAN_PER_PERSON_YEAR' } });
-    expect(draft.valueText).toBe('每人每月 450.00元（公布标准 每人每年 5400.00元）');
+    expect(draft.valueText).toBe('每人每月 450.00元（公布标准 每人每年 5,400.00元）');
     expect(draft).toMatchObject({ confidence: 'OFFICIAL', note: '文件依据：青民发〔2026〕1号', urbanRural: 'RURAL' });
     const audit = await auditOf(draft.id);
-    expect(audit[0]!.after?.summary).toBe('提议修改 P01 低保标准（630102 农村）：每人每月 450.00元（公布标准 每人每年 5400.00元），2027-01-01起施行');
+    expect(audit[0]!.after?.summary).toBe('提议修改 P01 低保标准（630102 农村）：每人每月 450.00元（公布标准 每人每年 5,400.00元），2027-01-01起施行');
 
     // Decimal text, half up to the fen: 5400.06 / 12 = 450.005 → 450.01.
     const odd = await propose(admin1, { code: 'P01', urbanRural: 'URBAN', value: { amount: '5400.06', unit: 'YUAN_PER_PERSON_YEAR' } });

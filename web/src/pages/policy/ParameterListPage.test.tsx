@@ -15,7 +15,7 @@ const session = {
 const version = (over: Record<string, unknown>) => ({
   id: 'v1', code: 'P01', name: '低保标准', regionCode: '630102', regionName: '城东区', urbanRural: 'RURAL', effectiveFrom: '2027-01-01',
   value: { monthlyFen: 45000, published: { amount: 5400, unit: 'YUAN_PER_PERSON_YEAR' } },
-  valueText: '每人每月 450.00元（公布标准 每人每年 5400.00元）', confidence: 'PLACEHOLDER', basis: 'R27 [L]', note: '待确认：省厅文件未下发',
+  valueText: '每人每月 450.00元（公布标准 每人每年 5,400.00元）', confidence: 'PLACEHOLDER', basis: 'R27 [L]', note: '待确认：省厅文件未下发',
   reason: '提高标准', status: 'APPROVED', isDefault: false, createdBy: 'u2', createdByName: '李四', createdAt: '2026-03-02T02:00:00.000Z',
   reviewedBy: 'u3', reviewedByName: '王五', reviewedAt: '2026-03-03T02:00:00.000Z', reviewNote: null, ...over,
 });
@@ -71,7 +71,7 @@ describe('ParameterListPage', () => {
   it('shows the monthly standard with the published annual figure, the source region and the placeholder tag', async () => {
     stubApi({ '/api/auth/session': session, '/api/policy/parameters': list });
     renderPage(<ParameterListPage />);
-    expect((await screen.findByTestId('value-P01-RURAL')).textContent).toBe('每人每月 450.00元（公布标准 每人每年 5400.00元）');
+    expect((await screen.findByTestId('value-P01-RURAL')).textContent).toBe('每人每月 450.00元（公布标准 每人每年 5,400.00元）');
     const table = screen.getByTestId('parameter-table');
     expect(within(table).getByText('占位值，待确认')).toBeTruthy();
     expect(within(table).getByText('官方')).toBeTruthy();
@@ -80,9 +80,9 @@ describe('ParameterListPage', () => {
     fireEvent.click(await screen.findByTestId('propose-P01-RURAL'));
     const amount = (await screen.findByTestId('propose-amount')) as HTMLInputElement;
     expect(amount.value).toBe('5400');
-    expect((await screen.findByTestId('money-normalised')).textContent).toBe('折合 每人每月 450.00元（公布标准 每人每年 5400.00元）');
+    expect((await screen.findByTestId('money-normalised')).textContent).toBe('折合 每人每月 450.00元（公布标准 每人每年 5,400.00元）');
     fireEvent.change(amount, { target: { value: '6000' } });
-    await waitFor(() => expect(screen.getByTestId('money-normalised').textContent).toBe('折合 每人每月 500.00元（公布标准 每人每年 6000.00元）'));
+    await waitFor(() => expect(screen.getByTestId('money-normalised').textContent).toBe('折合 每人每月 500.00元（公布标准 每人每年 6,000.00元）'));
   });
 });
 
@@ -203,7 +203,7 @@ describe('ProposalListPage', () => {
     expect(screen.queryByTestId('what-if-p10')).toBeNull();
 
     fireEvent.click(screen.getByTestId('approve-p01'));
-    expect((await screen.findByTestId('approve-confirm-value')).textContent).toBe('城东区（农村）：每人每月 450.00元（公布标准 每人每年 5400.00元），2027-01-01起施行');
+    expect((await screen.findByTestId('approve-confirm-value')).textContent).toBe('城东区（农村）：每人每月 450.00元（公布标准 每人每年 5,400.00元），2027-01-01起施行');
     expect(screen.getByTestId('approve-confirm-reassess').textContent).toContain('正式重新核算');
     fireEvent.click(screen.getByRole('button', { name: /取\s*消/ }));
     await waitFor(() => expect(screen.queryByTestId('approve-confirm-value')).toBeNull());

@@ -56,7 +56,7 @@ describe('household record lists (收入, 财产, 刚性支出)', { timeout: 20_
   it('收入: shows the total, labels the provenance and deletes after confirmation', async () => {
     const calls = stubFetch();
     renderWith(<IncomeTab householdId={HH} incomes={incomes} members={members} canWrite />);
-    expect((await screen.findByTestId('income-total')).textContent).toBe('12345.72');
+    expect((await screen.findByTestId('income-total')).textContent).toBe('12,345.72');
     expect(screen.getAllByText('部门数据')).toHaveLength(2);
     expect(screen.getAllByText('全户')).toHaveLength(2);
     await confirmDelete('工资性收入');
@@ -145,7 +145,7 @@ describe('household record lists (收入, 财产, 刚性支出)', { timeout: 20_
   it('刚性支出: subtracts received assistance, shows it negative, and deletes with DELETE', async () => {
     const calls = stubFetch();
     renderWith(<ExpenditureCard householdId={HH} expenditures={expenditures} members={members} canWrite />);
-    expect((await screen.findByTestId('expenditure-total')).textContent).toBe('8600.00');
+    expect((await screen.findByTestId('expenditure-total')).textContent).toBe('8,600.00');
     expect(screen.getByText('-1000.00')).toBeTruthy();
     expect(within(screen.getByTestId('expenditure-card')).getByRole('button', { name: /添加刚性支出/ })).toBeTruthy();
     await confirmDelete('医疗费用个人负担部分');
