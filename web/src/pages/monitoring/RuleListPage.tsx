@@ -9,13 +9,13 @@ import { useSession } from '../../features/auth/hooks/useSession';
 import type { WarningRule } from '../../features/monitoring-rules/api';
 import { useSwitchRule, useUpdateRule, useWarningRules } from '../../features/monitoring-rules/hooks';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
-import { fenToYuan, yuanRule, yuanToFen } from '../../lib/money';
+import { fenToYuan, formatFen, yuanRule, yuanToFen } from '../../lib/money';
 
 const LEVEL_COLOR: Record<string, string> = { RED: 'red', ORANGE: 'orange', YELLOW: 'gold' };
 const label = (table: Record<string, string>, v: string) => table[v] ?? v;
 
 function describeParam(p: ParamSpec, v: unknown): string {
-  if (p.type === 'FEN') return typeof v === 'number' ? `${fenToYuan(v)}元` : '—';
+  if (p.type === 'FEN') return typeof v === 'number' ? `${formatFen(v)}元` : '—';
   if (p.type === 'SHARE') return typeof v === 'number' ? `${Math.round(v * 1000) / 10}%` : '—';
   if (p.type === 'ENUM') return typeof v === 'string' ? (p.optionLabels[v] ?? v) : '—';
   return v === undefined || v === null ? '—' : String(v);

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography } from 'antd';
 import { useIsPhone } from '../../../components/useIsPhone';
 import { EXPENDITURE_TYPE_LABELS } from '../../../lib/labels';
-import { fenToYuan, formatFen } from '../../../lib/money';
+import { formatFen } from '../../../lib/money';
 import type { MemberView } from '../../households/api';
 import type { ExpenditureView } from '../api';
 import { useAddExpenditure } from '../hooks/useAddExpenditure';
@@ -64,7 +64,7 @@ export function ExpenditureCard({
       </Flex>
       <RecordTable<ExpenditureView>
         records={expenditures}
-        columns={periodAmountColumns(EXPENDITURE, (v, r) => (r.expenditureType === SUBTRACTED ? `-${fenToYuan(v)}` : fenToYuan(v)))}
+        columns={periodAmountColumns(EXPENDITURE, (v, r) => (r.expenditureType === SUBTRACTED ? `-${formatFen(v)}` : formatFen(v)))}
         withNote
         canWrite={canWrite}
         deleteTitle="确定删除这条刚性支出记录？"

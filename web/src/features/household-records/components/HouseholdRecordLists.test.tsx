@@ -146,7 +146,7 @@ describe('household record lists (收入, 财产, 刚性支出)', { timeout: 20_
     const calls = stubFetch();
     renderWith(<ExpenditureCard householdId={HH} expenditures={expenditures} members={members} canWrite />);
     expect((await screen.findByTestId('expenditure-total')).textContent).toBe('8,600.00');
-    expect(screen.getByText('-1000.00')).toBeTruthy();
+    expect(screen.getByText('-1,000.00')).toBeTruthy();
     expect(within(screen.getByTestId('expenditure-card')).getByRole('button', { name: /添加刚性支出/ })).toBeTruthy();
     await confirmDelete('医疗费用个人负担部分');
     expect(calls()).toEqual([{ url: `/api/households/${HH}/expenditures/e1`, method: 'DELETE', body: undefined }]);

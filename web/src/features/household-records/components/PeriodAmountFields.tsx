@@ -1,7 +1,7 @@
 import { Col, DatePicker, Form, Input, Select, type TableColumnsType } from 'antd';
 import { formatDate } from '../../../lib/dates';
 import { labelOf, optionsOf } from '../../../lib/labels';
-import { fenToYuan, yuanRule } from '../../../lib/money';
+import { formatFen, yuanRule } from '../../../lib/money';
 import type { PeriodAmountKind } from '../period-amount';
 
 interface PeriodAmountRow {
@@ -13,7 +13,7 @@ interface PeriodAmountRow {
 /** 类型, 期间 and 金额（元）; `renderAmount` for amounts shown otherwise than as they are. */
 export function periodAmountColumns<T extends PeriodAmountRow>(
   { noun, typeField, typeLabels }: PeriodAmountKind<string>,
-  renderAmount: (amountFen: number, r: T) => string = (v) => fenToYuan(v),
+  renderAmount: (amountFen: number, r: T) => string = (v) => formatFen(v),
 ): TableColumnsType<T> {
   return [
     { title: `${noun}类型`, dataIndex: typeField, width: 180, render: (v: string) => labelOf(typeLabels, v) },
