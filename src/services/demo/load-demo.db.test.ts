@@ -36,6 +36,16 @@ describe('npm run demo (issue 2 §3, issue 3)', () => {
       ['demo_policy_admin', '630102'],
       ['demo_policy_admin_2', '630102'],
     ]);
+    // A 乡镇经办 of a pastoral township, who can work the rural rules on a household there.
+    const rural = first.accounts.find((a) => a.username === 'demo_township_clerk_rural')!;
+    expect([rural.role, rural.regionCode.slice(0, 6), rural.regionCode.length]).toEqual(['TOWNSHIP_CLERK', '632323', 9]);
+    const clerk = await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: rural.regionCode });
+    const clerkActor = { id: clerk.id, username: clerk.username, displayName: clerk.displayName, roles: clerk.roles, scope: scopeOf({ regionCode: rural.regionCode }) };
+    const theirs = await searchHouseholds(ctx, clerkActor, { page: 1, pageSize: 1 });
+    expect(theirs.total).toBeGreaterThan(0);
+    const ruralAssessment = await runAssessment(ctx, clerkActor, theirs.items[0]!.id, {});
+    expect(ruralAssessment.standardMonthlyFen).toBe(47_000);
+
     const user = await createTestUser(database, { roles: ['COUNTY_APPROVER'], regionCode: '63' });
     const actor = { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, scope: scopeOf({ regionCode: '63' }) };
     const list = await searchHouseholds(ctx, actor, { page: 1, pageSize: 1 });

@@ -196,7 +196,8 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
   if (demoParameters) progress(`演示用虚构低保标准与财产规则：${demoParameters} 个参数版本（仅供演示）`);
 
   // 4. One account per role.
-  const accounts = await ensureDemoAccounts(ctx, importer, counties[0]!.villages[0]!.code);
+  const pastoral = counties.find((c) => c.areaType === 'PASTORAL') ?? counties.find((c) => c.areaType !== 'URBAN');
+  const accounts = await ensureDemoAccounts(ctx, importer, counties[0]!.villages[0]!.code, pastoral?.villages[0]?.code);
   const inRegistry = await countHouseholdsByNoPrefix(db, `${prefix}-`);
   return {
     seed,
@@ -382,9 +383,12 @@ async function addAssetsAndHistory(ctx: ServiceContext, actor: Actor, chunk: rea
 /**
  * One account per role (ROLES), and a second 政策参数管理员: a parameter change comes into force
  * only when another admin approves it (four-eyes, issue 3 §1), which the demo must be able to
- * show. Existing demo accounts are left as they are.
+ * show. The others work in the urban county; a second 乡镇经办 in a township of the pastoral
+ * county (`ruralVillageCode`) lets the rural rules be tried: the rural standard, the
+ * employment-cost deduction (R21.1), the 2× line (R46) and 渐退 (R44). Existing demo accounts
+ * are left as they are.
  */
-async function ensureDemoAccounts(ctx: ServiceContext, importer: Actor, villageCode: string): Promise<DemoAccount[]> {
+async function ensureDemoAccounts(ctx: ServiceContext, importer: Actor, villageCode: string, ruralVillageCode?: string): Promise<DemoAccount[]> {
   const { db } = ctx.database;
   const regionOf = {
     village: villageCode,
@@ -393,13 +397,16 @@ async function ensureDemoAccounts(ctx: ServiceContext, importer: Actor, villageC
     city: villageCode.slice(0, 4),
     province: '63',
   } as const;
-  const wanted: { username: string; role: Role; displayName: string }[] = [
+  const wanted: { username: string; role: Role; displayName: string; regionCode?: string }[] = [
     ...ROLES.map((role) => ({ username: `demo_${role.toLowerCase()}`, role, displayName: `演示${ROLE_LABELS[role]}` })),
     { username: 'demo_policy_admin_2', role: 'POLICY_ADMIN', displayName: `演示${ROLE_LABELS.POLICY_ADMIN}（审批）` },
   ];
+  if (ruralVillageCode) {
+    wanted.push({ username: 'demo_township_clerk_rural', role: 'TOWNSHIP_CLERK', displayName: `演示${ROLE_LABELS.TOWNSHIP_CLERK}（牧区）`, regionCode: ruralVillageCode.slice(0, 9) });
+  }
   const out: DemoAccount[] = [];
-  for (const { username, role, displayName } of wanted) {
-    const regionCode = regionOf[DEMO_ACCOUNT_REGION[role]];
+  for (const { username, role, displayName, regionCode: own } of wanted) {
+    const regionCode = own ?? regionOf[DEMO_ACCOUNT_REGION[role]];
     const existing: UserRow | null = await findUserForLogin(db, username);
     if (existing) {
       out.push({ username, displayName: existing.displayName, role, regionCode: existing.regionCode, oneTimePassword: null, created: false });
