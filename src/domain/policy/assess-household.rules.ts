@@ -128,7 +128,7 @@ export function assessHousehold(facts: HouseholdFacts, params: ParameterSet, ref
   ex?.add(S.BASIS, {
     kind: 'INPUT',
     rule: 'R27',
-    text: `适用${UR_LABEL[facts.urbanRural]}低保标准每人每月${formatYuan(standardFen)}${published.unit === 'YUAN_PER_PERSON_YEAR' ? `（公布为每人每年${published.amount}元）` : ''}（${formatParam(standard.ref)}）`,
+    text: `适用${UR_LABEL[facts.urbanRural]}低保标准每人每月${formatYuan(standardFen)}${published.unit === 'YUAN_PER_PERSON_YEAR' ? `（公布为每人每年${formatYuan(Math.round(published.amount * 100))}）` : ''}（${formatParam(standard.ref)}）`,
     figures: [fenFigure('低保标准', standardFen, { parameter: standard.ref })],
   });
   ex?.add(S.BASIS, {
