@@ -122,6 +122,7 @@ export const MESSAGES_ZH_CN: Record<string, string> = {
   POLICY_PROPOSAL_NOT_OWN: '只能撤回本人提出的修改',
   POLICY_PROPOSAL_NOT_PENDING: '该提议已处理（批准、驳回或撤回），请刷新后查看',
   POLICY_PROPOSAL_DUPLICATE: '{code}在该地区、同一施行日期（{effectiveFrom}）已有待审批的提议，请先处理该提议',
+  POLICY_PROPOSAL_UNCHANGED: '提议的{code}数值和可信度与{effectiveFrom}起施行的现行版本相同，不会改变任何核算，无需提议',
   POLICY_REGION_LEVEL: '政策参数只能按省、市州或县（区）设置，请选择这一级的地区',
   POLICY_PARAMETER_PROVINCE_ONLY: '{code}全省统一，只能在省级设置',
   POLICY_URBAN_RURAL_NOT_SPLIT: '{code}不区分城乡，请选择“城乡通用”',

@@ -1,10 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
 import { isInScope } from '../../domain/access/scope.js';
 import { hasPermission } from '../../domain/access/roles.js';
 import { AppError } from '../../domain/errors.js';
 import { checkProposal, versionSummary } from '../../domain/policy/parameter-proposal.rules.js';
 import type { ProposeParameterBody } from '../../contracts/policy.schemas.js';
 import { appendAudit } from '../../db/repos/audit.repo.js';
-import { findPendingDuplicate, insertParameterProposal } from '../../db/repos/policy.repo.js';
+import { findParameterInForce, findPendingDuplicate, insertParameterProposal } from '../../db/repos/policy.repo.js';
 import { findRegionByCode } from '../../db/repos/regions.repo.js';
 import { auditEvent } from '../audit-event.js';
 import type { Actor, ServiceContext } from '../context.js';
@@ -15,7 +16,8 @@ const PARAMETER_REGION_LEVELS = new Set([1, 2, 3]);
 
 /**
  * Propose a new version of a policy parameter (issue 3 §1): stored as DRAFT, in force only
- * once another administrator approves it. Money standards are normalised per §0.3.
+ * once another administrator approves it. Money standards are normalised per §0.3. Refused
+ * when it would change nothing: the same value and confidence as the version in force then.
  */
 export async function proposeParameter(ctx: ServiceContext, actor: Actor, body: ProposeParameterBody) {
   if (!hasPermission(actor.roles, 'policy:manage')) throw new AppError('FORBIDDEN');
@@ -32,6 +34,15 @@ export async function proposeParameter(ctx: ServiceContext, actor: Actor, body: 
     if (await findPendingDuplicate(tx, p)) {
       throw new AppError('POLICY_PROPOSAL_DUPLICATE', {
         details: [{ path: 'effectiveFrom', code: 'POLICY_PROPOSAL_DUPLICATE', params: { code: p.code, effectiveFrom: p.effectiveFrom } }],
+      });
+    }
+    // A version equal to the one it would follow changes no calculation; approving it would
+    // still re-assess the region's households (an engine parameter). Confirming a placeholder
+    // (a new confidence) is a change.
+    const current = await findParameterInForce(tx, p.code, p.regionCode, p.effectiveFrom, p.urbanRural);
+    if (current && current.confidence === p.confidence && isDeepStrictEqual(current.value, p.value)) {
+      throw new AppError('POLICY_PROPOSAL_UNCHANGED', {
+        details: [{ path: 'value', code: 'POLICY_PROPOSAL_UNCHANGED', params: { code: p.code, effectiveFrom: current.effectiveFrom } }],
       });
     }
     const row = await insertParameterProposal(tx, {

@@ -245,6 +245,16 @@ describe('four-eyes editing of policy parameters (issue 3 §1)', () => {
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('POLICY_PROPOSAL_DUPLICATE');
 
+    // The same value and confidence as the version in force then (P14: 45 working days,
+    // official, R38) would change nothing: refused. The same value as a placeholder is a change.
+    const unchanged = await admin2.client.post('/api/policy/proposals', proposal({ code: 'P14', value: 45, confidence: 'OFFICIAL', basisDocument: '民发〔2021〕57号' }));
+    expect(unchanged.statusCode, unchanged.body).toBe(409);
+    expect(unchanged.json().error).toMatchObject({
+      code: 'POLICY_PROPOSAL_UNCHANGED',
+      details: [{ path: 'value', code: 'POLICY_PROPOSAL_UNCHANGED', params: { code: 'P14', effectiveFrom: '2021-01-01' } }],
+    });
+    expect((await admin2.client.post('/api/policy/proposals', proposal({ code: 'P14', value: 45, confidence: 'PLACEHOLDER' }))).statusCode).toBe(201);
+
     const notMine = await admin2.client.post(`/api/policy/proposals/${duplicate.id}/withdraw`, {});
     expect(notMine.statusCode).toBe(403);
     expect(notMine.json().error.code).toBe('POLICY_PROPOSAL_NOT_OWN');

@@ -28,11 +28,18 @@ const list = {
   ],
 };
 
+/** A route's answer other than 200. */
+class Reply {
+  constructor(readonly status: number, readonly body: unknown) {}
+}
+
 function stubApi(routes: Record<string, unknown>) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const url = String(input);
     const key = Object.keys(routes).find((k) => url.startsWith(k));
-    return new Response(JSON.stringify(key ? routes[key] : { items: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
+    const answer = key ? routes[key] : { items: [] };
+    const [status, body] = answer instanceof Reply ? [answer.status, answer.body] : [200, answer];
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   });
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
@@ -117,6 +124,19 @@ describe('ProposeParameterModal', () => {
     const body = await submitProposal(fetchMock, '2027-01-01', '按省厅通知延长公示期');
     expect(body).toMatchObject({ code: 'P22', effectiveFrom: '2027-01-01' });
     expect(body.value).toEqual({ townshipInvestigationWorkingDays: 15, publicityDays: 10, confirmationWorkingDays: 10 });
+  }, 30_000);
+
+  it('says why a structure equal to the version in force was refused (POLICY_PROPOSAL_UNCHANGED)', async () => {
+    const unchanged = new Reply(409, {
+      error: { code: 'POLICY_PROPOSAL_UNCHANGED', message: 'POLICY_PROPOSAL_UNCHANGED', details: [{ path: 'value', code: 'POLICY_PROPOSAL_UNCHANGED', params: { code: 'P22', effectiveFrom: '2021-01-01' } }] },
+      requestId: 'r1',
+    });
+    const fetchMock = stubApi({ '/api/auth/session': session, '/api/policy/parameters': { ...list, items: [p22] }, '/api/policy/proposals': unchanged });
+    renderPage(<ParameterListPage />);
+    fireEvent.click(await screen.findByTestId('propose-P22-ALL'));
+    await screen.findByLabelText('公示');
+    await submitProposal(fetchMock, '2027-01-01', '再次确认公示期');
+    expect(await screen.findByText('提议的P22数值和可信度与2021-01-01起施行的现行版本相同，不会改变任何核算，无需提议')).toBeTruthy();
   }, 30_000);
 
   it('types a rate as a percentage and leaves an empty optional amount out (P05)', async () => {

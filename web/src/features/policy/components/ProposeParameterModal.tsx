@@ -116,6 +116,11 @@ export function ProposeParameterModal({
     const byName = new Map<string, { name: (string | number)[]; errors: string[] }>();
     for (const d of valueDetails) {
       const sub = d.path.replace(/^value\.?/, '');
+      // about the value as a whole (e.g. the same as the version in force): no one field of a structure
+      if (field === 'struct' && !structFields?.some(([n]) => n === sub)) {
+        void message.error(messageForDetail(d));
+        continue;
+      }
       const name: (string | number)[] =
         field === 'money' ? ['money', sub === 'unit' ? 'unit' : 'amount'] : field === 'struct' && structFields?.some(([n]) => n === sub) ? ['struct', sub] : [field];
       const text = field === 'json' && sub ? `${sub}：${messageForDetail(d)}` : messageForDetail(d);
