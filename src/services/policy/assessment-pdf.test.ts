@@ -94,7 +94,7 @@ const RESULT: AssessmentResult = {
   referrals: ['王鑫淼可申请教育救助（高等教育阶段）'],
 };
 
-function sheet(overrides: { explanation?: ExplanationStep[] } = {}): AssessmentSheetInput {
+function sheet(overrides: { explanation?: ExplanationStep[]; result?: Partial<AssessmentResult> } = {}): AssessmentSheetInput {
   return {
     household: {
       householdNo: 'QH630202-000123',
@@ -115,7 +115,7 @@ function sheet(overrides: { explanation?: ExplanationStep[] } = {}): AssessmentS
       createdAt: '2026-10-16T02:31:07.000Z',
       createdByName: '马晓燕',
       trigger: 'MANUAL',
-      result: RESULT,
+      result: { ...RESULT, ...overrides.result },
       explanation: overrides.explanation ?? explanation(),
       parametersUsed: { P01: 'v-01', P02: 'v-02', P03: 'v-03', P12: 'v-12', P18: 'v-18', P21: 'v-21', P25: 'v-25' },
     },
@@ -150,6 +150,17 @@ describe('renderAssessmentPdf', () => {
     expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC-Bold/);
     // no standard (non-embedded) font sneaks in
     expect(text).not.toContain('/Helvetica');
+  });
+
+  it('cuts none of the conclusion on a typical sheet, a twelve-month window of two-digit months included', async () => {
+    const { layout } = await renderAssessmentSheet(sheet({ result: { window: { from: '2025-12', to: '2026-11', months: 12 }, perCapitaMonthlyFen: 1_234_567 } }));
+    expect(layout.cut).toEqual([]);
+  });
+
+  it('says what it had to cut: a long address', async () => {
+    const input = sheet();
+    input.household.address = '碾伯镇七里店村三社'.repeat(8);
+    expect((await renderAssessmentSheet(input)).layout.cut).toEqual([input.household.address]);
   });
 
   it('sets the typical explanation in one column at a readable size', async () => {

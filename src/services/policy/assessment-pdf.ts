@@ -57,6 +57,8 @@ export interface AssessmentSheetLayout {
   pageCount: number;
   stepCount: number;
   stepsOnFirstPage: number;
+  /** single-line texts (header, conclusion, footer) cut with '…' to fit, as they were before */
+  cut: string[];
 }
 
 /**
@@ -153,14 +155,13 @@ function shortId(id: string): string {
   return id.replace(/-/g, '').slice(0, 8).toUpperCase();
 }
 
-function monthLabel(ym: string): string {
-  const [y, m] = ym.split('-');
-  return y && m ? `${y}年${Number(m)}月` : ym;
-}
+/** Texts each document cut (see `AssessmentSheetLayout.cut`). */
+const cutTexts = new WeakMap<Doc, string[]>();
 
 /** Cuts `text` with '…' so that it fits `width` at the current font and size. */
 function fitLine(doc: Doc, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
+  cutTexts.get(doc)?.push(text);
   const chars = Array.from(text);
   let lo = 0;
   let hi = chars.length;
@@ -418,10 +419,8 @@ function drawConclusion(doc: Doc, result: AssessmentResult, y: number): number {
     { label: '低保标准', value: `${yuan(result.standardMonthlyFen)}/人·月` },
     { label: '月保障金', value: result.dibao.monthlyAmountFen == null ? '—' : yuan(result.dibao.monthlyAmountFen) },
     { label: '财产状况', value: PROPERTY_LABELS[result.property.result] },
-    {
-      label: '收入核算期',
-      value: `${monthLabel(result.window.from)}至${monthLabel(result.window.to)}（${result.window.months}个月）`,
-    },
+    // as the household page writes it; '2025年12月至2026年11月（12个月）' did not fit the cell
+    { label: '收入计算期', value: `${result.window.from} 至 ${result.window.to}（${result.window.months}个月）` },
   ];
   const notes = [
     result.fangfanpin ? '防返贫监测对象' : null,
@@ -438,16 +437,28 @@ function drawConclusion(doc: Doc, result: AssessmentResult, y: number): number {
   line(doc, SHEET_CLASSIFICATION_LABELS[result.classification] ?? result.classification, LEFT + pad + labelW, top - 1, CONTENT_W / 2);
   top += 16;
 
-  const colW = (CONTENT_W - 2 * pad) / 3;
+  // Three columns as wide as their longest cell, the room left shared out; equal widths
+  // (and values cut) only when the cells cannot all fit.
+  const inner = CONTENT_W - 2 * pad;
+  const needed = [0, 0, 0];
   cells.forEach((cell, i) => {
-    const x = LEFT + pad + (i % 3) * colW;
+    doc.font(REGULAR).fontSize(size);
+    const lw = doc.widthOfString(`${cell.label}：`);
+    doc.font(BOLD).fontSize(size);
+    needed[i % 3] = Math.max(needed[i % 3]!, lw + doc.widthOfString(cell.value) + 4);
+  });
+  const slack = inner - needed.reduce((a, b) => a + b, 0);
+  const colW = slack >= 0 ? needed.map((w) => w + slack / 3) : [inner / 3, inner / 3, inner / 3];
+  cells.forEach((cell, i) => {
+    const col = i % 3;
+    const x = LEFT + pad + colW.slice(0, col).reduce((a, b) => a + b, 0);
     const yy = top + Math.floor(i / 3) * rowH;
     doc.font(REGULAR).fontSize(size).fillColor(MUTED);
     const label = `${cell.label}：`;
     doc.text(label, x, yy, { lineBreak: false });
     const lw = doc.widthOfString(label);
     doc.font(BOLD).fontSize(size).fillColor('black');
-    line(doc, cell.value, x + lw, yy, colW - lw - 4);
+    line(doc, cell.value, x + lw, yy, colW[col]! - lw - 4);
   });
   top += 2 * rowH;
   if (notes.length) {
@@ -542,6 +553,8 @@ export async function renderAssessmentSheet(input: AssessmentSheetInput): Promis
   });
   doc.registerFont(REGULAR, fonts.regular);
   doc.registerFont(BOLD, fonts.bold);
+  const cut: string[] = [];
+  cutTexts.set(doc, cut);
   doc.addPage();
 
   // Page 1: fixed blocks first, then whatever height is left goes to the explanation.
@@ -615,6 +628,7 @@ export async function renderAssessmentSheet(input: AssessmentSheetInput): Promis
       pageCount: flow.pageCount,
       stepCount: steps.length,
       stepsOnFirstPage: flow.placed.filter((p) => p.page === 0 && p.block.kind === 'step').length,
+      cut,
     },
   };
 }
