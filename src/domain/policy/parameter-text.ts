@@ -302,8 +302,12 @@ function specText(code: string, spec: ValueSpec | FieldSpec | undefined, v: unkn
       if (!isObject(v)) return looseText(code, v);
       if (isPeriod(spec)) return typeof v.to === 'string' ? `${String(v.from)}至${v.to}` : `${String(v.from)}起`;
       const parts: string[] = [];
+      // An item's identifying code (P35's trigger codes) says nothing an officer reads when the
+      // item is described in words; it stays in the stored value and the JSON editor.
+      const described = typeof v.description === 'string' && v.description !== '';
       for (const [name, field] of Object.entries(spec.fields)) {
         if (v[name] === undefined) continue;
+        if (described && field.type === 'CODE') continue;
         const text = specText(code, field, v[name]);
         const nested = field.type === 'STRUCT' && !isPeriod(field);
         parts.push(nested ? `${fieldLabel(code, name)}（${text}）` : `${fieldLabel(code, name)}：${text}`);
