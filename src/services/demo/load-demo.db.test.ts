@@ -70,6 +70,12 @@ describe('npm run demo (issue 2 §3, issue 3)', () => {
     expect(tekun!.n).toBeGreaterThan(0);
     expect(first.policyFactsAdded).toBe(tekun!.n);
     expect(tekun!.facts).toBe(tekun!.n);
+    // …and with the demo's minimum wage (P21) a 特困 decision reaches its support standard (R55).
+    const [tekunHousehold] = await database.rawTransaction((raw) => raw.query<{ id: string }>(`SELECT id FROM households WHERE 'TEKUN' = ANY(categories) ORDER BY household_no LIMIT 1`));
+    const tekunResult = (await runAssessment(ctx, actor, tekunHousehold!.id, {})).result as AssessmentResult;
+    const supported = tekunResult.members.filter((m) => m.tekun === 'YES');
+    expect(supported.length).toBeGreaterThan(0);
+    for (const m of supported) expect(m.tekunSupportMonthlyFen).toBeGreaterThan(0);
 
     // A month later a second run keeps that period: it adds no income that would count months twice.
     clock.advance(31 * 86_400_000);

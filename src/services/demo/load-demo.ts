@@ -26,6 +26,7 @@ import {
   countDemoPolicyParameters,
   insertDemoPolicyParameters,
 } from '../../db/repos/demo-data.repo.js';
+import { readPolicySeed } from '../../db/repos/policy.repo.js';
 import { findRegionByCode, updateRegionFlags } from '../../db/repos/regions.repo.js';
 import { findUserForLogin, insertUser, type UserRow } from '../../db/repos/users.repo.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/access/roles.js';
@@ -438,12 +439,26 @@ async function ensureDemoAccounts(ctx: ServiceContext, importer: Actor, villageC
 /** Marks demo parameter versions (and lets a second run recognise them). */
 const DEMO_PARAMETER_NOTE = '演示数据：虚构数值，仅供演示，不得用于实际核算';
 
-/** Urban 760 元/人·月; rural published per year, 5,640 元/人·年 (470 a month). Fictional. */
+/** The demo's monthly minimum wage (fictional): the base of the 特困 care standard (R55, P21). */
+const DEMO_MINIMUM_WAGE_MONTHLY_FEN = 170_000;
+
+/**
+ * Urban 760 元/人·月; rural published per year, 5,640 元/人·年 (470 a month); property rules;
+ * and P21 as shipped plus a minimum wage of 1,700 元 for the last two years and this one (an
+ * assessment uses the year before its reference date's), so that a 特困 decision reaches its
+ * support standard. All fictional.
+ */
 async function ensureDemoPolicyParameters(ctx: ServiceContext, countyCodes: readonly string[]): Promise<number> {
   const db = ctx.database.db;
   if ((await countDemoPolicyParameters(db, DEMO_PARAMETER_NOTE)) > 0) return 0;
   const base = { confidence: 'PLACEHOLDER', basis: 'R27 [L]', status: 'APPROVED', isDefault: false, note: DEMO_PARAMETER_NOTE, effectiveFrom: '2025-01-01' };
+  const shippedP21 = readPolicySeed().find((r) => r.code === 'P21' && r.regionCode === '63')?.value as Record<string, unknown> | undefined;
+  const year = Number(shanghaiDate(ctx.clock.now()).slice(0, 4));
+  const wages = Object.fromEntries([year - 2, year - 1, year].map((y) => [String(y), DEMO_MINIMUM_WAGE_MONTHLY_FEN]));
   const rows = countyCodes.flatMap((regionCode) => [
+    ...(shippedP21
+      ? [{ ...base, regionCode, code: 'P21', name: '特困照料护理标准', urbanRural: 'ALL', basis: 'R55 [L]', value: { ...shippedP21, previousYearMinimumWageMonthlyFenByYear: wages } }]
+      : []),
     { ...base, regionCode, code: 'P01', name: '低保标准', urbanRural: 'URBAN', value: { monthlyFen: 76_000, published: { amount: 760, unit: 'YUAN_PER_PERSON_MONTH' } } },
     { ...base, regionCode, code: 'P01', name: '低保标准', urbanRural: 'RURAL', value: { monthlyFen: 47_000, published: { amount: 5640, unit: 'YUAN_PER_PERSON_YEAR' } } },
     {
