@@ -2,8 +2,9 @@
  * Chinese labels and the one-line summary of a decision (timeline, lists, audit). Pure;
  * shared by the server and the web app.
  */
-import type { AssessmentResult, Classification } from './assessment.types.js';
+import type { AssessmentResult, Classification, MemberOutcome } from './assessment.types.js';
 import { formatYuan } from './money.js';
+import { CARE_LEVEL_LABELS } from '../registry/codes.js';
 
 export const CLASSIFICATION_LABELS: Record<Classification, string> = {
   DIBAO: '低保',
@@ -44,4 +45,23 @@ export function summariseAssessment(r: Pick<AssessmentResult, 'classification' |
   ];
   if (r.dibao.monthlyAmountFen != null && r.dibao.eligible !== 'NO') parts.push(`月保障金${yuan(r.dibao.monthlyAmountFen)}`);
   return parts.join('，');
+}
+
+/**
+ * What members are owed on their own, beside the household's 低保: each 特困 person's support
+ * standard with the care level (R55, R53), or 待核定 when a figure is missing, and each
+ * 单人保 member's amount (R31). Empty when no member qualifies on his or her own.
+ */
+export function memberBenefitLines(members: readonly MemberOutcome[]): string[] {
+  const out: string[] = [];
+  for (const m of members) {
+    if (m.tekun === 'YES') {
+      const care = m.careLevel ? `，${CARE_LEVEL_LABELS[m.careLevel]}` : '';
+      out.push(m.tekunSupportMonthlyFen != null ? `${m.name}：特困供养${yuan(m.tekunSupportMonthlyFen)}/月${care}` : `${m.name}：特困人员，供养标准待核定${care}`);
+    }
+    if (m.singlePerson === 'YES') {
+      out.push(m.singlePersonAmountFen != null ? `${m.name}：单人保${yuan(m.singlePersonAmountFen)}/月` : `${m.name}：单人保，金额待核定`);
+    }
+  }
+  return out;
 }

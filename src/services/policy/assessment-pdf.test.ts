@@ -157,6 +157,18 @@ describe('renderAssessmentPdf', () => {
     expect(layout.cut).toEqual([]);
   });
 
+  it('states each member’s own benefit in the conclusion (R55 特困 support), within the page', async () => {
+    const members = [{ personId: 'p1', name: '王德昇', noLabourCapacity: true, tekun: 'YES' as const, careLevel: 'PARTIAL_CARE' as const, tekunSupportMonthlyFen: 89_433, singlePerson: 'NO' as const, singlePersonAmountFen: null }];
+    const plain = (await renderAssessmentSheet(sheet())).layout;
+    const { pdf, layout } = await renderAssessmentSheet(sheet({ result: { members } }));
+    expect(layout.cut).toEqual([]);
+    expect(layout.conclusionLines).toEqual(['个人待遇：王德昇：特困供养894.33元/月，半护理', '提示：王鑫淼可申请教育救助（高等教育阶段）']);
+    expect(plain.conclusionLines).toEqual(['提示：王鑫淼可申请教育救助（高等教育阶段）']);
+    expect(pageCount(pdf)).toBe(1);
+    // the extra conclusion row leaves the explanation a little less room, never a second page here
+    expect(layout.stepsOnFirstPage).toBe(plain.stepsOnFirstPage);
+  });
+
   it('says what it had to cut: a long address', async () => {
     const input = sheet();
     input.household.address = '碾伯镇七里店村三社'.repeat(8);

@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { yuan } from '../../domain/policy/assessment-summary.js';
+import { memberBenefitLines, yuan } from '../../domain/policy/assessment-summary.js';
 import type { AssessmentResult, Classification, ExplanationStep } from '../../domain/policy/assessment.types.js';
 
 export interface AssessmentSheetInput {
@@ -59,6 +59,8 @@ export interface AssessmentSheetLayout {
   stepsOnFirstPage: number;
   /** single-line texts (header, conclusion, footer) cut with '…' to fit, as they were before */
   cut: string[];
+  /** the conclusion's lines under its figures (个人待遇, 提示), as drawn */
+  conclusionLines: string[];
 }
 
 /**
@@ -409,7 +411,7 @@ function drawMembers(doc: Doc, members: AssessmentSheetInput['household']['membe
   return top;
 }
 
-function drawConclusion(doc: Doc, result: AssessmentResult, y: number): number {
+function drawConclusion(doc: Doc, result: AssessmentResult, y: number): { bottom: number; lines: string[] } {
   const pad = 6;
   const size = 8.5;
   const rowH = 13;
@@ -426,7 +428,8 @@ function drawConclusion(doc: Doc, result: AssessmentResult, y: number): number {
     result.fangfanpin ? '防返贫监测对象' : null,
     ...result.referrals,
   ].filter((s): s is string => !!s);
-  const height = pad + 16 + 2 * rowH + (notes.length ? rowH : 0) + pad - 2;
+  const personal = memberBenefitLines(result.members);
+  const height = pad + 16 + 2 * rowH + (personal.length ? rowH : 0) + (notes.length ? rowH : 0) + pad - 2;
   doc.lineWidth(1).strokeColor('#333333').rect(LEFT, y, CONTENT_W, height).stroke();
 
   let top = y + pad;
@@ -461,12 +464,25 @@ function drawConclusion(doc: Doc, result: AssessmentResult, y: number): number {
     line(doc, cell.value, x + lw, yy, colW[col]! - lw - 4);
   });
   top += 2 * rowH;
+  const lines: string[] = [];
+  if (personal.length) {
+    doc.font(REGULAR).fontSize(size).fillColor(MUTED);
+    doc.text('个人待遇：', LEFT + pad, top, { lineBreak: false });
+    const lw = doc.widthOfString('个人待遇：');
+    doc.font(BOLD).fontSize(size).fillColor('black');
+    const text = personal.join('；');
+    line(doc, text, LEFT + pad + lw, top, CONTENT_W - 2 * pad - lw);
+    lines.push(`个人待遇：${text}`);
+    top += rowH;
+  }
   if (notes.length) {
     doc.font(REGULAR).fontSize(size).fillColor('black');
-    line(doc, `提示：${notes.join('；')}`, LEFT + pad, top, CONTENT_W - 2 * pad);
+    const text = `提示：${notes.join('；')}`;
+    line(doc, text, LEFT + pad, top, CONTENT_W - 2 * pad);
+    lines.push(text);
   }
   doc.fillColor('black');
-  return y + height;
+  return { bottom: y + height, lines };
 }
 
 function drawFooter(doc: Doc, input: AssessmentSheetInput, page: number, pageCount: number): void {
@@ -586,7 +602,8 @@ export async function renderAssessmentSheet(input: AssessmentSheetInput): Promis
   y = drawSectionLabel(doc, `家庭成员（${household.members.length}人，计入家庭人口${household.members.filter((m) => m.counted).length}人）`, y);
   y = drawMembers(doc, household.members, y);
   y += 8;
-  y = drawConclusion(doc, assessment.result, y);
+  const conclusion = drawConclusion(doc, assessment.result, y);
+  y = conclusion.bottom;
   y += 8;
   const steps = assessment.explanation;
   y = drawSectionLabel(doc, `核算过程说明（共${steps.length}步）`, y);
@@ -629,6 +646,7 @@ export async function renderAssessmentSheet(input: AssessmentSheetInput): Promis
       stepCount: steps.length,
       stepsOnFirstPage: flow.placed.filter((p) => p.page === 0 && p.block.kind === 'step').length,
       cut,
+      conclusionLines: conclusion.lines,
     },
   };
 }

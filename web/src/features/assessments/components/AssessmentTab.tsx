@@ -1,7 +1,7 @@
 import { CalculatorOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { CLASSIFICATION_LABELS, RECIPIENT_STATUS_LABELS } from '../../../../../src/domain/policy/assessment-summary';
+import { CLASSIFICATION_LABELS, memberBenefitLines, RECIPIENT_STATUS_LABELS } from '../../../../../src/domain/policy/assessment-summary';
 import type { Classification, ExplanationStep } from '../../../../../src/domain/policy/assessment.types';
 import { QueryError } from '../../../components/QueryError';
 import { dayjs, formatDateTime } from '../../../lib/dates';
@@ -71,6 +71,7 @@ export function ExplanationList({ steps }: { steps: ExplanationStep[] }) {
 function AssessmentDetail({ a }: { a: AssessmentView }) {
   const r = a.result;
   const placeholders = a.parametersUsed.filter((p) => p.confidence === 'PLACEHOLDER');
+  const personal = memberBenefitLines(r.members);
   return (
     <Card
       size="small"
@@ -103,6 +104,11 @@ function AssessmentDetail({ a }: { a: AssessmentView }) {
         <Descriptions.Item label="财产状况">{PROPERTY[r.property.result]}</Descriptions.Item>
         <Descriptions.Item label="低保边缘（1.5倍）">{TRI[r.isNationalEdge]}</Descriptions.Item>
         <Descriptions.Item label="农牧区低收入（2倍）">{TRI[r.isQhRuralLowIncome]}</Descriptions.Item>
+        {personal.length > 0 && (
+          <Descriptions.Item label="个人待遇" span="filled">
+            <span data-testid="assessment-member-benefits">{personal.join('；')}</span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {placeholders.length > 0 && (
         <Alert

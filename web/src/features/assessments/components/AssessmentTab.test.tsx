@@ -1,0 +1,52 @@
+import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AssessmentResult } from '../../../../../src/domain/policy/assessment.types';
+import { AppProviders, createQueryClient } from '../../../components/AppProviders';
+import { AssessmentTab } from './AssessmentTab';
+
+const decided = { id: 'a1', referenceDate: '2026-12-01', trigger: 'MANUAL', runId: null, classification: 'TEKUN_ONLY', perCapitaMonthlyFen: 0, standardMonthlyFen: 47_000, dibaoAmountFen: null, createdAt: '2026-11-30T22:35:00.000Z', createdByName: '演示乡镇经办' };
+
+const result: AssessmentResult = {
+  referenceDate: '2026-12-01',
+  window: { from: '2025-12', to: '2026-11', months: 12 },
+  householdSize: 0,
+  countedIncomeFen: 0,
+  countedByType: {},
+  perCapitaMonthlyFen: 0,
+  standardMonthlyFen: 47_000,
+  urbanRural: 'RURAL',
+  property: { result: 'PASS', findings: [] },
+  dibao: { eligible: 'NO', monthlyAmountFen: null, method: 'DIFFERENCE' },
+  isNationalEdge: 'NO',
+  isQhRuralLowIncome: 'NO',
+  rigidExpenditure: 'NO',
+  fangfanpin: false,
+  members: [{ personId: 'p1', name: '旦正', noLabourCapacity: true, tekun: 'YES', careLevel: 'PARTIAL_CARE', tekunSupportMonthlyFen: 89_433, singlePerson: 'NO', singlePersonAmountFen: null }],
+  classification: 'TEKUN_ONLY',
+  categories: ['TEKUN'],
+  referrals: [],
+} as AssessmentResult;
+
+function stubApi(routes: Record<string, unknown>) {
+  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
+    const key = Object.keys(routes).find((k) => String(input).startsWith(k));
+    return new Response(JSON.stringify(key ? routes[key] : {}), { status: key ? 200 : 404, headers: { 'content-type': 'application/json' } });
+  }));
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('AssessmentTab', () => {
+  it('states a 特困 member’s support standard in the conclusion, where 月保障金 has none (R55)', async () => {
+    stubApi({
+      '/api/households/h1/assessments': { items: [decided], benefit: null, events: [] },
+      '/api/assessments/a1': { ...decided, householdId: 'h1', result, explanation: [], parametersUsed: [] },
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()}>
+        <AssessmentTab householdId="h1" canRun={false} />
+      </AppProviders>,
+    );
+    expect((await screen.findByTestId('assessment-member-benefits')).textContent).toBe('旦正：特困供养894.33元/月，半护理');
+  });
+});
