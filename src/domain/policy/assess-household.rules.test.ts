@@ -254,7 +254,7 @@ describe('R51 obligors in the household (none recorded)', () => {
     const a = assess(facts);
     expect(a.result.members.find((m) => m.personId === 'we1-son')!.tekun).toBe(tekun);
     expect(a.result.referrals.some((r) => r.includes('才让的特困人员条件待核实'))).toBe(referral);
-    if (obligors === null) expect(a.explanation.map((s) => s.text)).toContain('才让：未另行登记义务人情况；同户成员扎西（户主）为法定抚养义务人，45周岁，未登记特困供养、残疾、重病或丧失劳动能力，不具备无履行义务能力的情形，有履行义务能力');
+    if (obligors === null) expect(a.explanation.map((s) => s.text)).toContain('才让：未另行登记义务人情况；同户成员扎西（户主）为法定抚养义务人，45周岁，未登记特困供养、残疾、重病、丧失劳动能力或在校就读，不具备无履行义务能力的情形，有履行义务能力');
   });
 });
 

@@ -226,6 +226,7 @@ describe('assessTekunMember — R51 obligors living in the household, when none 
     ['R51.1 the only obligor is supported as 特困 → UNDETERMINED, named', child, [{ ...head, personCategories: ['TEKUN'] }, child], 'UNDETERMINED', '同户义务人马海福（户主）的履行能力需核实'],
     ['R51.4 the only obligor has a disability on record → UNDETERMINED', child, [{ ...head, disabilityCategory: 'HEARING', disabilityGrade: 4 }, child], 'UNDETERMINED', '履行能力需核实'],
     ['R51 (provincial grounds) the only obligor is seriously ill → UNDETERMINED', child, [{ ...head, seriousIllness: '尿毒症' }, child], 'UNDETERMINED', '履行能力需核实'],
+    ['R51 an adult child of the head still in school is left to the officer → UNDETERMINED', { ...head, birthDate: '1950-01-01' }, [{ ...head, birthDate: '1950-01-01' }, { ...adultChild, birthDate: '2002-01-01', studentStage: 'UNDERGRAD' }], 'UNDETERMINED', '同户义务人马强（子女）的履行能力需核实'],
     ['R51.2–3 the only obligor is 60 or over → UNDETERMINED', grandmother, [{ ...head, birthDate: '1961-07-01' }, grandmother], 'UNDETERMINED', '履行能力需核实'],
     ['R51 a child of 11 is not yet an able obligor (a minor) → UNDETERMINED', { ...head, birthDate: '1950-01-01' }, [{ ...head, birthDate: '1950-01-01' }, minorChild], 'UNDETERMINED', '同户义务人马丽（子女）的履行能力需核实'],
   ])('%s', (_rule, m, household, expected, text) => {

@@ -376,8 +376,9 @@ const OBLIGOR_ROLE: Readonly<Record<string, string>> = { HEAD: '户主', SPOUSE:
  * R51 with nothing of it recorded for this obligor but what the registry holds: able when no
  * ground of R51 can apply. A counted member is not missing or in prison (R15); aged 18–59
  * (not a minor, none of R51.2–3); not supported as 特困 (R51.1); with no disability, serious
- * illness or assessed lack of labour capacity on record (R51.4–5, and any provincial ground).
- * Anything else leaves the question to the officer.
+ * illness or assessed lack of labour capacity on record (R51.4–5, and any provincial ground);
+ * not in school (an adult student is not on R51's list, but whether one can support anybody is
+ * for the officer). Anything else leaves the question to the officer.
  */
 function certainlyAble(o: MemberFacts, referenceDate: string): boolean {
   const age = ageOn(o.birthDate, referenceDate);
@@ -390,7 +391,8 @@ function certainlyAble(o: MemberFacts, referenceDate: string): boolean {
     o.disabilityGrade === null &&
     o.seriousIllness === null &&
     o.healthStatus !== 'SERIOUS' &&
-    o.labourCapacity !== 'NONE'
+    o.labourCapacity !== 'NONE' &&
+    o.studentStage === null
   );
 }
 
@@ -411,7 +413,7 @@ function householdObligors(member: MemberFacts, ctx: TekunContext, steps: Steps)
       steps.push({
         kind: 'RULE', rule: 'R51',
         figures: [{ label, text: `同户成员，${ableAge}周岁，有履行义务能力` }],
-        text: `未另行登记义务人情况；同户成员${label}为法定${duty}义务人，${ableAge}周岁，未登记特困供养、残疾、重病或丧失劳动能力，不具备无履行义务能力的情形，有履行义务能力`,
+        text: `未另行登记义务人情况；同户成员${label}为法定${duty}义务人，${ableAge}周岁，未登记特困供养、残疾、重病、丧失劳动能力或在校就读，不具备无履行义务能力的情形，有履行义务能力`,
       });
     }
     return 'NO';
