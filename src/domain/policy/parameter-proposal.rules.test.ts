@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProposal, moneyStandardText, normaliseMoneyStandard, pickVersionInForce } from './parameter-proposal.rules.js';
+import { checkProposal, moneyStandardText, normaliseMoneyStandard, parameterScopeText, pickVersionInForce } from './parameter-proposal.rules.js';
 
 describe('normaliseMoneyStandard (POLICY.md §0.3)', () => {
   it.each([
@@ -62,5 +62,15 @@ describe('pickVersionInForce', () => {
     ['nothing before the first version', '630102', '2020-01-01', 'URBAN', null],
   ] as const)('%s', (_rule, region, date, ur, expected) => {
     expect(pickVersionInForce(rows, region, date, ur)).toBe(expected);
+  });
+});
+
+describe('parameterScopeText: where a version applies, one wording for every policy screen', () => {
+  it.each([
+    ['a county, rural', { regionName: '城东区', regionCode: '630102', urbanRural: 'RURAL' }, '城东区（农村）'],
+    ['the province, both', { regionName: '青海省', regionCode: '63', urbanRural: 'ALL' }, '青海省'],
+    ['no name known: the code', { regionName: null, regionCode: '630102', urbanRural: 'URBAN' }, '630102（城市）'],
+  ])('%s', (_case, v, text) => {
+    expect(parameterScopeText(v)).toBe(text);
   });
 });

@@ -30,6 +30,12 @@ export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
 };
 
 export const PARAMETER_URBAN_RURAL_LABELS: Record<UrbanRural, string> = { ALL: '城乡通用', URBAN: '城市', RURAL: '农村' };
+
+/** Where a version applies, as the policy screens write it: '城东区（农村）', or '青海省' for both. */
+export function parameterScopeText(v: { regionName?: string | null; regionCode: string; urbanRural: string }): string {
+  const place = v.regionName ?? v.regionCode;
+  return v.urbanRural === 'ALL' ? place : `${place}（${PARAMETER_URBAN_RURAL_LABELS[v.urbanRural as UrbanRural] ?? v.urbanRural}）`;
+}
 export const PUBLISHED_UNIT_LABELS: Record<PublishedUnit, string> = {
   YUAN_PER_PERSON_MONTH: '元/人·月',
   YUAN_PER_PERSON_YEAR: '元/人·年',

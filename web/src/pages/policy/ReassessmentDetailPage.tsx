@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Flex, Progress, Result, Ro
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { REASSESSMENT_CHANGE_LABELS } from '../../../../src/domain/policy/assessment-summary';
+import { PARAMETER_URBAN_RURAL_LABELS } from '../../../../src/domain/policy/parameter-proposal.rules';
 import { PageContainer } from '../../components/PageContainer';
 import { QueryError } from '../../components/QueryError';
 import { usePermissions } from '../../features/auth/hooks/usePermissions';
@@ -248,7 +249,7 @@ export default function ReassessmentDetailPage() {
           columns={[
             { title: '参数', dataIndex: 'code', render: (v: string, r) => `${v} ${r.name}` },
             { title: '地区', dataIndex: 'regionCode' },
-            { title: '城乡', dataIndex: 'urbanRural', render: (v: string) => ({ ALL: '城乡通用', URBAN: '城市', RURAL: '农村' })[v] ?? v },
+            { title: '城乡', dataIndex: 'urbanRural', render: (v: string) => PARAMETER_URBAN_RURAL_LABELS[v as 'ALL'] ?? v },
             { title: '新值', dataIndex: 'value', width: 360, render: (v: unknown, r) => describeParameterValue(r.code, v) },
             { title: '施行日期', dataIndex: 'effectiveFrom' },
             { title: '审批', dataIndex: 'status', render: (v: string) => <Tag color={v === 'APPROVED' ? 'green' : 'orange'}>{v === 'APPROVED' ? '已批准' : v === 'DRAFT' ? '待审批' : v}</Tag> },

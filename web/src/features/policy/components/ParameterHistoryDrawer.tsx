@@ -1,6 +1,6 @@
 import { Drawer, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { PARAMETER_URBAN_RURAL_LABELS, PROPOSAL_STATUS_LABELS } from '../../../../../src/domain/policy/parameter-proposal.rules';
+import { parameterScopeText, PROPOSAL_STATUS_LABELS } from '../../../../../src/domain/policy/parameter-proposal.rules';
 import { DataTable } from '../../../components/DataTable';
 import { QueryError } from '../../../components/QueryError';
 import { formatDateTime } from '../../../lib/dates';
@@ -24,7 +24,7 @@ export function ParameterHistoryDrawer({ code, regionCode, onClose }: { code: st
     {
       title: '适用地区',
       key: 'region',
-      render: (_, v) => `${v.regionName ?? v.regionCode}${v.urbanRural !== 'ALL' ? ` · ${PARAMETER_URBAN_RURAL_LABELS[v.urbanRural as 'URBAN'] ?? v.urbanRural}` : ''}`,
+      render: (_, v) => parameterScopeText(v),
     },
     { title: '性质', dataIndex: 'confidence', render: (c: string, v) => <ConfidenceTag confidence={c} note={v.note} /> },
     {

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { usePermissions } from '../../auth/hooks/usePermissions';
 import { useStartReassessment } from '../../assessments/hooks';
 import { ENGINE_PARAMETER_CODES } from '../../../../../src/domain/policy/parameter-catalog';
-import { PARAMETER_URBAN_RURAL_LABELS } from '../../../../../src/domain/policy/parameter-proposal.rules';
+import { parameterScopeText } from '../../../../../src/domain/policy/parameter-proposal.rules';
 import { DataTable } from '../../../components/DataTable';
 import { formatDateTime } from '../../../lib/dates';
 import { applyFieldErrors, errorMessage } from '../../../lib/errors';
@@ -38,7 +38,7 @@ export function ProposalTable({ items, loading, onHistory }: { items: ProposalIt
   /** What approving does: the version comes into force, and an engine parameter re-assesses the region for real. */
   const approve = (p: ProposalItem) => {
     const engine = ENGINE_PARAMETER_CODES.has(p.code);
-    const where = `${p.regionName ?? p.regionCode}${p.urbanRural !== 'ALL' ? `（${PARAMETER_URBAN_RURAL_LABELS[p.urbanRural as 'URBAN'] ?? p.urbanRural}）` : ''}`;
+    const where = parameterScopeText(p);
     modal.confirm({
       title: `批准 ${p.code} ${p.name}？`,
       content: (
@@ -107,7 +107,7 @@ export function ProposalTable({ items, loading, onHistory }: { items: ProposalIt
     {
       title: '适用地区',
       key: 'region',
-      render: (_, p) => `${p.regionName ?? p.regionCode}${p.urbanRural !== 'ALL' ? ` · ${PARAMETER_URBAN_RURAL_LABELS[p.urbanRural as 'URBAN'] ?? p.urbanRural}` : ''}`,
+      render: (_, p) => parameterScopeText(p),
     },
     {
       title: '提议值',
