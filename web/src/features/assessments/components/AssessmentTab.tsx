@@ -75,6 +75,8 @@ function AssessmentDetail({ a }: { a: AssessmentView }) {
   return (
     <Card
       size="small"
+      // the title wraps on a phone instead of cutting off when and by whom it was decided
+      styles={{ title: { whiteSpace: 'normal', paddingBlock: 6 } }}
       title={
         <Flex gap={8} align="center" wrap>
           核算结论 {classificationTag(a.classification)}
