@@ -210,7 +210,8 @@ describe('assessTekunMember — R48 three conditions', () => {
 describe('assessTekunMember — R51 obligors living in the household, when none are recorded', () => {
   // 2021-08-01: the child is 9, the head 41, the grandmother 71, the spouse 39.
   const child = member({ personId: 'c', name: '马宇', relationship: 'CHILD', birthDate: '2012-03-01', obligors: null });
-  const head = member({ personId: 'h', name: '马海福', relationship: 'HEAD', birthDate: '1980-02-01', obligors: null });
+  // as the registry records a healthy working adult (非在校生 is 'NONE', not null)
+  const head = member({ personId: 'h', name: '马海福', relationship: 'HEAD', birthDate: '1980-02-01', obligors: null, labourCapacity: 'FULL', healthStatus: 'HEALTHY', studentStage: 'NONE' });
   const spouse = member({ personId: 's', name: '马海燕', relationship: 'SPOUSE', birthDate: '1982-05-01', obligors: null });
   const grandmother = member({ personId: 'g', name: '韩桂兰', relationship: 'PARENT', birthDate: '1950-01-01', obligors: null });
   const adultChild = member({ personId: 'a', name: '马强', relationship: 'CHILD', birthDate: '1996-01-01', obligors: null });
@@ -225,6 +226,7 @@ describe('assessTekunMember — R51 obligors living in the household, when none 
     ['R51 the head’s spouse to the head’s child may be a step-parent: not counted → UNDETERMINED', { ...child, relationship: 'GRANDCHILD' }, [spouse, { ...child, relationship: 'GRANDCHILD' }], 'UNDETERMINED', '未登记法定赡养、抚养、扶养义务人情况'],
     ['R51.1 the only obligor is supported as 特困 → UNDETERMINED, named', child, [{ ...head, personCategories: ['TEKUN'] }, child], 'UNDETERMINED', '同户义务人马海福（户主）的履行能力需核实'],
     ['R51.4 the only obligor has a disability on record → UNDETERMINED', child, [{ ...head, disabilityCategory: 'HEARING', disabilityGrade: 4 }, child], 'UNDETERMINED', '履行能力需核实'],
+    ['R51.4 the only obligor’s health is recorded as 残疾 → UNDETERMINED', child, [{ ...head, healthStatus: 'DISABLED' }, child], 'UNDETERMINED', '履行能力需核实'],
     ['R51 (provincial grounds) the only obligor is seriously ill → UNDETERMINED', child, [{ ...head, seriousIllness: '尿毒症' }, child], 'UNDETERMINED', '履行能力需核实'],
     ['R51 an adult child of the head still in school is left to the officer → UNDETERMINED', { ...head, birthDate: '1950-01-01' }, [{ ...head, birthDate: '1950-01-01' }, { ...adultChild, birthDate: '2002-01-01', studentStage: 'UNDERGRAD' }], 'UNDETERMINED', '同户义务人马强（子女）的履行能力需核实'],
     ['R51.2–3 the only obligor is 60 or over → UNDETERMINED', grandmother, [{ ...head, birthDate: '1961-07-01' }, grandmother], 'UNDETERMINED', '履行能力需核实'],

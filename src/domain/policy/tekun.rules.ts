@@ -389,10 +389,11 @@ function certainlyAble(o: MemberFacts, referenceDate: string): boolean {
     !o.personCategories.includes('TEKUN') &&
     o.disabilityCategory === null &&
     o.disabilityGrade === null &&
-    o.seriousIllness === null &&
+    !o.seriousIllness &&
     o.healthStatus !== 'SERIOUS' &&
+    o.healthStatus !== 'DISABLED' &&
     o.labourCapacity !== 'NONE' &&
-    o.studentStage === null
+    (o.studentStage === null || o.studentStage === 'NONE')
   );
 }
 

@@ -77,6 +77,21 @@ describe('npm run demo (issue 2 §3, issue 3)', () => {
     expect(supported.length).toBeGreaterThan(0);
     for (const m of supported) expect(m.tekunSupportMonthlyFen).toBeGreaterThan(0);
 
+    // On the registry as generated (非在校生 recorded as NONE, health as HEALTHY …), a child
+    // living with a working-age head is not left 特困待定: the head is an able obligor (R51).
+    const withChildren = await database.rawTransaction((raw) => raw.query<{ id: string }>(
+      `SELECT h.id FROM households h
+         JOIN household_members c ON c.household_id = h.id AND c.active AND c.relationship = 'CHILD'
+         JOIN persons cp ON cp.id = c.person_id AND cp.birth_date > DATE '2026-11-29' - INTERVAL '16 years'
+        GROUP BY h.id ORDER BY h.id LIMIT 3`));
+    expect(withChildren.length).toBeGreaterThan(0);
+    let inferred = 0;
+    for (const h of withChildren) {
+      const steps = (await runAssessment(ctx, actor, h.id, {})).explanation as ExplanationStep[];
+      inferred += steps.filter((s) => s.rule === 'R51' && s.text.includes('为法定抚养义务人')).length;
+    }
+    expect(inferred).toBeGreaterThan(0);
+
     // A month later a second run keeps that period: it adds no income that would count months twice.
     clock.advance(31 * 86_400_000);
     const again = await loadDemo(ctx, { households: 30, seed: 'demo-test' });
