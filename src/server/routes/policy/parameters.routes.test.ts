@@ -254,6 +254,9 @@ describe('four-eyes editing of policy parameters (issue 3 §1)', () => {
       details: [{ path: 'value', code: 'POLICY_PROPOSAL_UNCHANGED', params: { code: 'P14', effectiveFrom: '2021-01-01' } }],
     });
     expect((await admin2.client.post('/api/policy/proposals', proposal({ code: 'P14', value: 45, confidence: 'PLACEHOLDER' }))).statusCode).toBe(201);
+    // A structure compares by content, whatever the order of its fields (P22 as shipped, R35–R38).
+    const sameStruct = await admin2.client.post('/api/policy/proposals', proposal({ code: 'P22', value: { confirmationWorkingDays: 10, publicityDays: 7, townshipInvestigationWorkingDays: 15 } }));
+    expect(sameStruct.json().error?.code).toBe('POLICY_PROPOSAL_UNCHANGED');
 
     const notMine = await admin2.client.post(`/api/policy/proposals/${duplicate.id}/withdraw`, {});
     expect(notMine.statusCode).toBe(403);
