@@ -237,6 +237,12 @@ describe('assessTekunMember — R51 obligors living in the household, when none 
     expect(r.steps.find((s) => s.rule === 'R51')?.text).toContain(text);
   });
 
+  it('R48 says which conditions fail or need checking, each named in quotes', () => {
+    const conclusion = (m: MemberFacts, c: Partial<TekunContext>) => assessTekunMember(m, ctx(c)).steps.find((s) => s.kind === 'RESULT' && s.rule === 'R48')?.text;
+    expect(conclusion(child, { household: [head, child] })).toBe('不符合特困人员条件：“无法定义务人或义务人无履行能力”不具备');
+    expect(conclusion(child, { household: [child], property: 'NOT_CONFIGURED' })).toBe('特困人员条件待定：“无生活来源”、“无法定义务人或义务人无履行能力”需核实');
+  });
+
   it('R51 recorded obligors win over the household: an empty record means none → YES', () => {
     const r = assessTekunMember({ ...child, obligors: [] }, ctx({ household: [head, child] }));
     expect(r.tekun).toBe('YES');

@@ -574,6 +574,11 @@ export function assessTekunMember(member: MemberFacts, ctx: TekunContext): Tekun
   return { noLabourCapacity: one.noLabourCapacity, tekun, careLevel, tekunSupportMonthlyFen: amount, steps: steps ?? [] };
 }
 
+/** The labels of the conditions with the given outcome, each in quotes: “无劳动能力”、“无生活来源”. */
+function quoted(conditions: readonly Figure[], outcome: string): string {
+  return conditions.filter((c) => c.text === outcome).map((c) => `“${c.label}”`).join('、');
+}
+
 /** R48 conclusion over the three conditions. */
 function conditionsStep(one: Tri, two: Tri, three: Tri, tekun: Tri): Step {
   const conditions: Figure[] = [
@@ -587,7 +592,7 @@ function conditionsStep(one: Tri, two: Tri, three: Tri, tekun: Tri): Step {
       tekun === 'YES'
         ? '三项条件同时具备，符合特困人员条件'
         : tekun === 'NO'
-          ? `不符合特困人员条件（${conditions.filter((c) => c.text === '不符合').map((c) => c.label).join('、')}不具备）`
-          : `特困人员条件待定（${conditions.filter((c) => c.text === '待定').map((c) => c.label).join('、')}需核实）`,
+          ? `不符合特困人员条件：${quoted(conditions, '不符合')}不具备`
+          : `特困人员条件待定：${quoted(conditions, '待定')}需核实`,
   };
 }
