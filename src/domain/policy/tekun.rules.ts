@@ -367,6 +367,12 @@ function obligorsInHousehold(member: MemberFacts, household: readonly MemberFact
   return out;
 }
 
+/** The duty an obligor found by `obligorsInHousehold` owes the member: a child's to a parent, spouses', a parent's to a child. */
+function dutyOf(member: string, obligor: string): '赡养' | '扶养' | '抚养' {
+  if (obligor === 'CHILD' || member === 'PARENT') return '赡养';
+  return member === 'CHILD' ? '抚养' : '扶养';
+}
+
 /** Whom the head is certainly a legal obligor of (the member's relationship to the head). */
 const OBLIGED_HEAD = new Set(['CHILD', 'SPOUSE', 'PARENT']);
 
@@ -409,7 +415,7 @@ function householdObligors(member: MemberFacts, ctx: TekunContext, steps: Steps)
   if (able) {
     if (steps) {
       const ableAge = ageOn(able.birthDate, ctx.referenceDate);
-      const duty = member.relationship === 'HEAD' || member.relationship === 'SPOUSE' ? (able.relationship === 'CHILD' ? '赡养' : '扶养') : member.relationship === 'PARENT' ? '赡养' : '抚养';
+      const duty = dutyOf(member.relationship, able.relationship);
       const label = `${able.name}（${OBLIGOR_ROLE[able.relationship] ?? able.relationship}）`;
       steps.push({
         kind: 'RULE', rule: 'R51',

@@ -122,7 +122,7 @@ export function ProposeParameterModal({
         continue;
       }
       const name: (string | number)[] =
-        field === 'money' ? ['money', sub === 'unit' ? 'unit' : 'amount'] : field === 'struct' && structFields?.some(([n]) => n === sub) ? ['struct', sub] : [field];
+        field === 'money' ? ['money', sub === 'unit' ? 'unit' : 'amount'] : field === 'struct' ? ['struct', sub] : [field];
       const text = field === 'json' && sub ? `${sub}：${messageForDetail(d)}` : messageForDetail(d);
       const entry = byName.get(JSON.stringify(name)) ?? { name, errors: [] };
       entry.errors.push(text);
