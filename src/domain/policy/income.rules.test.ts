@@ -102,8 +102,11 @@ describe('R19–R22 counted income', () => {
     expect(r.mayBeOverstated).toBe(overstated);
   });
 
-  it('R21.1: a member not recorded as employed gets no deduction', () => {
-    expect(incomeOf([wage(1_560_000)], {}, 'FARMING').totalFen).toBe(1_560_000);
+  it('R21.1: a member not recorded as employed gets no deduction, the step naming the status in Chinese', () => {
+    const r = incomeOf([wage(1_560_000)], {}, 'FARMING');
+    expect(r.totalFen).toBe(1_560_000);
+    expect(r.steps.find((s) => s.rule === 'R21.1')!.text).toContain('就业状况登记为“务农”，不属于就业');
+    expect(incomeOf([wage(1_560_000)], {}, 'NOT_APPLICABLE').steps.find((s) => s.rule === 'R21.1')!.text).toContain('就业状况登记为“不适用”');
   });
 
   it('R21.1: fixed amount per employed member', () => {

@@ -9,7 +9,7 @@
  * mode) no step is built and the returned `steps` are empty, the figures unchanged.
  */
 import type { HouseholdFacts, IncomeFact, MemberFacts, ParameterSet } from './assessment.types.js';
-import { INCOME_TYPE_LABELS } from '../registry/codes.js';
+import { EMPLOYMENT_LABELS, INCOME_TYPE_LABELS } from '../registry/codes.js';
 import { applyRatio, formatYuan, mulDivHalfUp } from './money.js';
 import { fenFigure, formatMonth, formatParam, formatPercent, formatProvenance, numberFigure, textFigure, type StepDraft } from './explain.js';
 import {
@@ -532,7 +532,7 @@ function deductEmploymentCost(
     } else if (p05.value.mode === 'NONE') {
       if (steps) detail = `本地不扣除就业成本（${formatParam(p05.ref)}）`;
     } else if (!member || !member.employment || !EMPLOYED.has(member.employment)) {
-      if (steps) detail = `${member ? `就业状况登记为“${member.employment ?? '未登记'}”，` : ''}不属于就业（含灵活就业、外出务工）人员，不扣除就业成本`;
+      if (steps) detail = `${member ? `就业状况登记为“${member.employment ? (EMPLOYMENT_LABELS[member.employment as keyof typeof EMPLOYMENT_LABELS] ?? member.employment) : '未登记'}”，` : ''}不属于就业（含灵活就业、外出务工）人员，不扣除就业成本`;
     } else if (p05.value.mode === 'SHARE_OF_MINIMUM_WAGE_PER_EMPLOYED_MEMBER') {
       uncertain = true;
       if (steps) detail = `就业成本按最低工资标准的${formatPercent(p05.value.rate)}扣除（${formatParam(p05.ref)}），但最低工资标准未配置，暂未扣除，需人工核定`;
