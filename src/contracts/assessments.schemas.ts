@@ -9,6 +9,17 @@ export const runAssessmentBody = Type.Object({
 });
 export type RunAssessmentBody = Static<typeof runAssessmentBody>;
 
+const nullableString = Type.Union([Type.String(), Type.Null()]);
+
+/** Where a 渐退 household stands against the end of its period (R44.3; gradual-exit-review.rules.ts). */
+export const gradualExitReview = Type.Object({
+  /** IN_PERIOD ENDING_SOON REVIEW_DUE OVERDUE */
+  stage: Type.String(),
+  periodEnd: Type.String(),
+  daysLeft: Type.Integer(),
+  text: Type.String(),
+});
+
 const parameterUsed = Type.Object({
   code: Type.String(),
   name: Type.String(),
@@ -60,6 +71,8 @@ export const householdAssessments = Type.Object({
       sinceMonth: Type.String(),
       gradualExitFrom: Type.Union([Type.String(), Type.Null()]),
       gradualExitUntil: Type.Union([Type.String(), Type.Null()]),
+      /** 渐退期 only: where it stands against the end of the period (R44.3) */
+      review: Type.Union([gradualExitReview, Type.Null()]),
       lastAssessmentId: Type.Union([Type.String(), Type.Null()]),
     }),
     Type.Null(),
@@ -80,3 +93,53 @@ export const householdAssessments = Type.Object({
   ),
 });
 export type HouseholdAssessmentsBody = Static<typeof householdAssessments>;
+
+export const benefitRecipientQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
+  /** one status; none → the households being paid (正常享受 and 渐退期) */
+  status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('GRADUAL_EXIT'), Type.Literal('STOPPED')])),
+  /** DUE: 渐退期 ending within the notice days or already over (R85); OVERDUE: already over. Implies status GRADUAL_EXIT. */
+  review: Type.Optional(Type.Union([Type.Literal('DUE'), Type.Literal('OVERDUE')])),
+});
+export type BenefitRecipientQueryString = Static<typeof benefitRecipientQuery>;
+
+export const benefitRecipientList = Type.Object({
+  /** the day the review stages were worked out for, Asia/Shanghai */
+  today: Type.String(),
+  noticeDays: Type.Integer(),
+  counts: Type.Object({
+    active: Type.Integer(),
+    gradualExit: Type.Integer(),
+    stopped: Type.Integer(),
+    due: Type.Integer(),
+    overdue: Type.Integer(),
+    monthlyTotalFen: Type.Integer(),
+  }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      householdId: Type.String(),
+      householdNo: Type.String(),
+      countyCode: Type.String(),
+      regionCode: Type.String(),
+      regionPath: Type.String(),
+      urbanRural: Type.String(),
+      headName: nullableString,
+      headIdNumber: nullableString,
+      memberCount: Type.Integer(),
+      status: Type.String(),
+      monthlyAmountFen: Type.Integer(),
+      sinceMonth: Type.String(),
+      gradualExitFrom: nullableString,
+      gradualExitUntil: nullableString,
+      review: Type.Union([gradualExitReview, Type.Null()]),
+      lastAssessmentId: nullableString,
+      lastAssessedOn: nullableString,
+    }),
+  ),
+});
+export type BenefitRecipientListBody = Static<typeof benefitRecipientList>;

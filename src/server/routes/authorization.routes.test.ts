@@ -27,7 +27,7 @@ import { csvFile, memberRow, multipartFile, toGrid } from '../../../test/builder
 import { generateIdNumber } from '../../domain/registry/id-number.js';
 import { hasPermission, ROLES, type Permission, type Role } from '../../domain/access/roles.js';
 import type { RouteAccess } from '../plugins/auth.js';
-import { policyParameters } from '../../db/schema/index.js';
+import { benefitStatuses, policyParameters } from '../../db/schema/index.js';
 
 type Scoped =
   /** Path parameters name county A's records: another county gets 404 *_NOT_FOUND. */
@@ -123,6 +123,7 @@ const MATRIX: Record<string, Expected> = {
   'GET /api/households/:id/assessments': { access: 'registry:read', scoped: 'id' },
   'GET /api/assessments/:id': { access: 'registry:read', scoped: 'id' },
   'GET /api/assessments/:id/pdf': { access: 'registry:read', scoped: 'id' },
+  'GET /api/benefit-recipients': { access: 'registry:read', scoped: 'list', query: 'pageSize=100' },
   'POST /api/policy/reassessments': { access: 'reassessment:run', scoped: 'body', body: () => ({ mode: 'WHAT_IF', parameterVersionIds: [foreign.proposals] }) },
   'GET /api/policy/reassessments': { access: 'policy:read', scoped: 'list' },
   'GET /api/policy/reassessments/:id': { access: 'policy:read', scoped: 'id' },
@@ -288,6 +289,11 @@ beforeAll(async () => {
     value: { monthlyFen: 80_000, published: { amount: 800, unit: 'YUAN_PER_PERSON_MONTH' } }, confidence: 'PLACEHOLDER', basis: 'test', status: 'APPROVED', isDefault: false,
   });
   const assessment = await created(await clerk.post(`/api/households/${household.id}/assessments`, {}), 'assessment');
+  // A recipient in county A for the 低保对象 list, whatever that 核算 concluded.
+  await database.db
+    .insert(benefitStatuses)
+    .values({ householdId: household.id, countyCode: COUNTY_A, status: 'ACTIVE', monthlyAmountFen: 10_000, sinceMonth: '2026-01-01' })
+    .onConflictDoNothing();
   const run = await created(await inA.get('POLICY_ADMIN')!.post('/api/policy/reassessments', { mode: 'WHAT_IF', parameterVersionIds: [proposal.id] }), 'reassessment');
   await t.jobs.drain();
   const clue = await created(

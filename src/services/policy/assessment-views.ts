@@ -2,6 +2,8 @@
 import { AppError } from '../../domain/errors.js';
 import type { RegionScope } from '../../domain/access/scope.js';
 import type { AssessmentResult, ExplanationStep } from '../../domain/policy/assessment.types.js';
+import { reviewGradualExit } from '../../domain/policy/gradual-exit-review.rules.js';
+import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import type { Executor } from '../../db/database.js';
 import {
   findAssessment,
@@ -50,7 +52,11 @@ export async function loadAssessmentView(db: Executor, scope: RegionScope, id: s
 }
 export type AssessmentView = Awaited<ReturnType<typeof loadAssessmentView>>;
 
-export async function listHouseholdAssessments(db: Executor, scope: RegionScope, householdId: string) {
+/** A household's decisions, its recipient status (a 渐退 one with where it stands today, R44.3) and its transitions. */
+export async function listHouseholdAssessments(ctx: ServiceContext, actor: Actor, householdId: string) {
+  const { db } = ctx.database;
+  const { scope } = actor;
+  const today = shanghaiDate(ctx.clock.now());
   const h = await findHousehold(db, scope, householdId);
   if (!h) throw new AppError('HOUSEHOLD_NOT_FOUND');
   const rows = await listAssessments(db, scope, householdId);
@@ -65,6 +71,7 @@ export async function listHouseholdAssessments(db: Executor, scope: RegionScope,
           sinceMonth: benefit.sinceMonth.slice(0, 7),
           gradualExitFrom: benefit.gradualExitFrom?.slice(0, 7) ?? null,
           gradualExitUntil: benefit.gradualExitUntil?.slice(0, 7) ?? null,
+          review: benefit.status === 'GRADUAL_EXIT' && benefit.gradualExitUntil ? reviewGradualExit(benefit.gradualExitUntil, today) : null,
           lastAssessmentId: benefit.lastAssessmentId,
         }
       : null,

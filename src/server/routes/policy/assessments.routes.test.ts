@@ -8,7 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { openTestDatabase, type TestDatabase } from '../../../../test/db.js';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../test/app.js';
 import { createTestUser } from '../../../../test/builders/users.js';
-import { generateIdNumber } from '../../../domain/registry/id-number.js';
+import { createWorkedExample1 } from '../../../../test/builders/households.js';
 import { FakeClock } from '../../../../test/clock.js';
 import { auditEvents, benefitStatusEvents, policyParameters, reassessmentResults } from '../../../db/schema/index.js';
 import { verifyAuditChain } from '../../../db/repos/audit.repo.js';
@@ -22,7 +22,6 @@ let clerk: Client; // 乡镇经办, 城东区 (630102)
 let policyAdmin: Client;
 let otherCounty: Client; // 乡镇经办, 城中区 (630103): no standard configured there
 
-const VILLAGE = '630102001001';
 const money = (yuan: number) => ({ monthlyFen: yuan * 100, published: { amount: yuan, unit: 'YUAN_PER_PERSON_MONTH' } });
 
 async function insertVersion(v: { code: string; regionCode: string; urbanRural?: string; effectiveFrom: string; value: unknown; status?: string }) {
@@ -42,46 +41,6 @@ async function insertVersion(v: { code: string; regionCode: string; urbanRural?:
     })
     .returning({ id: policyParameters.id });
   return r!.id;
-}
-
-/** Worked example 1 (POLICY.md §6): a rural household of 4 with its 2021 incomes. */
-async function createWorkedExample1(c: Client, regionCode = VILLAGE): Promise<{ id: string; headId: string }> {
-  const county = regionCode.slice(0, 6);
-  const r = await c.post('/api/households', {
-    regionCode,
-    address: '上新庄镇1号',
-    urbanRural: 'RURAL',
-    head: { name: '马有福', idNumber: idOf(county, '1976-03-01'), employment: 'MIGRANT', labourCapacity: 'FULL' },
-    members: [
-      { name: '韩秀兰', idNumber: idOf(county, '1979-05-01'), relationship: 'SPOUSE', employment: 'HERDING' },
-      { name: '马小龙', idNumber: idOf(county, '2004-06-01'), relationship: 'CHILD', studentStage: 'SENIOR' },
-      { name: '冶桂花', idNumber: idOf(county, '1953-02-01'), relationship: 'PARENT', employment: 'RETIRED' },
-    ],
-  });
-  expect(r.statusCode, r.body).toBe(201);
-  const h = r.json() as { id: string; members: { relationship: string; person: { id: string } }[] };
-  const pid = (rel: string) => h.members.find((m) => m.relationship === rel)!.person.id;
-  const items = [
-    { personId: pid('HEAD'), incomeType: 'WAGE', amountFen: 1_560_000 },
-    { personId: null, incomeType: 'OPERATING', amountFen: 360_000 },
-    { personId: pid('PARENT'), incomeType: 'PENSION_RESIDENT_BASIC', amountFen: 216_000 },
-    { personId: null, incomeType: 'MAINTENANCE_RECEIVED', amountFen: 120_000 },
-    { personId: pid('CHILD'), incomeType: 'SCHOLARSHIP', amountFen: 100_000 },
-    { personId: null, incomeType: 'FAMILY_PLANNING', amountFen: 96_000 },
-    { personId: null, incomeType: 'SOCIAL_ASSISTANCE', amountFen: 200_000 },
-  ];
-  for (const it of items) {
-    const res = await c.post(`/api/households/${h.id}/incomes`, { ...it, periodStart: '2021-01-01', periodEnd: '2021-12-31', source: 'DECLARED' });
-    expect(res.statusCode, res.body).toBe(200);
-  }
-  return { id: h.id, headId: pid('HEAD') };
-}
-
-let seq = 0;
-/** A valid identity number with an exact birth date (ages matter to the rules). */
-function idOf(county: string, birth: string) {
-  seq += 1;
-  return generateIdNumber(county, birth, seq % 1000);
 }
 
 beforeAll(async () => {

@@ -2,11 +2,14 @@ import { errorResponses } from '../../../contracts/common.schemas.js';
 import {
   assessmentIdParams,
   assessmentView,
+  benefitRecipientList,
+  benefitRecipientQuery,
   householdAssessments,
   householdIdParams,
   runAssessmentBody,
 } from '../../../contracts/assessments.schemas.js';
 import { getAssessment, listHouseholdAssessments } from '../../../services/policy/assessment-views.js';
+import { findBenefitRecipients } from '../../../services/policy/find-benefit-recipients.js';
 import { printAssessment } from '../../../services/policy/print-assessment.js';
 import { runAssessment } from '../../../services/policy/run-assessment.js';
 import { actorOf } from '../../plugins/auth.js';
@@ -36,7 +39,21 @@ export function assessmentRoutes(app: App, deps: RouteDeps) {
       config: { access: 'registry:read' },
       schema: { tags, summary: '家庭的核算记录、低保待遇状态及变动', params: householdIdParams, response: { 200: householdAssessments, ...errorResponses } },
     },
-    async (request) => listHouseholdAssessments(deps.ctx(request).database.db, actorOf(request).scope, request.params.id),
+    async (request) => listHouseholdAssessments(deps.ctx(request), actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/benefit-recipients',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags,
+        summary: '低保对象：待遇状态与金额，渐退期满复核（R44.3、R85）',
+        querystring: benefitRecipientQuery,
+        response: { 200: benefitRecipientList, ...errorResponses },
+      },
+    },
+    async (request) => findBenefitRecipients(deps.ctx(request), actorOf(request), request.query),
   );
 
   app.get(

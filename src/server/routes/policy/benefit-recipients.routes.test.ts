@@ -1,0 +1,150 @@
+/**
+ * 低保对象 and the end of a 渐退 period (R44.3, R85) on a real database: two households of worked
+ * example 3 enter 渐退 through an officer's 核算; as the months pass the list says when their
+ * period is due for its end-of-period 核算 and which one was let run past it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../../../test/db.js';
+import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../test/app.js';
+import { createTestUser } from '../../../../test/builders/users.js';
+import { createWorkedExample1 } from '../../../../test/builders/households.js';
+import { FakeClock } from '../../../../test/clock.js';
+import { policyParameters } from '../../../db/schema/index.js';
+import { defaultParamValues } from '../../../domain/policy/test-fixtures.js';
+
+let database: TestDatabase;
+let t: TestApp;
+let clock: FakeClock;
+let clerk: Client; // 乡镇经办, 城东区 (630102)
+let otherCounty: Client; // 乡镇经办, 城中区 (630103)
+let clerkName: string;
+let otherCountyName: string;
+// A village of its own, so that this file's households are the only recipients listed under it.
+const VILLAGE = '630102001004';
+const DAY = 86_400_000;
+
+interface Item {
+  householdId: string;
+  householdNo: string;
+  headIdNumber: string | null;
+  status: string;
+  monthlyAmountFen: number;
+  gradualExitFrom: string | null;
+  gradualExitUntil: string | null;
+  review: { stage: string; periodEnd: string; daysLeft: number; text: string } | null;
+  lastAssessedOn: string | null;
+}
+interface ListBody {
+  today: string;
+  counts: { active: number; gradualExit: number; stopped: number; due: number; overdue: number; monthlyTotalFen: number };
+  total: number;
+  items: Item[];
+}
+
+/** Moves the clock on by whole days; the sessions of the day before have lapsed, so both officers log in again. */
+async function advanceDays(days: number) {
+  clock.advance(days * DAY);
+  clerk = await loginAs(t.app, clerkName);
+  otherCounty = await loginAs(t.app, otherCountyName);
+}
+
+async function list(c: Client, query = ''): Promise<ListBody> {
+  const r = await c.get(`/api/benefit-recipients?region=${VILLAGE}${query}`);
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json() as ListBody;
+}
+
+/** Worked example 3: a 低保 household (148 元) whose son's job lifts it over the line → 渐退 2022-02 … 2023-01. */
+async function householdInGradualExit(): Promise<string> {
+  const { id, headId } = await createWorkedExample1(clerk, VILLAGE);
+  expect((await clerk.post(`/api/households/${id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' })).statusCode).toBe(200);
+  expect((await clerk.post(`/api/households/${id}/assessments`, {})).statusCode).toBe(200);
+  const wage = { personId: headId, incomeType: 'WAGE', amountFen: 1_200_000, periodStart: '2021-01-01', periodEnd: '2021-12-31', source: 'INVESTIGATED' };
+  expect((await clerk.post(`/api/households/${id}/incomes`, wage)).statusCode).toBe(200);
+  expect((await clerk.post(`/api/households/${id}/assessments`, {})).statusCode).toBe(200);
+  return id;
+}
+
+let a: string;
+let b: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  clock = new FakeClock('2022-01-15T02:00:00.000Z');
+  t = await buildTestApp(database, { clock });
+  clerkName = (await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: '630102' })).username;
+  otherCountyName = (await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: '630103' })).username;
+  clerk = await loginAs(t.app, clerkName);
+  otherCounty = await loginAs(t.app, otherCountyName);
+  // Fictional test standard (worked example 1) and a configured property rule for 城东区.
+  const version = { name: 'test', confidence: 'PLACEHOLDER', basis: 'test', status: 'APPROVED', isDefault: false, regionCode: '630102', effectiveFrom: '2021-01-01' };
+  await database.db.insert(policyParameters).values([
+    { ...version, code: 'P01', urbanRural: 'RURAL', value: { monthlyFen: 45_000, published: { amount: 450, unit: 'YUAN_PER_PERSON_MONTH' } } },
+    { ...version, code: 'P19', urbanRural: 'ALL', value: defaultParamValues().P19 },
+  ]);
+  a = await householdInGradualExit();
+  b = await householdInGradualExit();
+});
+afterAll(async () => {
+  await t?.app.close();
+  await database?.destroy();
+});
+
+describe('低保对象 (R44 life cycle, R85)', () => {
+  it('lists the households being paid, 渐退 first, with their period and identity numbers masked', async () => {
+    const body = await list(clerk);
+    expect(body.today).toBe('2022-01-15');
+    expect(body.counts).toMatchObject({ active: 0, gradualExit: 2, stopped: 0, due: 0, overdue: 0, monthlyTotalFen: 29_600 });
+    expect(body.items.map((i) => i.householdId).sort()).toEqual([a, b].sort());
+    for (const i of body.items) {
+      expect(i).toMatchObject({ status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800, gradualExitFrom: '2022-02', gradualExitUntil: '2023-01' });
+      expect(i.lastAssessedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(i.review).toMatchObject({ stage: 'IN_PERIOD', periodEnd: '2023-01-31', daysLeft: 381 });
+      expect(i.headIdNumber).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
+    }
+  });
+
+  it('R44.3: in the period’s last month both are due; the one re-assessed leaves the list, stopped from the next month', async () => {
+    await advanceDays(355); // 2023-01-05
+    const due = await list(clerk, '&review=DUE');
+    expect(due.counts).toMatchObject({ gradualExit: 2, due: 2, overdue: 0 });
+    expect(due.items.map((i) => i.review?.stage)).toEqual(['REVIEW_DUE', 'REVIEW_DUE']);
+    expect(due.items[0]!.review!.text).toContain('结果自2023-02起执行');
+    // The end-of-period 核算 on the 2021 incomes (still above the line) stops the benefit from 2023-02.
+    const r = await clerk.post(`/api/households/${a}/assessments`, { referenceDate: '2022-01-15' });
+    expect(r.statusCode, r.body).toBe(200);
+    const page = (await clerk.get(`/api/households/${a}/assessments`)).json();
+    expect(page.benefit).toMatchObject({ status: 'STOPPED', review: null });
+    expect(page.events[0]).toMatchObject({ fromStatus: 'GRADUAL_EXIT', toStatus: 'STOPPED', effectiveMonth: '2023-02', decidedOn: '2023-01-05' });
+    const after = await list(clerk, '&review=DUE');
+    expect(after.items.map((i) => i.householdId)).toEqual([b]);
+    expect(after.counts).toMatchObject({ gradualExit: 1, stopped: 1, due: 1, monthlyTotalFen: 14_800 });
+    const stopped = await list(clerk, '&status=STOPPED');
+    expect(stopped.items.map((i) => i.householdId)).toEqual([a]);
+  });
+
+  it('R44.3: a period let run past its end is overdue, on the list and on the household page', async () => {
+    await advanceDays(29); // 2023-02-03
+    const overdue = await list(clerk, '&review=OVERDUE');
+    expect(overdue.items.map((i) => i.householdId)).toEqual([b]);
+    expect(overdue.items[0]!.review).toMatchObject({ stage: 'OVERDUE', periodEnd: '2023-01-31', daysLeft: -3 });
+    expect(overdue.items[0]!.review!.text).toContain('仍按渐退期金额发放');
+    expect(overdue.counts).toMatchObject({ due: 1, overdue: 1 });
+    const page = (await clerk.get(`/api/households/${b}/assessments`)).json();
+    expect(page.benefit.review).toMatchObject({ stage: 'OVERDUE', daysLeft: -3 });
+  });
+
+  it('is scoped: another county sees none of these households, and a region outside the scope lists nothing', async () => {
+    const other = await list(otherCounty);
+    expect(other.total).toBe(0);
+    expect(other.counts).toMatchObject({ active: 0, gradualExit: 0, stopped: 0 });
+    const own = await otherCounty.get('/api/benefit-recipients');
+    expect((own.json() as ListBody).items.map((i) => i.householdId)).not.toContain(b);
+  });
+
+  it('refuses a malformed filter with VALIDATION_FAILED', async () => {
+    const r = await clerk.get('/api/benefit-recipients?review=SOON');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.code).toBe('VALIDATION_FAILED');
+  });
+});

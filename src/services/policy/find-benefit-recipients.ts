@@ -1,0 +1,73 @@
+import { maskIdNumber } from '../../domain/registry/mask.js';
+import { shanghaiDate } from '../../domain/registry/import.rules.js';
+import {
+  GRADUAL_EXIT_NOTICE_DAYS,
+  latestDueUntilMonth,
+  latestOverdueUntilMonth,
+  reviewGradualExit,
+} from '../../domain/policy/gradual-exit-review.rules.js';
+import { countBenefitRecipients, listBenefitRecipients } from '../../db/repos/benefit-recipients.repo.js';
+import type { Actor, ServiceContext } from '../context.js';
+
+export interface BenefitRecipientQuery {
+  region?: string | undefined;
+  status?: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED' | undefined;
+  /** DUE: 渐退 periods ending within the notice days or already over; OVERDUE: already over */
+  review?: 'DUE' | 'OVERDUE' | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+/**
+ * 低保对象 (R44, R85): the recipient households of a region with their status and amount, each
+ * 渐退 household with where it stands against the end of its period, and the figures of the
+ * region (being paid, in 渐退, due for the end-of-period 核算, overdue, the monthly total).
+ * Identity numbers masked, as in every list.
+ */
+export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery) {
+  const { db } = ctx.database;
+  const today = shanghaiDate(ctx.clock.now());
+  const dueUntil = `${latestDueUntilMonth(today)}-01`;
+  const overdueUntil = `${latestOverdueUntilMonth(today)}-01`;
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 20;
+  const review = q.review === 'OVERDUE' ? overdueUntil : q.review === 'DUE' ? dueUntil : undefined;
+  const list = await listBenefitRecipients(
+    db,
+    actor.scope,
+    { region: q.region, status: review ? 'GRADUAL_EXIT' : q.status, gradualExitUntilAtMost: review },
+    { limit: pageSize, offset: (page - 1) * pageSize },
+  );
+  const counts = await countBenefitRecipients(db, actor.scope, q.region, { dueUntil, overdueUntil });
+  return {
+    today,
+    noticeDays: GRADUAL_EXIT_NOTICE_DAYS,
+    counts,
+    page,
+    pageSize,
+    total: list.total,
+    items: list.rows.map((r) => {
+      const until = r.gradualExitUntil?.slice(0, 7) ?? null;
+      const exit = r.status === 'GRADUAL_EXIT' && until ? reviewGradualExit(until, today) : null;
+      return {
+        householdId: r.householdId,
+        householdNo: r.householdNo,
+        countyCode: r.countyCode,
+        regionCode: r.regionCode,
+        regionPath: [r.townshipName, r.villageName].filter(Boolean).join(' · '),
+        urbanRural: r.urbanRural,
+        headName: r.headName,
+        headIdNumber: r.headIdNumber ? maskIdNumber(r.headIdNumber) : null,
+        memberCount: r.memberCount,
+        status: r.status,
+        monthlyAmountFen: r.monthlyAmountFen,
+        sinceMonth: r.sinceMonth.slice(0, 7),
+        gradualExitFrom: r.gradualExitFrom?.slice(0, 7) ?? null,
+        gradualExitUntil: until,
+        review: exit ? { stage: exit.stage, periodEnd: exit.periodEnd, daysLeft: exit.daysLeft, text: exit.text } : null,
+        lastAssessmentId: r.lastAssessmentId,
+        lastAssessedOn: r.lastAssessedOn,
+      };
+    }),
+  };
+}
