@@ -38,6 +38,7 @@ export const routes: RouteObject[] = [
       { path: 'households/new', element: page(() => import('./pages/households/HouseholdCreatePage'), ['registry:write']) },
       { path: 'households/duplicates', element: page(() => import('./pages/households/DuplicateListPage'), ['registry:read']) },
       { path: 'households/:id', element: page(() => import('./pages/households/HouseholdDetailPage'), ['registry:read']) },
+      { path: 'benefit-recipients', element: page(() => import('./pages/policy/BenefitRecipientListPage'), ['registry:read']) },
       { path: 'imports', element: page(() => import('./pages/imports/ImportPage'), ['registry:import']) },
       { path: 'admin/users', element: page(() => import('./pages/admin/UserListPage'), ['user:manage', 'user:assign-roles']) },
       { path: 'admin/regions', element: page(() => import('./pages/admin/RegionAdminPage'), ['region:manage']) },

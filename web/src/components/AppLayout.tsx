@@ -17,6 +17,7 @@ import {
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
@@ -42,6 +43,7 @@ interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
   { path: '/households', label: '低收入人口', icon: <TeamOutlined />, anyOf: ['registry:read'] },
+  { path: '/benefit-recipients', label: '低保对象', icon: <SafetyCertificateOutlined />, anyOf: ['registry:read'] },
   { path: '/imports', label: '数据导入', icon: <CloudUploadOutlined />, anyOf: ['registry:import'] },
   { path: '/households/duplicates', label: '疑似重复', icon: <SwapOutlined />, anyOf: ['registry:read'] },
   { path: '/monitoring/clues', label: '预警线索', icon: <AlertOutlined />, anyOf: ['monitoring:read'] },

@@ -1,4 +1,10 @@
-import type { AssessmentViewBody, HouseholdAssessmentsBody, RunAssessmentBody } from '../../../../src/contracts/assessments.schemas';
+import type {
+  AssessmentViewBody,
+  BenefitRecipientListBody,
+  BenefitRecipientQueryString,
+  HouseholdAssessmentsBody,
+  RunAssessmentBody,
+} from '../../../../src/contracts/assessments.schemas';
 import type { ReassessmentViewBody, StartReassessmentBody, reassessmentChanges } from '../../../../src/contracts/reassessments.schemas';
 import type { AssessmentResult, ExplanationStep } from '../../../../src/domain/policy/assessment.types';
 import type { Static } from 'typebox';
@@ -9,12 +15,15 @@ export type AssessmentView = Omit<AssessmentViewBody, 'result' | 'explanation'> 
 export type HouseholdAssessments = HouseholdAssessmentsBody;
 export type ReassessmentView = ReassessmentViewBody;
 export type ReassessmentChanges = Static<typeof reassessmentChanges>;
+export type BenefitRecipientQuery = BenefitRecipientQueryString;
+export type BenefitRecipientList = BenefitRecipientListBody;
 
 export const assessmentKeys = {
   all: ['assessments'] as const,
   household: (id: string) => ['assessments', 'household', id] as const,
   one: (id: string) => ['assessments', 'one', id] as const,
   runs: () => ['assessments', 'runs'] as const,
+  recipients: (q: BenefitRecipientQuery) => ['assessments', 'recipients', q] as const,
   run: (id: string) => ['assessments', 'run', id] as const,
   changes: (id: string, change: string | undefined, page: number, runStatus: string) => ['assessments', 'run', id, 'changes', change ?? '', page, runStatus] as const,
 };
@@ -49,4 +58,9 @@ export function startReassessment(body: StartReassessmentBody): Promise<Reassess
 
 export function fetchReassessmentChanges(id: string, change: string | undefined, page: number): Promise<ReassessmentChanges> {
   return apiClient.get(`/api/policy/reassessments/${encodeURIComponent(id)}/changes`, { query: { change, page, pageSize: 50 } });
+}
+
+/** 低保对象: recipients of a region, 渐退 first (R44.3, R85). */
+export function fetchBenefitRecipients(q: BenefitRecipientQuery, signal?: AbortSignal): Promise<BenefitRecipientList> {
+  return apiClient.get('/api/benefit-recipients', { query: { ...q }, signal });
 }

@@ -3,12 +3,14 @@ import { householdKeys } from '../households/api';
 import {
   assessmentKeys,
   fetchAssessment,
+  fetchBenefitRecipients,
   fetchHouseholdAssessments,
   fetchReassessment,
   fetchReassessmentChanges,
   fetchReassessments,
   runAssessment,
   startReassessment,
+  type BenefitRecipientQuery,
 } from './api';
 
 export function useHouseholdAssessments(householdId: string) {
@@ -28,6 +30,14 @@ export function useRunAssessment(householdId: string) {
       void qc.invalidateQueries({ queryKey: assessmentKeys.household(householdId) });
       void qc.invalidateQueries({ queryKey: householdKeys.all });
     },
+  });
+}
+
+export function useBenefitRecipients(q: BenefitRecipientQuery) {
+  return useQuery({
+    queryKey: assessmentKeys.recipients(q),
+    queryFn: ({ signal }) => fetchBenefitRecipients(q, signal),
+    placeholderData: keepPreviousData,
   });
 }
 

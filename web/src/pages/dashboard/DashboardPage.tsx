@@ -10,6 +10,8 @@ import { RegionTreeSelect } from '../../features/regions/components/RegionTreeSe
 import { useCategoryStats } from '../../features/stats/hooks/useCategoryStats';
 import type { CategoryStats } from '../../features/stats/api';
 import { CATEGORY_LABELS } from '../../lib/labels';
+import { formatFen } from '../../lib/money';
+import { useBenefitRecipients } from '../../features/assessments/hooks';
 
 // ECharts is only needed here: keep it out of every other page's download.
 const CategoryBarChart = lazy(() => import('../../features/stats/components/CategoryCharts').then((m) => ({ default: m.CategoryBarChart })));
@@ -59,12 +61,40 @@ function RegistryDashboard() {
       </Form>
       {stats.isError && <QueryError error={stats.error} onRetry={() => void stats.refetch()} />}
       {stats.isPending && <Skeleton active />}
-      {stats.data && <StatsView stats={stats.data} onPick={setRegion} />}
+      {stats.data && <StatsView stats={stats.data} region={region} onPick={setRegion} />}
     </PageContainer>
   );
 }
 
-function StatsView({ stats, onPick }: { stats: CategoryStats; onPick: (code: string) => void }) {
+/**
+ * 低保待遇 of the region: households being paid and the monthly total, and the 渐退 periods due
+ * for their end-of-period 核算 (R44.3; R85 counts those ending within 30 days). Each figure opens
+ * the list behind it.
+ */
+function RecipientFigures({ region }: { region: string | null }) {
+  const navigate = useNavigate();
+  const q = useBenefitRecipients({ ...(region ? { region } : {}), pageSize: 1 });
+  if (!q.data) return null;
+  const { counts, noticeDays } = q.data;
+  const open = (extra: Record<string, string>) => void navigate(`/benefit-recipients?${new URLSearchParams({ ...(region ? { region } : {}), ...extra }).toString()}`);
+  const figure = (title: string, value: number | string, suffix: string, onClick: () => void, danger = false) => (
+    <Col xs={12} md={6} data-testid="dashboard-recipients">
+      <Card hoverable onClick={onClick} style={{ cursor: 'pointer' }}>
+        <Statistic title={title} value={value} suffix={suffix} valueStyle={danger && value ? { color: '#cf1322' } : undefined} />
+      </Card>
+    </Col>
+  );
+  return (
+    <>
+      {figure('低保在保', counts.active + counts.gradualExit, '户', () => open({}))}
+      {figure('每月低保金', formatFen(counts.monthlyTotalFen), '元', () => open({}))}
+      {figure(`渐退期${noticeDays}日内期满`, counts.due, '户', () => open({ review: 'DUE' }))}
+      {figure('渐退期满未复核', counts.overdue, '户', () => open({ review: 'OVERDUE' }), true)}
+    </>
+  );
+}
+
+function StatsView({ stats, region, onPick }: { stats: CategoryStats; region: string | null; onPick: (code: string) => void }) {
   const categoryCodes = Object.keys(CATEGORY_LABELS);
   return (
     <Row gutter={[12, 12]}>
@@ -83,6 +113,7 @@ function StatsView({ stats, onPick }: { stats: CategoryStats; onPick: (code: str
           <Statistic title="统计区域" value={stats.regionName} />
         </Card>
       </Col>
+      <RecipientFigures region={region} />
       <Col xs={24} xl={10}>
         <Card title="按类别统计">
           {stats.byCategory.length === 0 ? (

@@ -8,6 +8,7 @@ import { dayjs, formatDateTime } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/errors';
 import { formatFen } from '../../../lib/money';
 import { assessmentPdfUrl, type AssessmentView } from '../api';
+import { GradualExitReviewTag, RECIPIENT_STATUS_COLOR, RecipientStatusTag } from './RecipientTags';
 import { useAssessment, useHouseholdAssessments, useRunAssessment } from '../hooks';
 
 const CLASS_COLOR: Partial<Record<Classification, string>> = {
@@ -21,7 +22,6 @@ const CLASS_COLOR: Partial<Record<Classification, string>> = {
 };
 const TRI: Record<string, string> = { YES: '是', NO: '否', UNDETERMINED: '待核定' };
 const PROPERTY: Record<string, string> = { PASS: '符合', FAIL: '不符合', NOT_CONFIGURED: '未配置财产认定规则（不能自动审批）' };
-const STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', GRADUAL_EXIT: 'orange', STOPPED: 'default' };
 
 export function classificationTag(c: string) {
   return <Tag color={CLASS_COLOR[c as Classification]}>{CLASSIFICATION_LABELS[c as Classification] ?? c}</Tag>;
@@ -157,7 +157,7 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
         {benefit ? (
           <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} data-testid="benefit-status">
             <Descriptions.Item label="状态">
-              <Tag color={STATUS_COLOR[benefit.status]}>{RECIPIENT_STATUS_LABELS[benefit.status] ?? benefit.status}</Tag>
+              <RecipientStatusTag status={benefit.status} />
             </Descriptions.Item>
             <Descriptions.Item label="月保障金">{formatFen(benefit.monthlyAmountFen)}元</Descriptions.Item>
             <Descriptions.Item label="享受起始月">{benefit.sinceMonth}</Descriptions.Item>
@@ -166,15 +166,29 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
                 {benefit.gradualExitFrom} 至 {benefit.gradualExitUntil}
               </Descriptions.Item>
             )}
+            {benefit.review && (
+              <Descriptions.Item label="期满复核">
+                <GradualExitReviewTag review={benefit.review} />
+              </Descriptions.Item>
+            )}
           </Descriptions>
         ) : (
           <Typography.Text type="secondary">尚未登记低保待遇（经申请审核确认后纳入，或已有低保类别的家庭首次核算时登记）。</Typography.Text>
+        )}
+        {benefit?.review && benefit.review.stage !== 'IN_PERIOD' && (
+          <Alert
+            style={{ marginTop: 8 }}
+            showIcon
+            type={benefit.review.stage === 'OVERDUE' ? 'error' : benefit.review.stage === 'REVIEW_DUE' ? 'warning' : 'info'}
+            message={benefit.review.text}
+            data-testid="gradual-exit-alert"
+          />
         )}
         {events.length > 0 && (
           <Timeline
             style={{ marginTop: 12, marginBottom: 0 }}
             items={events.map((e) => ({
-              color: STATUS_COLOR[e.toStatus] === 'default' ? 'gray' : STATUS_COLOR[e.toStatus],
+              color: RECIPIENT_STATUS_COLOR[e.toStatus] === 'default' ? 'gray' : RECIPIENT_STATUS_COLOR[e.toStatus],
               children: (
                 <>
                   <b>{e.effectiveMonth}起</b> {e.fromStatus ? `${RECIPIENT_STATUS_LABELS[e.fromStatus] ?? e.fromStatus} → ` : ''}

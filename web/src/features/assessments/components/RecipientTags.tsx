@@ -1,0 +1,31 @@
+import { Tag, Tooltip } from 'antd';
+import { RECIPIENT_STATUS_LABELS } from '../../../../../src/domain/policy/assessment-summary';
+import { GRADUAL_EXIT_STAGE_LABELS, type GradualExitStage } from '../../../../../src/domain/policy/gradual-exit-review.rules';
+
+export const RECIPIENT_STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', GRADUAL_EXIT: 'orange', STOPPED: 'default' };
+
+/** 正常享受 / 渐退期 / 已停保 */
+export function RecipientStatusTag({ status }: { status: string }) {
+  return <Tag color={RECIPIENT_STATUS_COLOR[status]}>{RECIPIENT_STATUS_LABELS[status] ?? status}</Tag>;
+}
+
+const STAGE_COLOR: Record<GradualExitStage, string> = { IN_PERIOD: 'default', ENDING_SOON: 'gold', REVIEW_DUE: 'orange', OVERDUE: 'red' };
+
+/** How many days are left, as a township reads it: 剩26天 / 今日期满 / 逾期3天. */
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft > 0) return `剩${daysLeft}天`;
+  if (daysLeft === 0) return '今日期满';
+  return `逾期${-daysLeft}天`;
+}
+
+/** Where a 渐退 period stands against its end (R44.3), with what to do in the tooltip. */
+export function GradualExitReviewTag({ review }: { review: { stage: string; daysLeft: number; text: string } }) {
+  const stage = review.stage as GradualExitStage;
+  return (
+    <Tooltip title={review.text}>
+      <Tag color={STAGE_COLOR[stage] ?? 'default'} data-testid="gradual-exit-review">
+        {GRADUAL_EXIT_STAGE_LABELS[stage] ?? review.stage}（{daysLeftText(review.daysLeft)}）
+      </Tag>
+    </Tooltip>
+  );
+}

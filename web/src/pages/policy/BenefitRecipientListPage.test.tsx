@@ -1,0 +1,80 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppProviders, createQueryClient } from '../../components/AppProviders';
+import type { BenefitRecipientList } from '../../features/assessments/api';
+import { readRecipientQuery, writeRecipientQuery } from '../../features/assessments/recipient-query';
+import BenefitRecipientListPage from './BenefitRecipientListPage';
+
+const session = {
+  user: { id: 'u1', username: 'clerk1', displayName: '李经办', roles: ['TOWNSHIP_CLERK'], permissions: ['registry:read'], regionCode: '630102', regionName: '城东区', mustChangePassword: false },
+  csrfToken: 'csrf-abc',
+  idleTimeoutMinutes: 30,
+};
+
+const base = {
+  countyCode: '630102', regionCode: '630102001001', regionPath: '乐家湾镇 · 一村', urbanRural: 'RURAL', headIdNumber: '6301**********0011', memberCount: 4,
+  monthlyAmountFen: 14_800, sinceMonth: '2021-01', lastAssessmentId: 'a1', lastAssessedOn: '2025-11-20',
+};
+const body: BenefitRecipientList = {
+  today: '2026-12-01',
+  noticeDays: 30,
+  counts: { active: 12, gradualExit: 3, stopped: 5, due: 2, overdue: 1, monthlyTotalFen: 2_220_000 },
+  page: 1,
+  pageSize: 20,
+  total: 2,
+  items: [
+    {
+      ...base, householdId: 'h1', householdNo: 'H0001', headName: '马有福', status: 'GRADUAL_EXIT', gradualExitFrom: '2025-11', gradualExitUntil: '2026-10',
+      review: { stage: 'OVERDUE', periodEnd: '2026-10-31', daysLeft: -31, text: '渐退期已于2026-10-31期满，尚未重新核算，仍按渐退期金额发放；应即入户核查并重新核算（R44.3）' },
+    },
+    {
+      ...base, householdId: 'h2', householdNo: 'H0002', headName: '韩德明', status: 'GRADUAL_EXIT', gradualExitFrom: '2026-01', gradualExitUntil: '2026-12',
+      review: { stage: 'REVIEW_DUE', periodEnd: '2026-12-31', daysLeft: 30, text: '渐退期本月（2026-12）期满，应于2026-12-31前入户核查并重新核算，结果自2027-01起执行（R44.3）' },
+    },
+  ],
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('BenefitRecipientListPage (R44.3, R85)', () => {
+  it('shows the region’s figures and each 渐退 household’s standing; a figure opens its list', async () => {
+    const asked: string[] = [];
+    const json = (b: unknown) => new Response(JSON.stringify(b), { status: 200, headers: { 'content-type': 'application/json' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        if (url.startsWith('/api/auth/session')) return json(session);
+        if (url.startsWith('/api/benefit-recipients')) {
+          asked.push(url);
+          return json(body);
+        }
+        return json({ items: [] });
+      }),
+    );
+    const router = createMemoryRouter([{ path: '/benefit-recipients', element: <BenefitRecipientListPage /> }], { initialEntries: ['/benefit-recipients'] });
+    render(
+      <AppProviders queryClient={createQueryClient()}>
+        <RouterProvider router={router} />
+      </AppProviders>,
+    );
+    const counts = await screen.findByTestId('recipient-counts');
+    await waitFor(() => expect(within(counts).getByText('22,200.00')).toBeTruthy());
+    expect(screen.getByRole('link', { name: 'H0001' }).getAttribute('href')).toBe('/households/h1?tab=assessment');
+    const tags = screen.getAllByTestId('gradual-exit-review').map((t) => t.textContent);
+    expect(tags).toEqual(['期满未复核（逾期31天）', '本月期满复核（剩30天）']);
+    fireEvent.click(within(counts).getByText('期满未复核'));
+    await waitFor(() => expect(router.state.location.search).toBe('?review=OVERDUE'));
+    await waitFor(() => expect(asked.at(-1)).toContain('review=OVERDUE'));
+  });
+});
+
+describe('recipient list query in the URL', () => {
+  it('keeps what is valid and drops the rest; the defaults stay out of the URL', () => {
+    const q = readRecipientQuery(new URLSearchParams('region=630102&status=PAID&review=OVERDUE&page=0&pageSize=20'));
+    expect(q).toEqual({ region: '630102', review: 'OVERDUE' });
+    expect(writeRecipientQuery({ ...q, page: 1, pageSize: 20 }).toString()).toBe('region=630102&review=OVERDUE');
+    expect(writeRecipientQuery({ status: 'STOPPED', page: 3, pageSize: 50 }).toString()).toBe('status=STOPPED&page=3&pageSize=50');
+  });
+});

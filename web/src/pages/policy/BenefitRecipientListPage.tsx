@@ -1,0 +1,129 @@
+import { Card, Col, Form, Row, Select, Statistic, Typography, type TableProps } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { DataTable } from '../../components/DataTable';
+import { PageContainer } from '../../components/PageContainer';
+import { QueryError } from '../../components/QueryError';
+import type { BenefitRecipientList, BenefitRecipientQuery } from '../../features/assessments/api';
+import { GradualExitReviewTag, RecipientStatusTag } from '../../features/assessments/components/RecipientTags';
+import { useBenefitRecipients } from '../../features/assessments/hooks';
+import { DEFAULT_PAGE_SIZE, readRecipientQuery, writeRecipientQuery } from '../../features/assessments/recipient-query';
+import { RegionTreeSelect } from '../../features/regions/components/RegionTreeSelect';
+import { labelOf, URBAN_RURAL_LABELS } from '../../lib/labels';
+import { formatFen } from '../../lib/money';
+
+type Item = BenefitRecipientList['items'][number];
+
+const STATUS_OPTIONS = [
+  { value: '', label: '在保（正常享受和渐退期）' },
+  { value: 'ACTIVE', label: '正常享受' },
+  { value: 'GRADUAL_EXIT', label: '渐退期' },
+  { value: 'STOPPED', label: '已停保' },
+];
+const REVIEW_OPTIONS = [
+  { value: '', label: '全部' },
+  { value: 'DUE', label: '30日内期满（含逾期）' },
+  { value: 'OVERDUE', label: '期满未复核' },
+];
+const columns: TableProps<Item>['columns'] = [
+  {
+    title: '户编号',
+    dataIndex: 'householdNo',
+    fixed: 'left',
+    width: 190,
+    render: (no: string, r) => <Link to={`/households/${r.householdId}?tab=assessment`}>{no}</Link>,
+  },
+  { title: '户主', dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
+  { title: '待遇状态', dataIndex: 'status', width: 90, render: (v: string) => <RecipientStatusTag status={v} /> },
+  { title: '月保障金（元）', dataIndex: 'monthlyAmountFen', width: 120, align: 'right', render: (v: number) => formatFen(v) },
+  { title: '渐退期', key: 'exit', width: 150, render: (_, r) => (r.gradualExitFrom ? `${r.gradualExitFrom} 至 ${r.gradualExitUntil ?? '?'}` : '—') },
+  { title: '期满复核', key: 'review', width: 170, render: (_, r) => (r.review ? <GradualExitReviewTag review={r.review} /> : '—') },
+  { title: '最近核算', dataIndex: 'lastAssessedOn', width: 110, render: (v: string | null) => v ?? '—' },
+  { title: '享受起始月', dataIndex: 'sinceMonth', width: 100 },
+  { title: '身份证号', dataIndex: 'headIdNumber', width: 180, render: (v: string | null) => v ?? '—' },
+  { title: '所属区域', dataIndex: 'regionPath', width: 200, ellipsis: true },
+  { title: '城乡', dataIndex: 'urbanRural', width: 60, render: (v: string) => labelOf(URBAN_RURAL_LABELS, v) },
+  { title: '人数', dataIndex: 'memberCount', width: 60, align: 'right' },
+];
+
+/**
+ * 低保对象 (R44, R85): who is being paid how much, and which 渐退 periods end within 30 days or
+ * have run past their end without the end-of-period 核算 (R44.3) — the township's worklist.
+ */
+export default function BenefitRecipientListPage() {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => readRecipientQuery(params), [params]);
+  const list = useBenefitRecipients(query);
+  const set = (patch: Partial<BenefitRecipientQuery>) => setParams(writeRecipientQuery({ ...query, page: 1, ...patch }));
+  const counts = list.data?.counts;
+  const stat = (title: string, value: number | undefined, suffix: string, onClick?: () => void, danger = false) => (
+    <Col xs={12} sm={8} lg={4}>
+      <Card size="small" hoverable={!!onClick} onClick={onClick} style={{ cursor: onClick ? 'pointer' : undefined }}>
+        <Statistic title={title} value={value ?? '—'} suffix={value === undefined ? undefined : suffix} valueStyle={danger && value ? { color: '#cf1322' } : undefined} />
+      </Card>
+    </Col>
+  );
+
+  return (
+    <PageContainer title="低保对象">
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="recipient-counts">
+        {stat('正常享受', counts?.active, '户', () => set({ status: 'ACTIVE', review: undefined }))}
+        {stat('渐退期', counts?.gradualExit, '户', () => set({ status: 'GRADUAL_EXIT', review: undefined }))}
+        {stat(`${list.data?.noticeDays ?? 30}日内期满`, counts?.due, '户', () => set({ status: undefined, review: 'DUE' }))}
+        {stat('期满未复核', counts?.overdue, '户', () => set({ status: undefined, review: 'OVERDUE' }), true)}
+        {stat('已停保', counts?.stopped, '户', () => set({ status: 'STOPPED', review: undefined }))}
+        <Col xs={12} sm={8} lg={4}>
+          <Card size="small">
+            <Statistic title="每月保障金合计" value={counts ? formatFen(counts.monthlyTotalFen) : '—'} suffix={counts ? '元' : undefined} />
+          </Card>
+        </Col>
+      </Row>
+      <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
+        <Form.Item label="区域" htmlFor="recipient-filter-region">
+          <RegionTreeSelect id="recipient-filter-region" value={query.region ?? null} onChange={(region) => set({ region })} placeholder="全部区域" style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item label="待遇状态" htmlFor="recipient-filter-status">
+          <Select
+            id="recipient-filter-status"
+            style={{ width: 220 }}
+            value={query.review ? 'GRADUAL_EXIT' : (query.status ?? '')}
+            disabled={!!query.review}
+            options={STATUS_OPTIONS}
+            onChange={(v: string) => set({ status: (v || undefined) as BenefitRecipientQuery['status'] })}
+          />
+        </Form.Item>
+        <Form.Item label="期满复核" htmlFor="recipient-filter-review">
+          <Select
+            id="recipient-filter-review"
+            style={{ width: 200 }}
+            value={query.review ?? ''}
+            options={REVIEW_OPTIONS}
+            onChange={(v: string) => set({ review: (v || undefined) as BenefitRecipientQuery['review'] })}
+          />
+        </Form.Item>
+      </Form>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        渐退期最后一个月内入户核查并重新核算，仍高于标准的自次月起停发，低于标准的恢复正常享受（R44.3）；期满未复核的家庭仍在按渐退期金额发放。
+        {list.data ? `复核状态按 ${list.data.today} 计算。` : ''}
+      </Typography.Paragraph>
+      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
+      <DataTable<Item>
+        rowKey="householdId"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching}
+        scroll={{ x: 1520 }}
+        pagination={{
+          current: query.page ?? 1,
+          pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (t) => `共 ${t} 户`,
+          onChange: (page, size) => setParams(writeRecipientQuery({ ...query, page: size !== (query.pageSize ?? DEFAULT_PAGE_SIZE) ? 1 : page, pageSize: size })),
+        }}
+      />
+    </PageContainer>
+  );
+}
