@@ -65,6 +65,7 @@ async function main() {
     out('汇总：');
     for (const c of r.counties) out(`  ${c.name} ${c.code}：${c.households} 户、${c.members} 人（${c.files.length} 个导入文件）`);
     out(`  本次生成 ${r.generated.households} 户、${r.generated.members} 人；库中本种子的演示家庭 ${r.inRegistry.households} 户、${r.inRegistry.members} 人`);
+    if (r.recipients.assessed) out(`  按演示标准核算 ${r.recipients.assessed} 户，登记低保对象 ${r.recipients.registered} 户（批量重新核算，见“低保对象”）`);
     out(`  新增财产 ${r.assetsAdded} 条、历史类别 ${r.categoryHistoryAdded} 条；用时 ${r.seconds.toFixed(1)} 秒`);
   } finally {
     await database.close();

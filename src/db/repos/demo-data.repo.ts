@@ -7,7 +7,7 @@
 import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor, type RawTx } from '../database.js';
 import { toCopyRows } from '../copy-rows.js';
-import { householdMembers, households, incomeItems, policyParameters, regions } from '../schema/index.js';
+import { benefitStatuses, householdMembers, households, incomeItems, policyParameters, regions } from '../schema/index.js';
 
 const COPY_CHUNK = 50_000;
 
@@ -270,6 +270,16 @@ export async function countDemoPolicyParameters(db: Executor, note: string): Pro
   return r?.n ?? 0;
 }
 
-export async function insertDemoPolicyParameters(db: Executor, rows: (typeof policyParameters.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(policyParameters).values(rows);
+export async function insertDemoPolicyParameters(db: Executor, rows: (typeof policyParameters.$inferInsert)[]): Promise<{ id: string; regionCode: string }[]> {
+  if (rows.length === 0) return [];
+  return db.insert(policyParameters).values(rows).returning({ id: policyParameters.id, regionCode: policyParameters.regionCode });
+}
+
+/** Recipients being paid in these counties (the demo's summary). */
+export async function countBenefitStatuses(db: Executor, countyCodes: string[]): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(benefitStatuses)
+    .where(and(inArray(benefitStatuses.countyCode, countyCodes), inArray(benefitStatuses.status, ['ACTIVE', 'GRADUAL_EXIT'])));
+  return r?.n ?? 0;
 }

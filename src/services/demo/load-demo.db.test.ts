@@ -36,6 +36,17 @@ describe('npm run demo (issue 2 §3, issue 3)', () => {
       ['demo_policy_admin', '630102'],
       ['demo_policy_admin_2', '630102'],
     ]);
+    // The demo's 低保 households found eligible under the demo standards are registered as
+    // recipients by the applied runs, each with its stored decision (R4, issue 3 §6).
+    expect(first.recipients.assessed).toBe(30);
+    const registered = await database.rawTransaction((raw) => raw.query<{ status: string; trigger: string; dibao: boolean }>(
+      `SELECT b.status, a.trigger, 'DIBAO' = ANY(h.categories) AS dibao FROM benefit_statuses b
+         JOIN assessments a ON a.id = b.last_assessment_id JOIN households h ON h.id = b.household_id`));
+    expect(registered.length).toBe(first.recipients.registered);
+    expect(registered.length).toBeGreaterThan(0);
+    for (const r of registered) expect([r.status, r.trigger, r.dibao]).toEqual(['ACTIVE', 'BATCH', true]);
+    const batchDecisions = async () => (await database.rawTransaction((raw) => raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM assessments WHERE trigger = 'BATCH'`)))[0]!.n;
+    const decisionsAfterFirstLoad = await batchDecisions();
     // A 乡镇经办 of a pastoral township, who can work the rural rules on a household there.
     const rural = first.accounts.find((a) => a.username === 'demo_township_clerk_rural')!;
     expect([rural.role, rural.regionCode.slice(0, 6), rural.regionCode.length]).toEqual(['TOWNSHIP_CLERK', '632323', 9]);
@@ -97,6 +108,9 @@ describe('npm run demo (issue 2 §3, issue 3)', () => {
     const again = await loadDemo(ctx, { households: 30, seed: 'demo-test' });
     expect(again.inRegistry.households).toBe(30);
     expect(again.policyFactsAdded).toBe(0);
+    // …and re-decides nothing: the demo standards were there already.
+    expect(again.recipients).toEqual({ assessed: 0, registered: 0 });
+    expect(await batchDecisions()).toBe(decisionsAfterFirstLoad);
     const after = await database.rawTransaction((raw) => raw.query<{ start: string; end: string; n: number }>(
       `SELECT period_start::text AS start, period_end::text AS end, count(*)::int AS n FROM income_items GROUP BY 1, 2`));
     expect(after).toEqual(periods);

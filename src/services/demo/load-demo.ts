@@ -23,6 +23,7 @@ import {
   insertDemoPolicyFacts,
   type DemoAssetInput,
   type DemoCategoryHistoryInput,
+  countBenefitStatuses,
   countDemoPolicyParameters,
   insertDemoPolicyParameters,
 } from '../../db/repos/demo-data.repo.js';
@@ -37,6 +38,8 @@ import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import { generateOneTimePassword, hashPassword } from '../access/passwords.js';
 import { toActor } from '../access/auth.js';
 import type { Actor, ServiceContext } from '../context.js';
+import { runReassessment } from '../policy/run-reassessment.js';
+import { startReassessment } from '../policy/start-reassessment.js';
 import { listImportErrors } from '../registry/import-batches.js';
 import { createImportBatch, runImportBatch } from '../registry/import-households.js';
 import {
@@ -120,6 +123,8 @@ export interface LoadDemoResult {
   categoryHistoryAdded: number;
   /** 特困 persons given a self-care assessment and obligors now */
   policyFactsAdded: number;
+  /** households assessed and recipients registered by this load's applied runs (0 when the demo standards were there already) */
+  recipients: { assessed: number; registered: number };
   accounts: DemoAccount[];
   seconds: number;
 }
@@ -194,7 +199,12 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
   // 3b. Fictional standards and property rules for the demo counties, so that 核算, the
   // what-if and the warning rules can be tried (the shipped set has no P01, R27).
   const demoParameters = await ensureDemoPolicyParameters(ctx, counties.map((c) => c.code));
-  if (demoParameters) progress(`演示用虚构低保标准与财产规则：${demoParameters} 个参数版本（仅供演示）`);
+  if (demoParameters.length) progress(`演示用虚构低保标准与财产规则：${demoParameters.length} 个参数版本（仅供演示）`);
+
+  // 3c. The 低保 households registered as recipients, as a registry in service has them: the
+  // applied run that approving a county's standard starts (issue 3 §6), one per county, over
+  // the versions just added. Only when they were added, so that loading again re-decides nothing.
+  const recipients = await registerDemoRecipients(ctx, demoParameters, progress);
 
   // 4. One account per role.
   const pastoral = counties.find((c) => c.areaType === 'PASTORAL') ?? counties.find((c) => c.areaType !== 'URBAN');
@@ -210,6 +220,7 @@ export async function loadDemo(ctx: ServiceContext, input: LoadDemoInput = {}): 
     assetsAdded,
     categoryHistoryAdded,
     policyFactsAdded,
+    recipients,
     accounts,
     seconds: (ctx.clock.now().getTime() - started) / 1000,
   };
@@ -448,9 +459,9 @@ const DEMO_MINIMUM_WAGE_MONTHLY_FEN = 170_000;
  * assessment uses the year before its reference date's), so that a 特困 decision reaches its
  * support standard. All fictional.
  */
-async function ensureDemoPolicyParameters(ctx: ServiceContext, countyCodes: readonly string[]): Promise<number> {
+async function ensureDemoPolicyParameters(ctx: ServiceContext, countyCodes: readonly string[]): Promise<{ id: string; regionCode: string }[]> {
   const db = ctx.database.db;
-  if ((await countDemoPolicyParameters(db, DEMO_PARAMETER_NOTE)) > 0) return 0;
+  if ((await countDemoPolicyParameters(db, DEMO_PARAMETER_NOTE)) > 0) return [];
   const base = { confidence: 'PLACEHOLDER', basis: 'R27 [L]', status: 'APPROVED', isDefault: false, note: DEMO_PARAMETER_NOTE, effectiveFrom: '2025-01-01' };
   const shippedP21 = readPolicySeed().find((r) => r.code === 'P21' && r.regionCode === '63')?.value as Record<string, unknown> | undefined;
   const year = Number(shanghaiDate(ctx.clock.now()).slice(0, 4));
@@ -480,6 +491,25 @@ async function ensureDemoPolicyParameters(ctx: ServiceContext, countyCodes: read
       },
     },
   ]);
-  await insertDemoPolicyParameters(db, rows);
-  return rows.length;
+  return insertDemoPolicyParameters(db, rows);
+}
+
+/** An applied re-assessment per county over its new demo versions, run here (the CLI has no job worker). */
+async function registerDemoRecipients(
+  ctx: ServiceContext,
+  versions: { id: string; regionCode: string }[],
+  progress: (line: string) => void,
+): Promise<{ assessed: number; registered: number }> {
+  const byCounty = new Map<string, string[]>();
+  for (const v of versions) byCounty.set(v.regionCode, [...(byCounty.get(v.regionCode) ?? []), v.id]);
+  let assessed = 0;
+  for (const [county, ids] of byCounty) {
+    progress(`按演示标准核算 ${county} 的在册家庭，登记低保对象…`);
+    const run = await startReassessment(ctx, null, { mode: 'APPLY', parameterVersionIds: ids });
+    const done = await runReassessment(ctx, run.id);
+    assessed += done.processed;
+  }
+  const registered = versions.length ? await countBenefitStatuses(ctx.database.db, [...byCounty.keys()]) : 0;
+  if (versions.length) progress(`  核算 ${assessed} 户，低保对象 ${registered} 户`);
+  return { assessed, registered };
 }
