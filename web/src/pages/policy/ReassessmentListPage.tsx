@@ -34,7 +34,7 @@ export default function ReassessmentListPage() {
             },
             { title: '新符合', key: 'n', width: 80, render: (_, r) => r.summary.totals.NEW_ELIGIBLE ?? 0 },
             { title: '每月资金变化', key: 'm', width: 130, render: (_, r) => yuanSigned(r.summary.monthlyDiffFen) },
-            { title: '发起人', dataIndex: 'createdByName', render: (v: string | null) => v ?? '系统' },
+            { title: '发起人', dataIndex: 'createdByName', width: 120, render: (v: string | null) => v ?? '系统' },
           ]}
         />
       )}
