@@ -50,12 +50,12 @@ describe('AssessmentTab', () => {
     expect((await screen.findByTestId('assessment-member-benefits')).textContent).toBe('旦正：特困供养894.33元/月，半护理');
   });
 
-  it('says a 渐退 period run past its end was not re-assessed and is still being paid (R44.3)', async () => {
-    const review = { stage: 'OVERDUE', periodEnd: '2026-10-31', daysLeft: -30, text: '渐退期已于2026-10-31期满，尚未重新核算，仍按渐退期金额发放；应即入户核查并重新核算（R44.3）' };
+  /** The tab of a household in 渐退 whose period stands as `review` says. */
+  function renderInGradualExit(period: { from: string; until: string }, review: { stage: string; periodEnd: string; daysLeft: number; text: string }) {
     stubApi({
       '/api/households/h1/assessments': {
         items: [decided],
-        benefit: { status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800, sinceMonth: '2021-01', gradualExitFrom: '2025-11', gradualExitUntil: '2026-10', review, lastAssessmentId: 'a1' },
+        benefit: { status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800, sinceMonth: '2021-01', gradualExitFrom: period.from, gradualExitUntil: period.until, review, lastAssessmentId: 'a1' },
         events: [],
       },
       '/api/assessments/a1': { ...decided, householdId: 'h1', result, explanation: [], parametersUsed: [] },
@@ -64,26 +64,20 @@ describe('AssessmentTab', () => {
       <AppProviders queryClient={createQueryClient()}>
         <AssessmentTab householdId="h1" canRun={false} />
       </AppProviders>,
+    );
+  }
+
+  it('says a 渐退 period run past its end was not re-assessed and is still being paid (R44.3)', async () => {
+    renderInGradualExit(
+      { from: '2025-11', until: '2026-10' },
+      { stage: 'OVERDUE', periodEnd: '2026-10-31', daysLeft: -30, text: '渐退期已于2026-10-31期满，尚未重新核算，仍按渐退期金额发放；应即入户核查并重新核算（R44.3）' },
     );
     expect((await screen.findByTestId('gradual-exit-review')).textContent).toBe('期满未复核（逾期30天）');
     expect(screen.getByTestId('gradual-exit-alert').textContent).toContain('仍按渐退期金额发放');
   });
 
   it('shows no review notice while a 渐退 period has more than 30 days to run', async () => {
-    const review = { stage: 'IN_PERIOD', periodEnd: '2027-10-31', daysLeft: 335, text: '渐退期至2027-10，期满时重新核算（R44.3）' };
-    stubApi({
-      '/api/households/h1/assessments': {
-        items: [decided],
-        benefit: { status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800, sinceMonth: '2021-01', gradualExitFrom: '2026-11', gradualExitUntil: '2027-10', review, lastAssessmentId: 'a1' },
-        events: [],
-      },
-      '/api/assessments/a1': { ...decided, householdId: 'h1', result, explanation: [], parametersUsed: [] },
-    });
-    render(
-      <AppProviders queryClient={createQueryClient()}>
-        <AssessmentTab householdId="h1" canRun={false} />
-      </AppProviders>,
-    );
+    renderInGradualExit({ from: '2026-11', until: '2027-10' }, { stage: 'IN_PERIOD', periodEnd: '2027-10-31', daysLeft: 335, text: '渐退期至2027-10，期满时重新核算（R44.3）' });
     expect((await screen.findByTestId('gradual-exit-review')).textContent).toBe('渐退期中（剩335天）');
     expect(screen.queryByTestId('gradual-exit-alert')).toBeNull();
   });
