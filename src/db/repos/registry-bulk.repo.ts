@@ -166,7 +166,7 @@ export interface ApplyMeta {
   /** ISO timestamp of the change. */
   at: string;
   actorId: string;
-  /** income_items.source_detail, e.g. '导入:户籍名单.xlsx'. */
+  /** income_items.source_detail, e.g. '导入文件“户籍名单.xlsx”'. */
   sourceDetail: string;
 }
 

@@ -106,8 +106,8 @@ describe('registry import: a clean file', () => {
       [h.id],
     );
     expect(incomes).toEqual([
-      { income_type: 'TRANSFER', fen: 360050, s: '2025-03-01', e: '2026-02-28', source: 'DECLARED', source_detail: '导入:名单.csv' },
-      { income_type: 'WAGE', fen: 1200000, s: '2025-03-01', e: '2026-02-28', source: 'DECLARED', source_detail: '导入:名单.csv' },
+      { income_type: 'TRANSFER', fen: 360050, s: '2025-03-01', e: '2026-02-28', source: 'DECLARED', source_detail: '导入文件“名单.csv”' },
+      { income_type: 'WAGE', fen: 1200000, s: '2025-03-01', e: '2026-02-28', source: 'DECLARED', source_detail: '导入文件“名单.csv”' },
     ]);
     const h2row = await one(`SELECT urban_rural, region_code, categories, member_count FROM households WHERE household_no = $1`, [h2]);
     expect(h2row).toEqual({ urban_rural: 'RURAL', region_code: VILLAGE_B, categories: ['TEKUN'], member_count: 1 });

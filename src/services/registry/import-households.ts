@@ -318,7 +318,7 @@ async function processBatch(ctx: ServiceContext, batch: ImportBatchRow & { creat
       return;
     }
     const plan = planImport(parsed.records, snapshot, { today, newId });
-    await applyImportPlan(raw, plan, { at, actorId: batch.createdBy, sourceDetail: `导入:${batch.fileName}` });
+    await applyImportPlan(raw, plan, { at, actorId: batch.createdBy, sourceDetail: `导入文件“${batch.fileName}”` });
     await appendAuditBulk(
       raw,
       plan.audit.map((e) => ({
