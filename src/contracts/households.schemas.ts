@@ -9,10 +9,12 @@ import {
   INCOME_SOURCE_LABELS,
   INCOME_TYPE_LABELS,
   LABOUR_CAPACITY_LABELS,
+  LIVESTOCK_SPECIES_LABELS,
   MEANS_TEST_EXCLUSION_LABELS,
   OBLIGOR_INABILITY_GROUND_LABELS,
   RELATIONSHIP_LABELS,
   STUDENT_STAGE_LABELS,
+  VEHICLE_PURPOSE_LABELS,
 } from '../domain/registry/codes.js';
 
 const oneOf = (table: Record<string, string>) => Type.Union(Object.keys(table).map((k) => Type.Literal(k)));
@@ -157,6 +159,10 @@ export const assetView = Type.Object({
   quantity: nullable(Type.Integer()),
   unit: nullable(Type.String()),
   valueFen: nullable(Type.Integer()),
+  /** 牲畜: the species (LIVESTOCK_SPECIES_LABELS) */
+  species: nullable(Type.String()),
+  /** 车辆: what it is used for (VEHICLE_PURPOSE_LABELS) */
+  vehiclePurpose: nullable(Type.String()),
   source: Type.String(),
   sourceDetail: nullable(Type.String()),
   recordedByName: nullable(Type.String()),
@@ -170,6 +176,10 @@ export const assetInput = Type.Object({
   quantity: Type.Optional(nullable(Type.Integer({ minimum: 0 }))),
   unit: Type.Optional(nullable(Type.String({ maxLength: 16 }))),
   valueFen: Type.Optional(nullable(Type.Integer({ minimum: 0 }))),
+  /** 牲畜 only, and required there: one asset per species, the head count in `quantity` (R25, P19) */
+  species: Type.Optional(nullable(oneOf(LIVESTOCK_SPECIES_LABELS))),
+  /** 车辆 only: what it is used for; P19 exempts some purposes (R25) */
+  vehiclePurpose: Type.Optional(nullable(oneOf(VEHICLE_PURPOSE_LABELS))),
   source: oneOf(INCOME_SOURCE_LABELS),
   sourceDetail: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
 });

@@ -121,6 +121,19 @@ export const ASSET_TYPE_LABELS = labels({
 });
 export type AssetType = keyof typeof ASSET_TYPE_LABELS;
 
+/**
+ * R25 livestock: a herd is recorded one asset per species, its head count in `quantity`; P19
+ * converts each species to sheep units (`sheepUnitsPerHead`, keyed by these codes).
+ */
+export const LIVESTOCK_SPECIES_LABELS = labels({ YAK: '牦牛', CATTLE: '黄牛', SHEEP: '绵羊', GOAT: '山羊', HORSE: '马' });
+export type LivestockSpecies = keyof typeof LIVESTOCK_SPECIES_LABELS;
+/** The counting word of a species (5头牦牛, 20只绵羊, 1匹马). */
+export const LIVESTOCK_UNITS: Readonly<Record<LivestockSpecies, string>> = { YAK: '头', CATTLE: '头', SHEEP: '只', GOAT: '只', HORSE: '匹' };
+
+/** R25 vehicles: what a vehicle is used for; P19 `exemptPurposes` lists the ones not counted. */
+export const VEHICLE_PURPOSE_LABELS = labels({ PERSONAL: '生活用车', DISABILITY: '残疾人专用车', WORKING: '营运/生产作业用车', AGRICULTURAL: '农用车' });
+export type VehiclePurpose = keyof typeof VEHICLE_PURPOSE_LABELS;
+
 export const HOUSEHOLD_STATUS_LABELS = labels({ ACTIVE: '正常', CANCELLED: '已注销' });
 
 /** R47 rigid expenditure items; ASSISTANCE_RECEIVED (救助、捐赠) is subtracted by the engine. */

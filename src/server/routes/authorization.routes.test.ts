@@ -92,7 +92,7 @@ const MATRIX: Record<string, Expected> = {
   'POST /api/persons/:id/reveal': { access: 'person:reveal', scoped: 'id', body: () => ({ field: 'idNumber' }) },
   'POST /api/households/:id/incomes': { access: 'registry:write', scoped: 'id', body: () => ({ incomeType: 'WAGE', periodStart: '2025-01-01', periodEnd: '2025-12-31', amountFen: 100, source: 'DECLARED' }) },
   'POST /api/households/:id/incomes/:itemId/remove': { access: 'registry:write', scoped: 'id' },
-  'POST /api/households/:id/assets': { access: 'registry:write', scoped: 'id', body: () => ({ assetType: 'LIVESTOCK', quantity: 3, source: 'DECLARED' }) },
+  'POST /api/households/:id/assets': { access: 'registry:write', scoped: 'id', body: () => ({ assetType: 'LIVESTOCK', species: 'YAK', quantity: 3, source: 'DECLARED' }) },
   'POST /api/households/:id/assets/:itemId/remove': { access: 'registry:write', scoped: 'id' },
   'POST /api/households/:id/expenditures': { access: 'registry:write', scoped: 'id', body: () => ({ expenditureType: 'MEDICAL_OUT_OF_POCKET', periodStart: '2025-01-01', periodEnd: '2025-12-31', amountFen: 100, source: 'DECLARED' }) },
   'DELETE /api/households/:id/expenditures/:itemId': { access: 'registry:write', scoped: 'id' },

@@ -29,6 +29,11 @@ function policyFactsView(f: PersonPolicyFactsRow | undefined) {
   };
 }
 
+function detailText(details: Record<string, unknown> | null, key: string): string | null {
+  const v = details?.[key];
+  return typeof v === 'string' ? v : null;
+}
+
 /** Household with everything on its page. Used after writes too (no view audit then). */
 export async function loadHouseholdDetail(db: Executor, ctx: ServiceContext, h: HouseholdRow) {
   const today = shanghaiDate(ctx.clock.now());
@@ -89,6 +94,8 @@ export async function loadHouseholdDetail(db: Executor, ctx: ServiceContext, h: 
       quantity: r.item.quantity,
       unit: r.item.unit,
       valueFen: r.item.valueFen,
+      species: detailText(r.item.details, 'species'),
+      vehiclePurpose: detailText(r.item.details, 'purpose'),
       source: r.item.source,
       sourceDetail: r.item.sourceDetail,
       recordedByName: r.recordedByName,

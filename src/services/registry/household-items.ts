@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors.js';
+import { LIVESTOCK_UNITS } from '../../domain/registry/codes.js';
 import type { AssetInput, CategoryInput, IncomeInput } from '../../contracts/households.schemas.js';
 import { appendAudit } from '../../db/repos/audit.repo.js';
 import type { Tx } from '../../db/database.js';
@@ -78,7 +79,29 @@ export function removeIncome(ctx: ServiceContext, actor: Actor, householdId: str
   });
 }
 
+/**
+ * What R25 needs of an asset beyond its type, checked and put in `details`: a herd is recorded
+ * one species at a time with its head count (P19 converts species to sheep units), a vehicle
+ * may say what it is for (P19 exempts some purposes).
+ */
+function assetDetails(body: AssetInput): { details: Record<string, unknown> | null; unit: string | null } {
+  const violations: { path: string; code: string; params?: Record<string, string> }[] = [];
+  if (body.species && body.assetType !== 'LIVESTOCK') violations.push({ path: 'species', code: 'REGISTRY_ASSET_DETAIL_MISMATCH', params: { field: '畜种', assetType: '牲畜' } });
+  if (body.vehiclePurpose && body.assetType !== 'VEHICLE') {
+    violations.push({ path: 'vehiclePurpose', code: 'REGISTRY_ASSET_DETAIL_MISMATCH', params: { field: '车辆用途', assetType: '车辆' } });
+  }
+  if (body.assetType === 'LIVESTOCK') {
+    if (!body.species) violations.push({ path: 'species', code: 'REGISTRY_LIVESTOCK_SPECIES_REQUIRED' });
+    if (body.quantity === null || body.quantity === undefined) violations.push({ path: 'quantity', code: 'REGISTRY_LIVESTOCK_COUNT_REQUIRED' });
+  }
+  if (violations.length) throw new AppError('VALIDATION_FAILED', { details: violations });
+  if (body.assetType === 'LIVESTOCK' && body.species) return { details: { species: body.species }, unit: body.unit ?? LIVESTOCK_UNITS[body.species] };
+  if (body.assetType === 'VEHICLE' && body.vehiclePurpose) return { details: { purpose: body.vehiclePurpose }, unit: body.unit ?? null };
+  return { details: null, unit: body.unit ?? null };
+}
+
 export function addAsset(ctx: ServiceContext, actor: Actor, householdId: string, body: AssetInput) {
+  const { details, unit } = assetDetails(body);
   return changeHousehold(ctx, actor, householdId, async (tx, h) => {
     await checkPersonIsMember(tx, h, body.personId);
     const item = await insertAsset(tx, {
@@ -88,8 +111,9 @@ export function addAsset(ctx: ServiceContext, actor: Actor, householdId: string,
       assetType: body.assetType,
       description: body.description ?? '',
       quantity: body.quantity ?? null,
-      unit: body.unit ?? null,
+      unit,
       valueFen: body.valueFen ?? null,
+      details,
       source: body.source,
       sourceDetail: body.sourceDetail ?? null,
       recordedBy: actor.id,

@@ -149,8 +149,8 @@ describe('households (issue 2 §7–§8, §11, §14)', () => {
     const headId = h.headPersonId;
     let d = (await clerk.post(`/api/households/${h.id}/incomes`, { personId: headId, incomeType: 'WAGE', periodStart: '2025-01-01', periodEnd: '2025-12-31', amountFen: 1560000, source: 'INVESTIGATED' })).json();
     expect(d.incomes[0]).toMatchObject({ amountFen: 1560000, source: 'INVESTIGATED', personName: '张建国' });
-    d = (await clerk.post(`/api/households/${h.id}/assets`, { assetType: 'LIVESTOCK', description: '藏系绵羊', quantity: 40, unit: '只', source: 'DECLARED' })).json();
-    expect(d.assets[0]).toMatchObject({ assetType: 'LIVESTOCK', quantity: 40 });
+    d = (await clerk.post(`/api/households/${h.id}/assets`, { assetType: 'LIVESTOCK', species: 'SHEEP', description: '藏系绵羊', quantity: 40, source: 'DECLARED' })).json();
+    expect(d.assets[0]).toMatchObject({ assetType: 'LIVESTOCK', species: 'SHEEP', quantity: 40, unit: '只', vehiclePurpose: null });
     d = (await clerk.post(`/api/households/${h.id}/categories`, { category: 'DIBAO', effectiveFrom: '2025-03-01', reason: '新申请' })).json();
     expect(d.categories).toEqual(['DIBAO']);
     const again = await clerk.post(`/api/households/${h.id}/categories`, { category: 'DIBAO', effectiveFrom: '2025-04-01' });
@@ -161,6 +161,24 @@ describe('households (issue 2 §7–§8, §11, §14)', () => {
     expect(d.categoryHistory[0]).toMatchObject({ category: 'DIBAO', effectiveFrom: '2025-03-01', effectiveTo: '2026-02-28', current: false });
     const list = (await clerk.get(`/api/households?q=${h.householdNo}`)).json();
     expect(list.items[0].categories).toEqual([]);
+  });
+
+  it('R25: a herd is recorded species by species with its head count; a vehicle may say what it is for', async () => {
+    const h = await create(clerk);
+    const refused = await clerk.post(`/api/households/${h.id}/assets`, { assetType: 'LIVESTOCK', description: '牛1头、羊23只', source: 'DECLARED', vehiclePurpose: 'WORKING' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.map((v: { path: string; code: string }) => [v.path, v.code])).toEqual([
+      ['vehiclePurpose', 'REGISTRY_ASSET_DETAIL_MISMATCH'],
+      ['species', 'REGISTRY_LIVESTOCK_SPECIES_REQUIRED'],
+      ['quantity', 'REGISTRY_LIVESTOCK_COUNT_REQUIRED'],
+    ]);
+    const horses = (await clerk.post(`/api/households/${h.id}/assets`, { assetType: 'LIVESTOCK', species: 'HORSE', quantity: 2, source: 'DECLARED' })).json();
+    expect(horses.assets).toHaveLength(1);
+    expect(horses.assets[0]).toMatchObject({ species: 'HORSE', quantity: 2, unit: '匹' });
+    const car = (await clerk.post(`/api/households/${h.id}/assets`, { assetType: 'VEHICLE', vehiclePurpose: 'DISABILITY', description: '残疾人代步车', valueFen: 500_000, source: 'INVESTIGATED' })).json();
+    expect(car.assets.find((a: { assetType: string }) => a.assetType === 'VEHICLE')).toMatchObject({ vehiclePurpose: 'DISABILITY', species: null });
+    const wrong = await clerk.post(`/api/households/${h.id}/assets`, { assetType: 'HOUSE', species: 'YAK', source: 'DECLARED' });
+    expect(wrong.json().error.details).toEqual([{ path: 'species', code: 'REGISTRY_ASSET_DETAIL_MISMATCH', params: { field: '畜种', assetType: '牲畜' } }]);
   });
 
   it('lists with paging and finds households by name, identity fragment, phone fragment and number', async () => {

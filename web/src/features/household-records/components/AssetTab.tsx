@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Flex, Form, Input, InputNumber, Select, type TableColumnsType } from 'antd';
-import { ASSET_TYPE_LABELS, labelOf, optionsOf } from '../../../lib/labels';
+import { ASSET_TYPE_LABELS, labelOf, LIVESTOCK_SPECIES_LABELS, optionsOf, VEHICLE_PURPOSE_LABELS } from '../../../lib/labels';
 import { formatFen, parseYuan, yuanRule } from '../../../lib/money';
 import type { MemberView } from '../../households/api';
 import type { AssetInput, AssetView } from '../api';
@@ -18,18 +18,26 @@ interface AssetValues {
   quantity?: number | null;
   unit?: string;
   valueYuan?: string;
+  species?: string;
+  vehiclePurpose?: string;
   source: string;
   sourceDetail?: string;
 }
 
 const COLUMNS: TableColumnsType<AssetView> = [
-  { title: '财产类型', dataIndex: 'assetType', width: 140, render: (v: string) => labelOf(ASSET_TYPE_LABELS, v) },
+  { title: '财产类型', dataIndex: 'assetType', width: 170, render: (v: string, r) => assetTypeText(v, r) },
   { title: '描述', dataIndex: 'description', width: 200, render: (v: string) => v || '—' },
   { title: '数量', key: 'quantity', width: 90, align: 'right', render: (_, r) => (r.quantity === null ? '—' : `${r.quantity}${r.unit ?? ''}`) },
   { title: '价值（元）', dataIndex: 'valueFen', width: 120, align: 'right', render: (v: number | null) => formatFen(v) },
 ];
 
-/** The value is optional: empty sends null. */
+/** 牲畜（牦牛） / 车辆（农用车） / 房产 */
+function assetTypeText(type: string, r: Pick<AssetView, 'species' | 'vehiclePurpose'>): string {
+  const kind = r.species ? labelOf(LIVESTOCK_SPECIES_LABELS, r.species) : r.vehiclePurpose ? labelOf(VEHICLE_PURPOSE_LABELS, r.vehiclePurpose) : null;
+  return kind ? `${labelOf(ASSET_TYPE_LABELS, type)}（${kind}）` : labelOf(ASSET_TYPE_LABELS, type);
+}
+
+/** The value is optional: empty sends null. A herd's species and a vehicle's use go with their type only. */
 function assetBody(v: AssetValues): RecordBody<AssetInput> {
   const valueText = (v.valueYuan ?? '').trim();
   let valueFen: number | null = null;
@@ -45,6 +53,8 @@ function assetBody(v: AssetValues): RecordBody<AssetInput> {
     quantity: v.quantity ?? null,
     unit: v.unit?.trim() || null,
     valueFen,
+    ...(v.assetType === 'LIVESTOCK' ? { species: (v.species ?? null) as AssetInput['species'] } : {}),
+    ...(v.assetType === 'VEHICLE' ? { vehiclePurpose: (v.vehiclePurpose ?? null) as AssetInput['vehiclePurpose'] } : {}),
     source: v.source as AssetInput['source'],
     sourceDetail: v.sourceDetail?.trim() || null,
   };
@@ -83,9 +93,40 @@ export function AssetTab({ householdId, assets, members, canWrite }: { household
             <Input maxLength={200} placeholder="如：砖混结构住房 80 平方米；牦牛" />
           </Form.Item>
         </Col>
+        <Form.Item noStyle shouldUpdate={(a: AssetValues, b: AssetValues) => a.assetType !== b.assetType}>
+          {({ getFieldValue }) => {
+            const type = getFieldValue('assetType') as string | undefined;
+            if (type === 'LIVESTOCK') {
+              return (
+                <Col xs={24} sm={12}>
+                  <Form.Item label="畜种" name="species" rules={[{ required: true, message: '牲畜须按畜种分别登记，请选择畜种' }]} extra="一种牲畜登记一条，数量填头（只、匹）数">
+                    <Select options={optionsOf(LIVESTOCK_SPECIES_LABELS)} />
+                  </Form.Item>
+                </Col>
+              );
+            }
+            if (type === 'VEHICLE') {
+              return (
+                <Col xs={24} sm={12}>
+                  <Form.Item label="车辆用途" name="vehiclePurpose" extra="残疾人专用车、生产作业用车等是否计入，按本地财产规则（P19）">
+                    <Select allowClear options={optionsOf(VEHICLE_PURPOSE_LABELS)} />
+                  </Form.Item>
+                </Col>
+              );
+            }
+            return null;
+          }}
+        </Form.Item>
         <Col xs={12} sm={6}>
-          <Form.Item label="数量" name="quantity">
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          <Form.Item noStyle shouldUpdate={(a: AssetValues, b: AssetValues) => a.assetType !== b.assetType}>
+            {({ getFieldValue }) => {
+              const livestock = getFieldValue('assetType') === 'LIVESTOCK';
+              return (
+                <Form.Item label={livestock ? '数量（头/只/匹）' : '数量'} name="quantity" rules={livestock ? [{ required: true, message: '请填写该畜种的数量' }] : []}>
+                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              );
+            }}
           </Form.Item>
         </Col>
         <Col xs={12} sm={6}>

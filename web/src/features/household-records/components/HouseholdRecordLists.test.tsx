@@ -15,7 +15,10 @@ const incomes: IncomeView[] = [
   { ...provenance, id: 'i1', incomeType: 'WAGE', periodStart: '2025-03-01', periodEnd: '2026-02-28', amountFen: 1_234_567, note: null },
   { ...provenance, id: 'i2', incomeType: 'OPERATING', periodStart: '2025-01-01', periodEnd: '2025-12-31', amountFen: 5, note: null },
 ];
-const assets: AssetView[] = [{ ...provenance, id: 'a1', assetType: 'HOUSE', description: '砖混', quantity: 1, unit: '套', valueFen: 8_000_000 }];
+const assets: AssetView[] = [
+  { ...provenance, id: 'a1', assetType: 'HOUSE', description: '砖混', quantity: 1, unit: '套', valueFen: 8_000_000, species: null, vehiclePurpose: null },
+  { ...provenance, id: 'a2', assetType: 'LIVESTOCK', description: '', quantity: 5, unit: '头', valueFen: 3_000_000, species: 'YAK', vehiclePurpose: null },
+];
 const expenditures: ExpenditureView[] = [
   { ...provenance, id: 'e1', expenditureType: 'MEDICAL_OUT_OF_POCKET', periodStart: '2025-03-01', periodEnd: '2026-02-28', amountFen: 860_000, note: null },
   { ...provenance, id: 'e2', expenditureType: 'ASSISTANCE_RECEIVED', periodStart: '2025-03-01', periodEnd: '2026-02-28', amountFen: 100_000, note: null },
@@ -125,9 +128,28 @@ describe('household record lists (收入, 财产, 刚性支出)', { timeout: 20_
       {
         url: `/api/households/${HH}/assets`,
         method: 'POST',
-        body: { personId: null, assetType: 'VEHICLE', description: '货车', quantity: null, unit: null, valueFen: 123_450, source: 'DECLARED', sourceDetail: null },
+        body: { personId: null, assetType: 'VEHICLE', description: '货车', quantity: null, unit: null, valueFen: 123_450, vehiclePurpose: null, source: 'DECLARED', sourceDetail: null },
       },
     ]);
+  });
+
+  it('财产: a herd is recorded species by species (R25): 畜种 and 数量 are required, the species is sent and listed', async () => {
+    const calls = stubFetch(json(200, {}));
+    renderWith(<AssetTab householdId={HH} assets={assets} members={members} canWrite />);
+    expect(await screen.findByText('牲畜（牦牛）')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /登记财产/ }));
+    const dialog = await screen.findByRole('dialog');
+    await pick('财产类型', '牲畜');
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    expect(await within(dialog).findByText('牲畜须按畜种分别登记，请选择畜种')).toBeTruthy();
+    expect(await within(dialog).findByText('请填写该畜种的数量')).toBeTruthy();
+    expect(calls()).toEqual([]);
+    await pick('畜种', '绵羊');
+    fireEvent.change(within(dialog).getByLabelText('数量（头/只/匹）'), { target: { value: '20' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(calls()).toHaveLength(1));
+    expect(calls()[0]!.body).toMatchObject({ assetType: 'LIVESTOCK', species: 'SHEEP', quantity: 20 });
+    expect(calls()[0]!.body).not.toHaveProperty('vehiclePurpose');
   });
 
   it('财产: an invalid amount stays on the field and nothing is sent', async () => {
