@@ -5,7 +5,7 @@
  * gives it (元, 倍, %, 个月, 个工作日 …), instead of the JSON it is stored as. A code or a
  * field without a label is shown as it is, never dropped.
  */
-import { MEANS_TEST_EXCLUSION_LABELS, AREA_TYPE_LABELS } from '../registry/codes.js';
+import { AREA_TYPE_LABELS, LIVESTOCK_SPECIES_LABELS, MEANS_TEST_EXCLUSION_LABELS, VEHICLE_PURPOSE_LABELS } from '../registry/codes.js';
 import { formatPercent } from './explain.js';
 import { formatYuan, ROUNDING_LABELS } from './money.js';
 import type { FieldSpec, MoneyStandard, ParameterDefinition, ValueSpec, WorkingDayCalendar } from './parameter-catalog.js';
@@ -50,11 +50,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   livestock: '牲畜',
   maxSheepUnitsPerCapita: '每人羊单位上限',
   sheepUnitsPerHead: '每头折合羊单位',
-  SHEEP: '绵羊',
-  GOAT: '山羊',
-  YAK: '牦牛',
-  CATTLE: '黄牛',
-  HORSE: '马',
+  ...LIVESTOCK_SPECIES_LABELS,
   applies: '设限',
   // P21 care standards (R55)
   basis: '计算基数',
@@ -194,10 +190,8 @@ const OPTION_LABELS: Readonly<Record<string, string>> = {
   INCOME_PROPERTY_NOT_MET: '收入或财产不再符合',
   ABLE_OBLIGOR: '义务人具备履行能力',
   VOLUNTARY_EXIT: '本人申请退出',
-  // P19 vehicles: purposes that do not count (asset details.purpose)
-  DISABILITY: '残疾人功能性补偿代步',
-  WORKING: '营运',
-  AGRICULTURAL: '农用',
+  // P19 vehicles: purposes that do not count (an asset's 车辆用途, details.purpose)
+  ...VEHICLE_PURPOSE_LABELS,
 };
 
 /** Longest text a value is shown with; the stored value stays whole (the JSON in the edit form). */

@@ -61,6 +61,22 @@ describe('R25 property checks (P19)', () => {
     expect(r.result).toBe(expected);
   });
 
+  it.each<[string, AssetFact[], string]>([
+    [
+      'R25 a herd recorded species by species: each converted to sheep units, the sum against the limit',
+      [
+        buildAsset({ id: 'y', assetType: 'LIVESTOCK', description: '牦牛', quantity: 5, details: { species: 'YAK' } }),
+        buildAsset({ id: 's', assetType: 'LIVESTOCK', description: '藏系绵羊', quantity: 20, details: { species: 'SHEEP' } }),
+      ],
+      '牲畜折合40个羊单位（牦牛5头×4＋绵羊20只×1），不超过限额80个羊单位',
+    ],
+    ['R25 livestock without a species names the record, once', [buildAsset({ id: 'l', assetType: 'LIVESTOCK', description: '牛1头、羊23只', quantity: 27 })], '牲畜：“牛1头、羊23只”未登记畜种，不能自动判定'],
+    ['R25 a species without a factor is named in Chinese', [buildAsset({ id: 'l', assetType: 'LIVESTOCK', quantity: 3, details: { species: 'HORSE' } })], '马的羊单位折算系数未配置'],
+  ])('%s', (_rule, assets, text) => {
+    const rules = { ...RULES, livestock: { maxSheepUnitsPerCapita: 40, sheepUnitsPerHead: { SHEEP: 1, GOAT: 0.8, YAK: 4, CATTLE: 5 } } };
+    expect(finding(check(assets, { configured: true, rules }), 'LIVESTOCK').text).toContain(text);
+  });
+
   it('R25: FAIL dominates NOT_CONFIGURED', () => {
     const r = check([buildAsset({ id: 'h1', assetType: 'HOUSE' }), buildAsset({ id: 'h2', assetType: 'HOUSE' }), buildAsset({ id: 'd', assetType: 'DEPOSIT' })]);
     expect(r.result).toBe('FAIL');

@@ -30,6 +30,7 @@ import type { AssetFact, HouseholdFacts, ParameterSet, PropertyFinding } from '.
 import { applyRatio, compareProducts, formatYuan, ratioOf } from './money.js';
 import { fenFigure, formatParam, numberFigure, textFigure, type StepDraft } from './explain.js';
 import { readPropertyRules, type ParamRef, type UsedParams } from './params.js';
+import { LIVESTOCK_SPECIES_LABELS, LIVESTOCK_UNITS, type LivestockSpecies } from '../registry/codes.js';
 
 export type PropertyResult = 'PASS' | 'FAIL' | 'NOT_CONFIGURED';
 
@@ -273,20 +274,25 @@ function runCheck(
       const factors = isObject(rule.sheepUnitsPerHead) ? rule.sheepUnitsPerHead : null;
       if (perCapita === null || !factors) return notConfigured(c, '牲畜（羊单位）限额或折算系数未配置', ref);
       let milliUnits = 0;
+      const parts: string[] = []; // 牦牛5头×4
       for (const a of assets) {
         if (a.assetType !== 'LIVESTOCK') continue;
         const species = isObject(a.details) && typeof a.details.species === 'string' ? a.details.species : null;
         const factor = species ? num(factors[species]) : null;
-        if (species === null) return notConfigured(c, `牲畜“${a.description}”未登记畜种`, ref);
-        if (factor === null) return notConfigured(c, `畜种${species}的羊单位折算系数未配置`, ref);
-        if (a.quantity === null) return notConfigured(c, `牲畜“${a.description}”未登记数量`, ref);
+        const which = a.description ? `“${a.description}”` : '一项';
+        if (species === null) return notConfigured(c, `${which}未登记畜种`, ref);
+        const name = LIVESTOCK_SPECIES_LABELS[species as LivestockSpecies] ?? species;
+        if (factor === null) return notConfigured(c, `${name}的羊单位折算系数未配置`, ref);
+        if (a.quantity === null) return notConfigured(c, `${which}未登记数量`, ref);
         milliUnits += Math.round(a.quantity * factor * 1000);
+        parts.push(`${name}${a.quantity}${LIVESTOCK_UNITS[species as LivestockSpecies] ?? ''}×${factor}`);
       }
       const limitMilli = Math.round(perCapita * 1000) * size;
       const ok = milliUnits <= limitMilli;
+      const breakdown = parts.length ? `（${parts.join('＋')}）` : '';
       return {
         result: ok ? 'PASS' : 'FAIL',
-        text: `牲畜折合${milliUnits / 1000}个羊单位，${ok ? '不超过' : '超过'}限额${limitMilli / 1000}个羊单位（每人${perCapita}个×${size}人，${formatParam(ref)}）`,
+        text: `牲畜折合${milliUnits / 1000}个羊单位${breakdown}，${ok ? '不超过' : '超过'}限额${limitMilli / 1000}个羊单位（每人${perCapita}个×${size}人，${formatParam(ref)}）`,
         figures: [numberFigure('羊单位', milliUnits / 1000), numberFigure('羊单位限额', limitMilli / 1000, ref)],
       };
     }
