@@ -169,12 +169,19 @@ describe('generated people', () => {
     expect(LARGE.some((h) => h.history.some((c) => c.gradualExit))).toBe(true);
   });
 
-  it('gives herds (in sheep units) to herding households of the pastoral county, with operating income', () => {
+  it('gives herds to herding households of the pastoral county, one record per species with its head count (R25), with operating income', () => {
     const pastoral = LARGE.filter((h) => h.countyCode === '632323' && h.members.some((m) => m.employment === 'HERDING'));
     expect(pastoral.length).toBeGreaterThan(500);
+    const units = { 牦牛: '头', 藏系绵羊: '只', 马: '匹' } as Record<string, string>;
     for (const h of pastoral) {
-      const herd = h.assets.find((a) => a.assetType === 'LIVESTOCK');
-      expect(herd?.unit).toBe('羊单位');
+      const herd = h.assets.filter((a) => a.assetType === 'LIVESTOCK');
+      expect(herd.length).toBeGreaterThan(0);
+      for (const a of herd) {
+        expect(['YAK', 'SHEEP', 'HORSE']).toContain(a.details?.species);
+        expect(a.unit).toBe(units[a.description]);
+        expect(a.quantity).toBeGreaterThan(0);
+      }
+      expect(new Set(herd.map((a) => a.details?.species)).size).toBe(herd.length);
       expect(h.members.some((m) => (m.incomes.operating ?? 0) > 0)).toBe(true);
     }
   });

@@ -21,6 +21,7 @@ import {
   EMPLOYMENT_LABELS,
   HEALTH_LABELS,
   LABOUR_CAPACITY_LABELS,
+  LIVESTOCK_UNITS,
   RELATIONSHIP_LABELS,
   STUDENT_STAGE_LABELS,
   URBAN_RURAL_LABELS,
@@ -1021,38 +1022,34 @@ class CountyGenerator {
       const description = zone === 'PASTORAL' ? '牧民定居点住房' : rng.pick(['自建砖木结构住房', '自建砖混结构住房', '易地搬迁安置房'] as const);
       out.push({ assetType: 'HOUSE', description, quantity: area, unit: '平方米', valueYuan: round100(area * rng.uniform(400, 1_000)), details: { structure: description.includes('砖木') ? '砖木' : '砖混' }, ownerIdNumber: head });
     }
-    // Livestock in sheep units
+    // Livestock, one record per species with its head count, as R25 reads a herd (P19 converts
+    // each species to sheep units). The draws are made in the same order as before.
+    const herd = (species: 'YAK' | 'CATTLE' | 'SHEEP' | 'HORSE', description: string, heads: number, valueYuan: number) => {
+      if (heads > 0) out.push({ assetType: 'LIVESTOCK', description, quantity: heads, unit: LIVESTOCK_UNITS[species], valueYuan: round100(valueYuan), details: { species }, ownerIdNumber: head });
+    };
     if (this.herd) {
-      const { yak, sheep, horse, units } = this.herd;
-      const parts = [yak ? `牦牛${yak}头` : '', sheep ? `藏系绵羊${sheep}只` : '', horse ? `马${horse}匹` : ''].filter(Boolean);
-      out.push({
-        assetType: 'LIVESTOCK',
-        description: `${parts.join('、')}（折合${units}个羊单位）`,
-        quantity: units,
-        unit: '羊单位',
-        valueYuan: round100(yak * rng.uniform(5_000, 8_000) + sheep * rng.uniform(800, 1_200) + horse * rng.uniform(3_000, 6_000)),
-        details: { yak, sheep, horse, sheepUnitFactors: SHEEP_UNITS },
-        ownerIdNumber: head,
-      });
+      const { yak, sheep, horse } = this.herd;
+      const yakValue = yak * rng.uniform(5_000, 8_000);
+      const sheepValue = sheep * rng.uniform(800, 1_200);
+      const horseValue = horse * rng.uniform(3_000, 6_000);
+      herd('YAK', '牦牛', yak, yakValue);
+      herd('SHEEP', '藏系绵羊', sheep, sheepValue);
+      herd('HORSE', '马', horse, horseValue);
     } else if (zone === 'FARMING' && rng.chance(0.1)) {
       const cattle = rng.int(0, 3);
       const sheep = rng.int(5, 30);
-      out.push({
-        assetType: 'LIVESTOCK',
-        description: `${cattle ? `牛${cattle}头、` : ''}羊${sheep}只（折合${cattle * SHEEP_UNITS.yak + sheep}个羊单位）`,
-        quantity: cattle * SHEEP_UNITS.yak + sheep,
-        unit: '羊单位',
-        valueYuan: round100(cattle * rng.uniform(5_000, 9_000) + sheep * rng.uniform(800, 1_200)),
-        details: { cattle, sheep, sheepUnitFactors: { cattle: SHEEP_UNITS.yak, sheep: 1 } },
-        ownerIdNumber: head,
-      });
+      const cattleValue = cattle * rng.uniform(5_000, 9_000);
+      const sheepValue = sheep * rng.uniform(800, 1_200);
+      herd('CATTLE', '黄牛', cattle, cattleValue);
+      herd('SHEEP', '绵羊', sheep, sheepValue);
     }
     // Vehicles (a few)
     const pVehicle = zone === 'PASTORAL' ? 0.25 : zone === 'FARMING' ? 0.1 : 0.04;
     if (category !== 'TEKUN' && rng.chance(pVehicle)) {
       const kind = zone === 'URBAN' ? '二手小型轿车' : rng.weighted(VEHICLE_TABLE);
       const value = kind === '摩托车' ? rng.uniform(3_000, 8_000) : kind === '农用三轮车' ? rng.uniform(5_000, 15_000) : rng.uniform(15_000, 60_000);
-      out.push({ assetType: 'VEHICLE', description: kind, quantity: 1, unit: '辆', valueYuan: round100(value), details: { kind }, ownerIdNumber: head });
+      const purpose = kind === '农用三轮车' ? 'AGRICULTURAL' : 'PERSONAL';
+      out.push({ assetType: 'VEHICLE', description: kind, quantity: 1, unit: '辆', valueYuan: round100(value), details: { kind, purpose }, ownerIdNumber: head });
     }
     if (zone === 'FARMING' && category !== 'TEKUN' && rng.chance(0.06)) {
       out.push({ assetType: 'MACHINERY', description: rng.pick(['小型拖拉机', '微耕机', '旋耕机'] as const), quantity: 1, unit: '台', valueYuan: round100(rng.uniform(3_000, 15_000)), details: null, ownerIdNumber: head });

@@ -88,6 +88,14 @@ describe('npm run demo (issue 2 §3, issue 3)', () => {
     expect(supported.length).toBeGreaterThan(0);
     for (const m of supported) expect(m.tekunSupportMonthlyFen).toBeGreaterThan(0);
 
+    // Herds are recorded species by species, so the livestock check (R25) is decided, never
+    // left to an officer for want of a species.
+    const [herder] = await database.rawTransaction((raw) => raw.query<{ id: string }>(
+      `SELECT household_id AS id FROM assets WHERE asset_type = 'LIVESTOCK' ORDER BY household_id LIMIT 1`));
+    const herdFinding = ((await runAssessment(ctx, actor, herder!.id, {})).result as AssessmentResult).property.findings.find((f) => f.check === 'LIVESTOCK')!;
+    expect(herdFinding.result).not.toBe('NOT_CONFIGURED');
+    expect(herdFinding.text).toMatch(/^牲畜折合[\d.]+个羊单位（(牦牛|绵羊|黄牛|马)\d+(头|只|匹)×/);
+
     // On the registry as generated (非在校生 recorded as NONE, health as HEALTHY …), a child
     // living with a working-age head is not left 特困待定: the head is an able obligor (R51).
     const withChildren = await database.rawTransaction((raw) => raw.query<{ id: string }>(
