@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
 import { queryRows, type Executor } from '../database.js';
+import type { RecipientStatusRow } from './household-facts.repo.js';
 
 export interface BenefitRecipientFilter {
   /** a region inside the scope (ignored when it is the scope itself) */
@@ -19,8 +20,8 @@ export interface BenefitRecipientFilter {
   gradualExitUntilAtMost?: string | undefined;
 }
 
-export interface BenefitRecipientRow {
-  householdId: string;
+/** A recipient's status (as the engine reads it) with the household it belongs to. */
+export type BenefitRecipientRow = Omit<RecipientStatusRow, 'previousCountedByType' | 'previousPerCapitaMonthlyFen'> & {
   householdNo: string;
   countyCode: string;
   regionCode: string;
@@ -30,14 +31,9 @@ export interface BenefitRecipientRow {
   headName: string | null;
   headIdNumber: string | null;
   memberCount: number;
-  status: string;
-  monthlyAmountFen: number;
-  sinceMonth: string;
-  gradualExitFrom: string | null;
-  gradualExitUntil: string | null;
-  lastAssessmentId: string | null;
+  /** day of the last decision, Asia/Shanghai */
   lastAssessedOn: string | null;
-}
+};
 
 function regionCondition(scope: RegionScope, region: string | undefined): SQL {
   // a region outside the scope has nothing to show; one above it shows the scope
