@@ -1,21 +1,22 @@
 /**
  * 低保对象: recipient households by their current status (R44 life cycle), with the figures a
  * township works its list by — the 渐退 periods ending soon first (R44.3, R85). Scoped by
- * the household's region, as every registry read.
+ * the household's region, as every registry read: a status row carries its household's county
+ * code (a household never moves county), and below a county the household's village code
+ * decides.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { RegionScope } from '../../domain/access/scope.js';
 import { queryRows, type Executor } from '../database.js';
 import type { RecipientStatusRow } from './household-facts.repo.js';
 
-export interface BenefitRecipientFilter {
+export interface BenefitRecipientSegment {
   /** a region inside the scope (ignored when it is the scope itself) */
   region?: string | undefined;
-  /** one status; none → the households being paid (ACTIVE and GRADUAL_EXIT) */
-  status?: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED' | undefined;
+  status: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED';
   /**
-   * Only 渐退 periods ending in or before this month ('YYYY-MM-01'): the service turns
-   * "due within the notice days" or "overdue" into it (gradual-exit-review.rules.ts).
+   * GRADUAL_EXIT only: periods ending in or before this month ('YYYY-MM-01'); the service
+   * turns "due within the notice days" or "overdue" into it (gradual-exit-review.rules.ts).
    */
   gradualExitUntilAtMost?: string | undefined;
 }
@@ -35,33 +36,45 @@ export type BenefitRecipientRow = Omit<RecipientStatusRow, 'previousCountedByTyp
   lastAssessedOn: string | null;
 };
 
-function regionCondition(scope: RegionScope, region: string | undefined): SQL {
-  // a region outside the scope has nothing to show; one above it shows the scope
-  if (region && !region.startsWith(scope.regionCode) && !scope.regionCode.startsWith(region)) return sql`false`;
-  const code = region && region.startsWith(scope.regionCode) ? region : scope.regionCode;
-  // A county is matched by county code (same rows, and the planner knows how many).
-  return code.length === 6 ? sql`h.county_code = ${code}` : sql`h.region_code LIKE ${`${code}%`}`;
-}
-
-function conditions(scope: RegionScope, f: BenefitRecipientFilter): SQL {
-  const where: SQL[] = [regionCondition(scope, f.region)];
-  where.push(f.status ? sql`b.status = ${f.status}` : sql`b.status IN ('ACTIVE', 'GRADUAL_EXIT')`);
-  if (f.gradualExitUntilAtMost) where.push(sql`b.status = 'GRADUAL_EXIT' AND b.gradual_exit_until <= ${f.gradualExitUntilAtMost}::date`);
-  return sql.join(where, sql` AND `);
+/**
+ * The region to list: `region` when it lies inside the scope, the scope otherwise; null for a
+ * region outside the scope (nothing to show).
+ */
+function regionOf(scope: RegionScope, region: string | undefined): string | null {
+  if (region && !region.startsWith(scope.regionCode) && !scope.regionCode.startsWith(region)) return null;
+  return region && region.startsWith(scope.regionCode) ? region : scope.regionCode;
 }
 
 /**
- * A page of recipients: 渐退 households first, the period ending soonest first, then the others
- * by household number.
+ * Recipients of a region, on `benefit_statuses` by its county code (its index) and, below a
+ * county, on the household's village code too; the household is always matched by county
+ * first, so that a page walks the (county, household number) index in list order.
+ */
+function inRegion(code: string): { b: SQL; h: SQL; needsHousehold: boolean } {
+  if (code.length > 6) {
+    const county = code.slice(0, 6);
+    return { b: sql`b.county_code = ${county}`, h: sql`h.county_code = ${county} AND h.region_code LIKE ${`${code}%`}`, needsHousehold: true };
+  }
+  if (code.length === 6) return { b: sql`b.county_code = ${code}`, h: sql`h.county_code = ${code}`, needsHousehold: false };
+  return { b: sql`b.county_code LIKE ${`${code}%`}`, h: sql`h.county_code LIKE ${`${code}%`}`, needsHousehold: false };
+}
+
+/**
+ * A page of one status: 渐退 households by the end of their period, the others by county and
+ * household number (measured on the full registry: docs/benchmarks.md).
  */
 export async function listBenefitRecipients(
   db: Executor,
   scope: RegionScope,
-  f: BenefitRecipientFilter,
+  f: BenefitRecipientSegment,
   page: { limit: number; offset: number },
-): Promise<{ rows: BenefitRecipientRow[]; total: number }> {
-  const where = conditions(scope, f);
-  const rows = await queryRows<BenefitRecipientRow>(db, sql`
+): Promise<BenefitRecipientRow[]> {
+  const code = regionOf(scope, f.region);
+  if (code === null || page.limit <= 0) return [];
+  const r = inRegion(code);
+  const until = f.status === 'GRADUAL_EXIT' && f.gradualExitUntilAtMost ? sql` AND b.gradual_exit_until <= ${f.gradualExitUntilAtMost}::date` : sql``;
+  const order = f.status === 'GRADUAL_EXIT' ? sql`b.gradual_exit_until, h.county_code, h.household_no` : sql`h.county_code, h.household_no`;
+  return queryRows<BenefitRecipientRow>(db, sql`
     SELECT b.household_id AS "householdId", h.household_no AS "householdNo", h.county_code AS "countyCode",
            h.region_code AS "regionCode", t.name AS "townshipName", v.name AS "villageName", h.urban_rural AS "urbanRural",
            h.head_name AS "headName", p.id_number AS "headIdNumber", h.member_count AS "memberCount",
@@ -69,22 +82,16 @@ export async function listBenefitRecipients(
            b.gradual_exit_from::text AS "gradualExitFrom", b.gradual_exit_until::text AS "gradualExitUntil",
            b.last_assessment_id AS "lastAssessmentId",
            (a.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "lastAssessedOn"
-      FROM benefit_statuses b
-      JOIN households h ON h.id = b.household_id
+      FROM households h
+      JOIN benefit_statuses b ON b.household_id = h.id
       LEFT JOIN persons p ON p.id = h.head_person_id
       LEFT JOIN regions v ON v.code = h.region_code
       LEFT JOIN regions t ON t.code = left(h.region_code, 9)
       LEFT JOIN assessments a ON a.id = b.last_assessment_id
-     WHERE ${where}
-     ORDER BY (b.status <> 'GRADUAL_EXIT'), b.gradual_exit_until NULLS LAST, h.household_no
+     WHERE ${r.b} AND ${r.h} AND b.status = ${f.status}${until}
+     ORDER BY ${order}
      LIMIT ${page.limit} OFFSET ${page.offset}`);
-  const [count] = await queryRows<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM benefit_statuses b JOIN households h ON h.id = b.household_id WHERE ${where}`,
-  );
-  return { rows, total: count?.n ?? 0 };
 }
-
 export interface BenefitRecipientCounts {
   active: number;
   gradualExit: number;
@@ -104,17 +111,21 @@ export async function countBenefitRecipients(
   region: string | undefined,
   months: { dueUntil: string; overdueUntil: string },
 ): Promise<BenefitRecipientCounts> {
-  const [r] = await queryRows<BenefitRecipientCounts>(
+  const code = regionOf(scope, region);
+  const none = { active: 0, gradualExit: 0, stopped: 0, due: 0, overdue: 0, monthlyTotalFen: 0 };
+  if (code === null) return none;
+  const r = inRegion(code);
+  // At county level and above the statuses alone answer (county code on the row, its index).
+  const from = r.needsHousehold ? sql`benefit_statuses b JOIN households h ON h.id = b.household_id WHERE ${r.b} AND ${r.h}` : sql`benefit_statuses b WHERE ${r.b}`;
+  const [row] = await queryRows<BenefitRecipientCounts>(
     db,
-    sql`
-      SELECT count(*) FILTER (WHERE b.status = 'ACTIVE')::int AS active,
-             count(*) FILTER (WHERE b.status = 'GRADUAL_EXIT')::int AS "gradualExit",
-             count(*) FILTER (WHERE b.status = 'STOPPED')::int AS stopped,
-             count(*) FILTER (WHERE b.status = 'GRADUAL_EXIT' AND b.gradual_exit_until <= ${months.dueUntil}::date)::int AS due,
-             count(*) FILTER (WHERE b.status = 'GRADUAL_EXIT' AND b.gradual_exit_until <= ${months.overdueUntil}::date)::int AS overdue,
-             coalesce(sum(b.monthly_amount_fen) FILTER (WHERE b.status IN ('ACTIVE', 'GRADUAL_EXIT')), 0)::float8 AS "monthlyTotalFen"
-        FROM benefit_statuses b JOIN households h ON h.id = b.household_id
-       WHERE ${regionCondition(scope, region)}`,
+    sql`SELECT count(*) FILTER (WHERE b.status = 'ACTIVE')::int AS active,
+               count(*) FILTER (WHERE b.status = 'GRADUAL_EXIT')::int AS "gradualExit",
+               count(*) FILTER (WHERE b.status = 'STOPPED')::int AS stopped,
+               count(*) FILTER (WHERE b.status = 'GRADUAL_EXIT' AND b.gradual_exit_until <= ${months.dueUntil}::date)::int AS due,
+               count(*) FILTER (WHERE b.status = 'GRADUAL_EXIT' AND b.gradual_exit_until <= ${months.overdueUntil}::date)::int AS overdue,
+               coalesce(sum(b.monthly_amount_fen) FILTER (WHERE b.status IN ('ACTIVE', 'GRADUAL_EXIT')), 0)::float8 AS "monthlyTotalFen"
+          FROM ${from}`,
   );
-  return r ?? { active: 0, gradualExit: 0, stopped: 0, due: 0, overdue: 0, monthlyTotalFen: 0 };
+  return row ?? none;
 }

@@ -145,7 +145,10 @@ export const benefitStatuses = pgTable('benefit_statuses', {
   lastPerCapitaMonthlyFen: bigint({ mode: 'number' }),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  // 低保对象: a region's figures and its 渐退 periods by end month (benefit-recipients.repo.ts)
+  index('benefit_statuses_county_status_idx').on(t.countyCode, t.status, t.gradualExitUntil),
+]);
 
 /** Dated transitions of a recipient household, each with its explanation (R4, R44). */
 export const benefitStatusEvents = pgTable(

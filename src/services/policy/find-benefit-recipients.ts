@@ -6,7 +6,7 @@ import {
   latestOverdueUntilMonth,
   reviewGradualExit,
 } from '../../domain/policy/gradual-exit-review.rules.js';
-import { countBenefitRecipients, listBenefitRecipients } from '../../db/repos/benefit-recipients.repo.js';
+import { countBenefitRecipients, listBenefitRecipients, type BenefitRecipientCounts } from '../../db/repos/benefit-recipients.repo.js';
 import type { Actor, ServiceContext } from '../context.js';
 
 export interface BenefitRecipientQuery {
@@ -16,6 +16,24 @@ export interface BenefitRecipientQuery {
   review?: 'DUE' | 'OVERDUE' | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
+}
+
+type Segment = { status: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED'; size: number; untilAtMost?: string };
+
+/**
+ * What a list shows, in order: one status in its own order, or (no status) the 渐退 households
+ * first and then the others, so that a page may take the end of one and the start of the next.
+ */
+function segmentsOf(q: BenefitRecipientQuery, counts: BenefitRecipientCounts, months: { dueUntil: string; overdueUntil: string }): Segment[] {
+  if (q.review === 'OVERDUE') return [{ status: 'GRADUAL_EXIT', size: counts.overdue, untilAtMost: months.overdueUntil }];
+  if (q.review === 'DUE') return [{ status: 'GRADUAL_EXIT', size: counts.due, untilAtMost: months.dueUntil }];
+  if (q.status === 'ACTIVE') return [{ status: 'ACTIVE', size: counts.active }];
+  if (q.status === 'GRADUAL_EXIT') return [{ status: 'GRADUAL_EXIT', size: counts.gradualExit }];
+  if (q.status === 'STOPPED') return [{ status: 'STOPPED', size: counts.stopped }];
+  return [
+    { status: 'GRADUAL_EXIT', size: counts.gradualExit },
+    { status: 'ACTIVE', size: counts.active },
+  ];
 }
 
 /**
@@ -31,22 +49,29 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
   const overdueUntil = `${latestOverdueUntilMonth(today)}-01`;
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
-  const review = q.review === 'OVERDUE' ? overdueUntil : q.review === 'DUE' ? dueUntil : undefined;
-  const list = await listBenefitRecipients(
-    db,
-    actor.scope,
-    { region: q.region, status: review ? 'GRADUAL_EXIT' : q.status, gradualExitUntilAtMost: review },
-    { limit: pageSize, offset: (page - 1) * pageSize },
-  );
   const counts = await countBenefitRecipients(db, actor.scope, q.region, { dueUntil, overdueUntil });
+  const segments = segmentsOf(q, counts, { dueUntil, overdueUntil });
+  const rows: Awaited<ReturnType<typeof listBenefitRecipients>> = [];
+  let offset = (page - 1) * pageSize;
+  for (const seg of segments) {
+    if (offset >= seg.size) {
+      offset -= seg.size;
+      continue;
+    }
+    const wanted = pageSize - rows.length;
+    if (wanted <= 0) break;
+    rows.push(...(await listBenefitRecipients(db, actor.scope, { region: q.region, status: seg.status, gradualExitUntilAtMost: seg.untilAtMost }, { limit: wanted, offset })));
+    offset = 0;
+  }
+  const total = segments.reduce((n, seg) => n + seg.size, 0);
   return {
     today,
     noticeDays: GRADUAL_EXIT_NOTICE_DAYS,
     counts,
     page,
     pageSize,
-    total: list.total,
-    items: list.rows.map((r) => {
+    total,
+    items: rows.map((r) => {
       const until = r.gradualExitUntil?.slice(0, 7) ?? null;
       const exit = r.status === 'GRADUAL_EXIT' && until ? reviewGradualExit(until, today) : null;
       return {

@@ -67,6 +67,7 @@ async function householdInGradualExit(): Promise<string> {
 
 let a: string;
 let b: string;
+let c: string; // 正常享受
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -84,6 +85,9 @@ beforeAll(async () => {
   ]);
   a = await householdInGradualExit();
   b = await householdInGradualExit();
+  c = (await createWorkedExample1(clerk, VILLAGE)).id;
+  expect((await clerk.post(`/api/households/${c}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' })).statusCode).toBe(200);
+  expect((await clerk.post(`/api/households/${c}/assessments`, {})).statusCode).toBe(200);
 });
 afterAll(async () => {
   await t?.app.close();
@@ -94,9 +98,17 @@ describe('低保对象 (R44 life cycle, R85)', () => {
   it('lists the households being paid, 渐退 first, with their period and identity numbers masked', async () => {
     const body = await list(clerk);
     expect(body.today).toBe('2022-01-15');
-    expect(body.counts).toMatchObject({ active: 0, gradualExit: 2, stopped: 0, due: 0, overdue: 0, monthlyTotalFen: 29_600 });
-    expect(body.items.map((i) => i.householdId).sort()).toEqual([a, b].sort());
-    for (const i of body.items) {
+    expect(body.counts).toMatchObject({ active: 1, gradualExit: 2, stopped: 0, due: 0, overdue: 0, monthlyTotalFen: 44_400 });
+    expect(body.total).toBe(3);
+    expect(body.items.map((i) => i.householdId).slice(0, 2).sort()).toEqual([a, b].sort());
+    expect(body.items[2]).toMatchObject({ householdId: c, status: 'ACTIVE', review: null, gradualExitFrom: null });
+    // Page by page the 渐退 households come first, in household-number order, then the others.
+    const pages = [];
+    for (const page of [1, 2, 3, 4]) pages.push((await list(clerk, `&pageSize=1&page=${page}`)).items.map((i) => i.householdId));
+    expect(pages).toEqual([[body.items[0]!.householdId], [body.items[1]!.householdId], [c], []]);
+    expect(body.items[0]!.householdNo < body.items[1]!.householdNo).toBe(true);
+    expect((await list(clerk, '&status=ACTIVE')).items.map((i) => i.householdId)).toEqual([c]);
+    for (const i of body.items.slice(0, 2)) {
       expect(i).toMatchObject({ status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800, gradualExitFrom: '2022-02', gradualExitUntil: '2023-01' });
       expect(i.lastAssessedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(i.review).toMatchObject({ stage: 'IN_PERIOD', periodEnd: '2023-01-31', daysLeft: 381 });
@@ -118,7 +130,7 @@ describe('低保对象 (R44 life cycle, R85)', () => {
     expect(page.events[0]).toMatchObject({ fromStatus: 'GRADUAL_EXIT', toStatus: 'STOPPED', effectiveMonth: '2023-02', decidedOn: '2023-01-05' });
     const after = await list(clerk, '&review=DUE');
     expect(after.items.map((i) => i.householdId)).toEqual([b]);
-    expect(after.counts).toMatchObject({ gradualExit: 1, stopped: 1, due: 1, monthlyTotalFen: 14_800 });
+    expect(after.counts).toMatchObject({ gradualExit: 1, stopped: 1, due: 1, monthlyTotalFen: 29_600 });
     const stopped = await list(clerk, '&status=STOPPED');
     expect(stopped.items.map((i) => i.householdId)).toEqual([a]);
   });
@@ -138,8 +150,13 @@ describe('低保对象 (R44 life cycle, R85)', () => {
     const other = await list(otherCounty);
     expect(other.total).toBe(0);
     expect(other.counts).toMatchObject({ active: 0, gradualExit: 0, stopped: 0 });
-    const own = await otherCounty.get('/api/benefit-recipients');
-    expect((own.json() as ListBody).items.map((i) => i.householdId)).not.toContain(b);
+    const own = (await otherCounty.get('/api/benefit-recipients')).json() as ListBody;
+    expect(own.items.map((i) => i.householdId)).not.toContain(b);
+    // The clerk's own county, township and village list the same households.
+    for (const region of ['630102', '630102001', VILLAGE]) {
+      const r = (await clerk.get(`/api/benefit-recipients?region=${region}&pageSize=200`)).json() as ListBody;
+      expect(r.items.map((i) => i.householdId)).toEqual(expect.arrayContaining([b, c])); // a is stopped by now
+    }
   });
 
   it('refuses a malformed filter with VALIDATION_FAILED', async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "benefit_statuses_county_status_idx" ON "benefit_statuses" USING btree ("county_code","status","gradual_exit_until");
