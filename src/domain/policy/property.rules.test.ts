@@ -70,7 +70,7 @@ describe('R25 property checks (P19)', () => {
       ],
       '牲畜折合40个羊单位（牦牛5头×4＋绵羊20只×1），不超过限额80个羊单位',
     ],
-    ['R25 livestock without a species names the record, once', [buildAsset({ id: 'l', assetType: 'LIVESTOCK', description: '牛1头、羊23只', quantity: 27 })], '牲畜：“牛1头、羊23只”未登记畜种，不能自动判定'],
+    ['R25 livestock without a species names the record, once', [buildAsset({ id: 'l', assetType: 'LIVESTOCK', description: '牛1头、羊23只', quantity: 27 })], '牲畜：“牛1头、羊23只”未登记畜种（须在“财产”中按畜种分别登记头数），不能自动判定'],
     ['R25 a species without a factor is named in Chinese', [buildAsset({ id: 'l', assetType: 'LIVESTOCK', quantity: 3, details: { species: 'HORSE' } })], '马的羊单位折算系数未配置'],
   ])('%s', (_rule, assets, text) => {
     const rules = { ...RULES, livestock: { maxSheepUnitsPerCapita: 40, sheepUnitsPerHead: { SHEEP: 1, GOAT: 0.8, YAK: 4, CATTLE: 5 } } };

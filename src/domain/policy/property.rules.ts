@@ -280,7 +280,7 @@ function runCheck(
         const species = isObject(a.details) && typeof a.details.species === 'string' ? a.details.species : null;
         const factor = species ? num(factors[species]) : null;
         const which = a.description ? `“${a.description}”` : '一项';
-        if (species === null) return notConfigured(c, `${which}未登记畜种`, ref);
+        if (species === null) return notConfigured(c, `${which}未登记畜种（须在“财产”中按畜种分别登记头数）`, ref);
         const name = LIVESTOCK_SPECIES_LABELS[species as LivestockSpecies] ?? species;
         if (factor === null) return notConfigured(c, `${name}的羊单位折算系数未配置`, ref);
         if (a.quantity === null) return notConfigured(c, `${which}未登记数量`, ref);
