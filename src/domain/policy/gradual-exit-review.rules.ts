@@ -6,6 +6,7 @@
  * on being paid the 渐退 amount after its period: the platform must say so, not stop it on facts
  * nobody has checked. Pure: `today` is the caller's date in Asia/Shanghai.
  */
+import { dayNumber } from './income.rules.js';
 import { addMonths } from './lifecycle.rules.js';
 
 /** R85: gradual exits ending within this many days are listed as due. */
@@ -42,10 +43,6 @@ export function lastDayOfMonth(month: string): string {
   const m = Number(month.slice(5, 7));
   const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${month.slice(0, 7)}-${String(day).padStart(2, '0')}`;
-}
-
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
 function dateOfDayNumber(n: number): string {

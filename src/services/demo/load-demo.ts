@@ -500,6 +500,7 @@ async function registerDemoRecipients(
   versions: { id: string; regionCode: string }[],
   progress: (line: string) => void,
 ): Promise<{ assessed: number; registered: number }> {
+  if (versions.length === 0) return { assessed: 0, registered: 0 };
   const byCounty = new Map<string, string[]>();
   for (const v of versions) byCounty.set(v.regionCode, [...(byCounty.get(v.regionCode) ?? []), v.id]);
   let assessed = 0;
@@ -509,7 +510,7 @@ async function registerDemoRecipients(
     const done = await runReassessment(ctx, run.id);
     assessed += done.processed;
   }
-  const registered = versions.length ? await countBenefitStatuses(ctx.database.db, [...byCounty.keys()]) : 0;
-  if (versions.length) progress(`  核算 ${assessed} 户，低保对象 ${registered} 户`);
+  const registered = await countBenefitStatuses(ctx.database.db, [...byCounty.keys()]);
+  progress(`  核算 ${assessed} 户，低保对象 ${registered} 户`);
   return { assessed, registered };
 }

@@ -2,6 +2,7 @@ import { DataTable } from '../../components/DataTable';
 import { Button, Card, Col, Empty, Form, Row, Skeleton, Statistic, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { FigureCard } from '../../components/FigureCard';
 import { PageContainer } from '../../components/PageContainer';
 import { QueryError } from '../../components/QueryError';
 import { usePermissions } from '../../features/auth/hooks/usePermissions';
@@ -77,12 +78,8 @@ function RecipientFigures({ region }: { region: string | null }) {
   if (!q.data) return null;
   const { counts, noticeDays } = q.data;
   const open = (extra: Record<string, string>) => void navigate(`/benefit-recipients?${new URLSearchParams({ ...(region ? { region } : {}), ...extra }).toString()}`);
-  const figure = (title: string, value: number | string, suffix: string, onClick: () => void, danger = false) => (
-    <Col xs={12} md={6} data-testid="dashboard-recipients">
-      <Card hoverable onClick={onClick} style={{ cursor: 'pointer' }}>
-        <Statistic title={title} value={value} suffix={suffix} valueStyle={danger && value ? { color: '#cf1322' } : undefined} />
-      </Card>
-    </Col>
+  const figure = (title: string, value: number | string, suffix: string, onClick: () => void, alert = false) => (
+    <FigureCard title={title} value={value} suffix={suffix} onClick={onClick} alert={alert} col={{ xs: 12, md: 6 }} testId="dashboard-recipients" />
   );
   return (
     <>

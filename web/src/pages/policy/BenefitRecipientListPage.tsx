@@ -1,7 +1,8 @@
-import { Card, Col, Form, Row, Select, Statistic, Typography, type TableProps } from 'antd';
+import { Form, Row, Select, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/DataTable';
+import { FigureCard } from '../../components/FigureCard';
 import { PageContainer } from '../../components/PageContainer';
 import { QueryError } from '../../components/QueryError';
 import type { BenefitRecipientList, BenefitRecipientQuery } from '../../features/assessments/api';
@@ -56,27 +57,19 @@ export default function BenefitRecipientListPage() {
   const list = useBenefitRecipients(query);
   const set = (patch: Partial<BenefitRecipientQuery>) => setParams(writeRecipientQuery({ ...query, page: 1, ...patch }));
   const counts = list.data?.counts;
-  const stat = (title: string, value: number | undefined, suffix: string, onClick?: () => void, danger = false) => (
-    <Col xs={12} sm={8} lg={4}>
-      <Card size="small" hoverable={!!onClick} onClick={onClick} style={{ cursor: onClick ? 'pointer' : undefined }}>
-        <Statistic title={title} value={value ?? '—'} suffix={value === undefined ? undefined : suffix} valueStyle={danger && value ? { color: '#cf1322' } : undefined} />
-      </Card>
-    </Col>
+  const stat = (title: string, value: number | undefined, onClick: () => void, alert = false) => (
+    <FigureCard title={title} value={value} suffix="户" onClick={onClick} alert={alert} col={{ xs: 12, sm: 8, lg: 4 }} />
   );
 
   return (
     <PageContainer title="低保对象">
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="recipient-counts">
-        {stat('正常享受', counts?.active, '户', () => set({ status: 'ACTIVE', review: undefined }))}
-        {stat('渐退期', counts?.gradualExit, '户', () => set({ status: 'GRADUAL_EXIT', review: undefined }))}
-        {stat(`${list.data?.noticeDays ?? 30}日内期满`, counts?.due, '户', () => set({ status: undefined, review: 'DUE' }))}
-        {stat('期满未复核', counts?.overdue, '户', () => set({ status: undefined, review: 'OVERDUE' }), true)}
-        {stat('已停保', counts?.stopped, '户', () => set({ status: 'STOPPED', review: undefined }))}
-        <Col xs={12} sm={8} lg={4}>
-          <Card size="small">
-            <Statistic title="每月保障金合计" value={counts ? formatFen(counts.monthlyTotalFen) : '—'} suffix={counts ? '元' : undefined} />
-          </Card>
-        </Col>
+        {stat('正常享受', counts?.active, () => set({ status: 'ACTIVE', review: undefined }))}
+        {stat('渐退期', counts?.gradualExit, () => set({ status: 'GRADUAL_EXIT', review: undefined }))}
+        {stat(`${list.data?.noticeDays ?? 30}日内期满`, counts?.due, () => set({ status: undefined, review: 'DUE' }))}
+        {stat('期满未复核', counts?.overdue, () => set({ status: undefined, review: 'OVERDUE' }), true)}
+        {stat('已停保', counts?.stopped, () => set({ status: 'STOPPED', review: undefined }))}
+        <FigureCard title="每月保障金合计" value={counts ? formatFen(counts.monthlyTotalFen) : undefined} suffix="元" col={{ xs: 12, sm: 8, lg: 4 }} />
       </Row>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
         <Form.Item label="区域" htmlFor="recipient-filter-region">
