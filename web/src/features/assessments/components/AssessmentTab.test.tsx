@@ -81,4 +81,31 @@ describe('AssessmentTab', () => {
     expect((await screen.findByTestId('gradual-exit-review')).textContent).toBe('渐退期中（剩335天）');
     expect(screen.queryByTestId('gradual-exit-alert')).toBeNull();
   });
+
+  it('says what changed since the decision before: the new standard, the amount and the steps quoting them (issue 3 §6)', async () => {
+    const dibao = (standardFen: number, amountFen: number): AssessmentResult =>
+      ({ ...result, householdSize: 2, standardMonthlyFen: standardFen, classification: 'DIBAO', categories: ['DIBAO'], members: [], dibao: { eligible: 'YES', monthlyAmountFen: amountFen, method: 'DIFFERENCE' } }) as AssessmentResult;
+    const step = (standard: string) => ({ n: 1, kind: 'INPUT', rule: 'R27', section: '标准与计算期', text: `适用农村低保标准每人每月${standard}元`, figures: [] });
+    const p01 = (versionId: string, effectiveFrom: string) => ({ code: 'P01', name: '低保标准', versionId, regionCode: '632323', urbanRural: 'RURAL', effectiveFrom, confidence: 'PLACEHOLDER' });
+    const newer = { ...decided, id: 'a2', trigger: 'BATCH', classification: 'DIBAO', createdAt: '2026-12-01T02:00:00.000Z', createdByName: null };
+    const older = { ...decided, id: 'a1', classification: 'DIBAO' };
+    stubApi({
+      '/api/households/h1/assessments': { items: [newer, older], benefit: null, events: [] },
+      '/api/assessments/a2': { ...newer, householdId: 'h1', result: dibao(56_000, 112_000), explanation: [step('560.00')], parametersUsed: [p01('v2', '2026-12-01')] },
+      '/api/assessments/a1': { ...older, householdId: 'h1', result: dibao(50_000, 100_000), explanation: [step('500.00')], parametersUsed: [p01('v1', '2025-01-01')] },
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()}>
+        <AssessmentTab householdId="h1" canRun={false} />
+      </AppProviders>,
+    );
+    const panel = await screen.findByTestId('assessment-comparison');
+    const rows = [...panel.querySelectorAll('tr.ant-table-row')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['低保标准', '500.00元/人·月', '560.00元/人·月'],
+      ['月保障金', '1,000.00元', '1,120.00元'],
+      ['P01 低保标准', '2025-01-01起施行（632323）', '2026-12-01起施行（632323）'],
+    ]);
+    expect(panel.textContent).toContain('说明中有变化的步骤（1）');
+  });
 });

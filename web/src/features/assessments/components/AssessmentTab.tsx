@@ -8,6 +8,7 @@ import { dayjs, formatDateTime } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/errors';
 import { formatFen } from '../../../lib/money';
 import { assessmentPdfUrl, type AssessmentView } from '../api';
+import { AssessmentComparison } from './AssessmentComparison';
 import { GradualExitReviewTag, RECIPIENT_STATUS_COLOR, RecipientStatusTag } from './RecipientTags';
 import { useAssessment, useHouseholdAssessments, useRunAssessment } from '../hooks';
 
@@ -68,7 +69,8 @@ export function ExplanationList({ steps }: { steps: ExplanationStep[] }) {
   );
 }
 
-function AssessmentDetail({ a }: { a: AssessmentView }) {
+/** The decision shown, and the one before it when there is one (read to say what changed). */
+function AssessmentDetail({ a, previous }: { a: AssessmentView; previous: AssessmentView | null }) {
   const r = a.result;
   const placeholders = a.parametersUsed.filter((p) => p.confidence === 'PLACEHOLDER');
   const personal = memberBenefitLines(r.members);
@@ -123,6 +125,7 @@ function AssessmentDetail({ a }: { a: AssessmentView }) {
       {r.referrals.length > 0 && (
         <Alert type="info" showIcon style={{ margin: '8px 0' }} message={`转介建议：${r.referrals.join('；')}`} />
       )}
+      {previous && <AssessmentComparison before={previous} after={a} />}
       <ExplanationList steps={a.explanation} />
     </Card>
   );
@@ -137,6 +140,10 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
   const [refDate, setRefDate] = useState<dayjs.Dayjs>(dayjs());
   const shownId = selected ?? list.data?.items[0]?.id ?? null;
   const shown = useAssessment(shownId);
+  const history = list.data?.items ?? [];
+  // the list is newest first: the decision before the one shown is the next row
+  const shownAt = history.findIndex((i) => i.id === shownId);
+  const previous = useAssessment(shownAt >= 0 ? (history[shownAt + 1]?.id ?? null) : null);
 
   if (list.isPending) return <Skeleton active />;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
@@ -226,7 +233,7 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
         ) : shown.isError ? (
           <QueryError error={shown.error} onRetry={() => void shown.refetch()} />
         ) : (
-          <AssessmentDetail a={shown.data} />
+          <AssessmentDetail a={shown.data} previous={previous.data ?? null} />
         )
       ) : (
         <Empty description="尚无核算记录" />
