@@ -20,6 +20,21 @@ export const gradualExitReview = Type.Object({
   text: Type.String(),
 });
 
+/** Where a household paid normally stands against its periodic review (R42; periodic-review.rules.ts). */
+export const periodicReview = Type.Object({
+  /** NOT_DUE DUE_SOON OVERDUE */
+  stage: Type.String(),
+  /** STABLE (P07) / UNSTABLE (P08) */
+  reviewClass: Type.String(),
+  intervalMonths: Type.Integer(),
+  lastReviewedOn: nullableString,
+  /** the day the review counts from: the last review, else the registration as a recipient, else the first benefit month */
+  countsFrom: Type.String(),
+  dueOn: Type.String(),
+  daysLeft: Type.Integer(),
+  text: Type.String(),
+});
+
 const parameterUsed = Type.Object({
   code: Type.String(),
   name: Type.String(),
@@ -73,6 +88,10 @@ export const householdAssessments = Type.Object({
       gradualExitUntil: Type.Union([Type.String(), Type.Null()]),
       /** 渐退期 only: where it stands against the end of the period (R44.3) */
       review: Type.Union([gradualExitReview, Type.Null()]),
+      /** STABLE / UNSTABLE: the officer's judgment that sets the periodic-review interval (R42) */
+      reviewClass: Type.String(),
+      /** 正常享受 only: where it stands against its periodic review (null when P07/P08 are not configured) */
+      periodicReview: Type.Union([periodicReview, Type.Null()]),
       lastAssessmentId: Type.Union([Type.String(), Type.Null()]),
     }),
     Type.Null(),
@@ -100,8 +119,12 @@ export const benefitRecipientQuery = Type.Object({
   region: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
   /** one status; none → the households being paid (正常享受 and 渐退期) */
   status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('GRADUAL_EXIT'), Type.Literal('STOPPED')])),
-  /** DUE: 渐退期 ending within the notice days or already over (R85); OVERDUE: already over. Implies status GRADUAL_EXIT. */
-  review: Type.Optional(Type.Union([Type.Literal('DUE'), Type.Literal('OVERDUE')])),
+  /**
+   * DUE: 渐退期 ending within the notice days or already over (R85); OVERDUE: already over (both imply
+   * status GRADUAL_EXIT). PERIODIC_DUE / PERIODIC_OVERDUE: the same for the periodic review of the
+   * households paid normally (R42; imply status ACTIVE).
+   */
+  review: Type.Optional(Type.Union([Type.Literal('DUE'), Type.Literal('OVERDUE'), Type.Literal('PERIODIC_DUE'), Type.Literal('PERIODIC_OVERDUE')])),
 });
 export type BenefitRecipientQueryString = Static<typeof benefitRecipientQuery>;
 
@@ -115,6 +138,8 @@ export const benefitRecipientList = Type.Object({
     stopped: Type.Integer(),
     due: Type.Integer(),
     overdue: Type.Integer(),
+    periodicDue: Type.Integer(),
+    periodicOverdue: Type.Integer(),
     monthlyTotalFen: Type.Integer(),
   }),
   page: Type.Integer(),
@@ -137,9 +162,17 @@ export const benefitRecipientList = Type.Object({
       gradualExitFrom: nullableString,
       gradualExitUntil: nullableString,
       review: Type.Union([gradualExitReview, Type.Null()]),
+      periodicReview: Type.Union([periodicReview, Type.Null()]),
       lastAssessmentId: nullableString,
       lastAssessedOn: nullableString,
     }),
   ),
 });
 export type BenefitRecipientListBody = Static<typeof benefitRecipientList>;
+
+export const setReviewClassBody = Type.Object({
+  reviewClass: Type.Union([Type.Literal('STABLE'), Type.Literal('UNSTABLE')]),
+  /** why the household is judged so (kept in the audit trail) */
+  reason: Type.String({ minLength: 2, maxLength: 200 }),
+});
+export type SetReviewClassBody = Static<typeof setReviewClassBody>;

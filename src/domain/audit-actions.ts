@@ -59,6 +59,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'assessment.view': '查看核算结果',
   'assessment.print': '打印核算表',
   'benefit.transition': '低保待遇变动',
+  'benefit.review-class': '设定定期复核类别',
   'policy.parameter.propose': '提议修改政策参数',
   'policy.parameter.approve': '批准政策参数',
   'policy.parameter.reject': '驳回政策参数修改',

@@ -142,6 +142,8 @@ export const MESSAGES_ZH_CN: Record<string, string> = {
   ASSESSMENT_NOT_FOUND: '未找到该核算记录，或不在您的管辖范围内',
   REASSESSMENT_NOT_FOUND: '未找到该批量重新核算任务',
   POLICY_HOUSEHOLD_NOT_ACTIVE: '该家庭档案已注销，不能核算',
+  POLICY_NOT_RECIPIENT: '该家庭尚未登记低保待遇，无需设定复核类别',
+  POLICY_RECIPIENT_STOPPED: '该家庭已停保，不再定期复核',
   POLICY_REFERENCE_DATE_FUTURE: '核算基准日不能晚于今天',
   DATE_INVALID: '日期格式不正确，应为如2026-01-01',
   REASSESSMENT_ALREADY_RUNNING: '该参数版本已有一个正在进行的批量核算任务',

@@ -166,19 +166,18 @@ export async function findBenefitStatus(db: Executor, householdId: string, opts:
   return r ?? null;
 }
 
-/** Insert or move recipient statuses (one statement for a batch). */
-/** Insert or move recipients' statuses: one statement, one array parameter per column. */
+/** Insert or move recipients' statuses: one statement, one array parameter per column (a move keeps registered_on). */
 export async function upsertBenefitStatuses(db: Executor, rows: BenefitStatusInsert[]) {
   if (rows.length === 0) return;
   const col = (f: (r: BenefitStatusInsert) => unknown) => sql.param(rows.map((r) => f(r) ?? null));
   await db.execute(sql`
     INSERT INTO benefit_statuses (household_id, county_code, status, monthly_amount_fen, since_month, gradual_exit_from, gradual_exit_until,
-                                  last_assessment_id, last_counted_by_type, last_per_capita_monthly_fen)
+                                  last_assessment_id, last_counted_by_type, last_per_capita_monthly_fen, registered_on)
     SELECT * FROM unnest(${col((r) => r.householdId)}::uuid[], ${col((r) => r.countyCode)}::varchar[], ${col((r) => r.status)}::varchar[],
                          ${col((r) => r.monthlyAmountFen)}::int8[], ${col((r) => r.sinceMonth)}::date[], ${col((r) => r.gradualExitFrom)}::date[],
                          ${col((r) => r.gradualExitUntil)}::date[], ${col((r) => r.lastAssessmentId)}::uuid[],
                          ${col((r) => (r.lastCountedByType == null ? null : JSON.stringify(r.lastCountedByType)))}::jsonb[],
-                         ${col((r) => r.lastPerCapitaMonthlyFen)}::int8[])
+                         ${col((r) => r.lastPerCapitaMonthlyFen)}::int8[], ${col((r) => r.registeredOn)}::date[])
     ON CONFLICT (household_id) DO UPDATE SET
       status = excluded.status, monthly_amount_fen = excluded.monthly_amount_fen, gradual_exit_from = excluded.gradual_exit_from,
       gradual_exit_until = excluded.gradual_exit_until, last_assessment_id = excluded.last_assessment_id,
@@ -204,6 +203,25 @@ export async function touchBenefitStatuses(db: Executor, rows: BenefitStatusTouc
       FROM unnest(${col((r) => r.householdId)}::uuid[], ${col((r) => r.assessmentId)}::uuid[],
                   ${col((r) => JSON.stringify(r.countedByType))}::jsonb[], ${col((r) => r.perCapitaMonthlyFen)}::int8[]) AS v(hid, aid, counted, per_capita)
      WHERE b.household_id = v.hid`);
+}
+
+/** The day of an officer's 核算 on the recipients' statuses (R42 periodic review); households without one are left alone. */
+export async function markBenefitStatusesReviewed(db: Executor, rows: { householdId: string; on: string }[]) {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    UPDATE benefit_statuses b SET last_reviewed_on = v.reviewed_on, updated_at = now()
+      FROM unnest(${sql.param(rows.map((r) => r.householdId))}::uuid[], ${sql.param(rows.map((r) => r.on))}::date[]) AS v(hid, reviewed_on)
+     WHERE b.household_id = v.hid`);
+}
+
+/** Set a recipient's periodic-review class (R42); false when the household has no status. */
+export async function setBenefitReviewClass(db: Executor, householdId: string, reviewClass: string): Promise<boolean> {
+  const rows = await db
+    .update(benefitStatuses)
+    .set({ reviewClass, version: sql`${benefitStatuses.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(benefitStatuses.householdId, householdId))
+    .returning({ id: benefitStatuses.householdId });
+  return rows.length > 0;
 }
 
 /** Dated transitions, with COPY in the caller's transaction (a batch writes one per recipient). */

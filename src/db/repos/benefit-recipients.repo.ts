@@ -19,7 +19,35 @@ export interface BenefitRecipientSegment {
    * turns "due within the notice days" or "overdue" into it (gradual-exit-review.rules.ts).
    */
   gradualExitUntilAtMost?: string | undefined;
+  /**
+   * ACTIVE only: the households whose periodic review (R42) is due within the notice days
+   * (DUE) or already past (OVERDUE), by the cutoffs of their county and review class.
+   */
+  periodic?: { due: 'DUE' | 'OVERDUE'; cutoffs: readonly ReviewCutoff[] } | undefined;
 }
+
+/**
+ * One county's periodic-review interval for one review class (P07 / P08 in force there), with
+ * the latest last-review day (or first benefit month) that is due by today's notice and that
+ * is overdue today (periodic-review.rules.ts).
+ */
+export interface ReviewCutoff {
+  countyCode: string;
+  reviewClass: string;
+  months: number;
+  dueBy: string;
+  overdueBy: string;
+}
+
+/** The cutoffs as a table `c(county, cls, months, due_by, overdue_by)`, one array parameter per column. */
+function cutoffTable(cutoffs: readonly ReviewCutoff[]): SQL {
+  const col = (f: (c: ReviewCutoff) => unknown) => sql.param(cutoffs.map(f));
+  return sql`unnest(${col((c) => c.countyCode)}::varchar[], ${col((c) => c.reviewClass)}::varchar[], ${col((c) => c.months)}::int[],
+                    ${col((c) => c.dueBy)}::date[], ${col((c) => c.overdueBy)}::date[]) AS c(county, cls, months, due_by, overdue_by)`;
+}
+
+/** The day a recipient's periodic review counts from: the officer's last 核算, else its registration, else the first benefit month. */
+const REVIEW_BASELINE = sql`coalesce(b.last_reviewed_on, b.registered_on, b.since_month)`;
 
 /** A recipient's status (as the engine reads it) with the household it belongs to. */
 export type BenefitRecipientRow = Omit<RecipientStatusRow, 'previousCountedByType' | 'previousPerCapitaMonthlyFen'> & {
@@ -34,6 +62,9 @@ export type BenefitRecipientRow = Omit<RecipientStatusRow, 'previousCountedByTyp
   memberCount: number;
   /** day of the last decision, Asia/Shanghai */
   lastAssessedOn: string | null;
+  reviewClass: string;
+  lastReviewedOn: string | null;
+  registeredOn: string | null;
 };
 
 /**
@@ -73,7 +104,15 @@ export async function listBenefitRecipients(
   if (code === null || page.limit <= 0) return [];
   const r = inRegion(code);
   const until = f.status === 'GRADUAL_EXIT' && f.gradualExitUntilAtMost ? sql` AND b.gradual_exit_until <= ${f.gradualExitUntilAtMost}::date` : sql``;
-  const order = f.status === 'GRADUAL_EXIT' ? sql`b.gradual_exit_until, h.county_code, h.household_no` : sql`h.county_code, h.household_no`;
+  const periodic = f.status === 'ACTIVE' ? f.periodic : undefined;
+  const join = periodic ? sql` JOIN ${cutoffTable(periodic.cutoffs)} ON c.county = b.county_code AND c.cls = b.review_class` : sql``;
+  const due = periodic ? sql` AND ${REVIEW_BASELINE} <= ${periodic.due === 'OVERDUE' ? sql`c.overdue_by` : sql`c.due_by`}` : sql``;
+  const order =
+    f.status === 'GRADUAL_EXIT'
+      ? sql`b.gradual_exit_until, h.county_code, h.household_no`
+      : periodic
+        ? sql`${REVIEW_BASELINE} + make_interval(months => c.months), h.county_code, h.household_no`
+        : sql`h.county_code, h.household_no`;
   return queryRows<BenefitRecipientRow>(db, sql`
     SELECT b.household_id AS "householdId", h.household_no AS "householdNo", h.county_code AS "countyCode",
            h.region_code AS "regionCode", t.name AS "townshipName", v.name AS "villageName", h.urban_rural AS "urbanRural",
@@ -81,14 +120,15 @@ export async function listBenefitRecipients(
            b.status, b.monthly_amount_fen::float8 AS "monthlyAmountFen", b.since_month::text AS "sinceMonth",
            b.gradual_exit_from::text AS "gradualExitFrom", b.gradual_exit_until::text AS "gradualExitUntil",
            b.last_assessment_id AS "lastAssessmentId",
-           (a.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "lastAssessedOn"
+           (a.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "lastAssessedOn",
+           b.review_class AS "reviewClass", b.last_reviewed_on::text AS "lastReviewedOn", b.registered_on::text AS "registeredOn"
       FROM households h
-      JOIN benefit_statuses b ON b.household_id = h.id
+      JOIN benefit_statuses b ON b.household_id = h.id${join}
       LEFT JOIN persons p ON p.id = h.head_person_id
       LEFT JOIN regions v ON v.code = h.region_code
       LEFT JOIN regions t ON t.code = left(h.region_code, 9)
       LEFT JOIN assessments a ON a.id = b.last_assessment_id
-     WHERE ${r.b} AND ${r.h} AND b.status = ${f.status}${until}
+     WHERE ${r.b} AND ${r.h} AND b.status = ${f.status}${until}${due}
      ORDER BY ${order}
      LIMIT ${page.limit} OFFSET ${page.offset}`);
 }
@@ -100,6 +140,10 @@ export interface BenefitRecipientCounts {
   due: number;
   /** 渐退 periods ending in or before `overdueUntil` */
   overdue: number;
+  /** ACTIVE households whose periodic review (R42) is due within the notice days, or past */
+  periodicDue: number;
+  /** ACTIVE households whose periodic review is past */
+  periodicOverdue: number;
   /** monthly total of the households being paid (ACTIVE and GRADUAL_EXIT), fen */
   monthlyTotalFen: number;
 }
@@ -110,13 +154,16 @@ export async function countBenefitRecipients(
   scope: RegionScope,
   region: string | undefined,
   months: { dueUntil: string; overdueUntil: string },
+  cutoffs: readonly ReviewCutoff[],
 ): Promise<BenefitRecipientCounts> {
   const code = regionOf(scope, region);
-  const none = { active: 0, gradualExit: 0, stopped: 0, due: 0, overdue: 0, monthlyTotalFen: 0 };
+  const none = { active: 0, gradualExit: 0, stopped: 0, due: 0, overdue: 0, periodicDue: 0, periodicOverdue: 0, monthlyTotalFen: 0 };
   if (code === null) return none;
   const r = inRegion(code);
   // At county level and above the statuses alone answer (county code on the row, its index).
-  const from = r.needsHousehold ? sql`benefit_statuses b JOIN households h ON h.id = b.household_id WHERE ${r.b} AND ${r.h}` : sql`benefit_statuses b WHERE ${r.b}`;
+  // The cutoffs are one row per county and class, so the join keeps one row per status.
+  const statuses = sql`benefit_statuses b LEFT JOIN ${cutoffTable(cutoffs)} ON c.county = b.county_code AND c.cls = b.review_class`;
+  const from = r.needsHousehold ? sql`${statuses} JOIN households h ON h.id = b.household_id WHERE ${r.b} AND ${r.h}` : sql`${statuses} WHERE ${r.b}`;
   const [row] = await queryRows<BenefitRecipientCounts>(
     db,
     sql`SELECT count(*) FILTER (WHERE b.status = 'ACTIVE')::int AS active,
@@ -124,6 +171,8 @@ export async function countBenefitRecipients(
                count(*) FILTER (WHERE b.status = 'STOPPED')::int AS stopped,
                count(*) FILTER (WHERE b.status = 'GRADUAL_EXIT' AND b.gradual_exit_until <= ${months.dueUntil}::date)::int AS due,
                count(*) FILTER (WHERE b.status = 'GRADUAL_EXIT' AND b.gradual_exit_until <= ${months.overdueUntil}::date)::int AS overdue,
+               count(*) FILTER (WHERE b.status = 'ACTIVE' AND ${REVIEW_BASELINE} <= c.due_by)::int AS "periodicDue",
+               count(*) FILTER (WHERE b.status = 'ACTIVE' AND ${REVIEW_BASELINE} <= c.overdue_by)::int AS "periodicOverdue",
                coalesce(sum(b.monthly_amount_fen) FILTER (WHERE b.status IN ('ACTIVE', 'GRADUAL_EXIT')), 0)::float8 AS "monthlyTotalFen"
           FROM ${from}`,
   );

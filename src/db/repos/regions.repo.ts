@@ -82,6 +82,16 @@ export async function findRegionsByCodes(db: Executor, codes: string[]) {
   return db.select().from(regions).where(inArray(regions.code, codes));
 }
 
+/** Codes of the counties (level 3) whose code starts with `prefix` (a county's own code gives itself). */
+export async function listCountyCodes(db: Executor, prefix: string): Promise<string[]> {
+  const rows = await db
+    .select({ code: regions.code })
+    .from(regions)
+    .where(and(eq(regions.level, 3), like(regions.code, `${prefix.slice(0, 6)}%`)))
+    .orderBy(asc(regions.code));
+  return rows.map((r) => r.code);
+}
+
 export async function searchRegions(db: Executor, scope: RegionScope, text: string, limit: number) {
   return db
     .select()

@@ -143,6 +143,16 @@ export const benefitStatuses = pgTable('benefit_statuses', {
    */
   lastCountedByType: jsonb(),
   lastPerCapitaMonthlyFen: bigint({ mode: 'number' }),
+  /**
+   * R42 periodic review: STABLE (P07 interval) or UNSTABLE (income unstable, members able to
+   * work: P08), as an officer judged it; and the day of the officer's last 核算 of the
+   * household (a batch re-assessment is not a review), which the review counts from, else
+   * from registeredOn. periodic-review.rules.ts.
+   */
+  reviewClass: varchar({ length: 10 }).notNull().default('STABLE'),
+  lastReviewedOn: date({ mode: 'string' }),
+  /** the day the platform registered the household as a recipient (its first decision's day); never moved */
+  registeredOn: date({ mode: 'string' }),
   version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, (t) => [

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import type { RegionScope } from '../../domain/access/scope.js';
 import type { AssessmentResult, ExplanationStep } from '../../domain/policy/assessment.types.js';
 import { reviewGradualExit } from '../../domain/policy/gradual-exit-review.rules.js';
+import { reviewPeriodic, type ReviewClass } from '../../domain/policy/periodic-review.rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import type { Executor } from '../../db/database.js';
 import {
@@ -16,6 +17,7 @@ import { findHousehold } from '../../db/repos/households.repo.js';
 import { appendAudit } from '../../db/repos/audit.repo.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
+import { loadReviewIntervals } from './review-intervals.js';
 
 export async function loadAssessmentView(db: Executor, scope: RegionScope, id: string) {
   const r = await findAssessment(db, scope, id);
@@ -52,7 +54,11 @@ export async function loadAssessmentView(db: Executor, scope: RegionScope, id: s
 }
 export type AssessmentView = Awaited<ReturnType<typeof loadAssessmentView>>;
 
-/** A household's decisions, its recipient status (a 渐退 one with where it stands today, R44.3) and its transitions. */
+/**
+ * A household's decisions, its recipient status (a 渐退 one with where it stands against the
+ * end of its period, R44.3; one paid normally with where it stands against its periodic
+ * review, R42) and its transitions.
+ */
 export async function listHouseholdAssessments(ctx: ServiceContext, actor: Actor, householdId: string) {
   const { db } = ctx.database;
   const { scope } = actor;
@@ -62,6 +68,7 @@ export async function listHouseholdAssessments(ctx: ServiceContext, actor: Actor
   const rows = await listAssessments(db, scope, householdId);
   const benefit = await findBenefitStatus(db, householdId);
   const events = await listBenefitStatusEvents(db, householdId);
+  const months = benefit?.status === 'ACTIVE' ? (await loadReviewIntervals(db, h.countyCode, today)).get(h.countyCode)?.[benefit.reviewClass as ReviewClass] : undefined;
   return {
     items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     benefit: benefit
@@ -72,6 +79,11 @@ export async function listHouseholdAssessments(ctx: ServiceContext, actor: Actor
           gradualExitFrom: benefit.gradualExitFrom?.slice(0, 7) ?? null,
           gradualExitUntil: benefit.gradualExitUntil?.slice(0, 7) ?? null,
           review: benefit.status === 'GRADUAL_EXIT' && benefit.gradualExitUntil ? reviewGradualExit(benefit.gradualExitUntil, today) : null,
+          reviewClass: benefit.reviewClass,
+          periodicReview:
+            months !== undefined
+              ? reviewPeriodic({ reviewClass: benefit.reviewClass as ReviewClass, intervalMonths: months, lastReviewedOn: benefit.lastReviewedOn, registeredOn: benefit.registeredOn, sinceMonth: benefit.sinceMonth, today })
+              : null,
           lastAssessmentId: benefit.lastAssessmentId,
         }
       : null,

@@ -6,25 +6,37 @@ import {
   latestOverdueUntilMonth,
   reviewGradualExit,
 } from '../../domain/policy/gradual-exit-review.rules.js';
-import { countBenefitRecipients, listBenefitRecipients, type BenefitRecipientCounts } from '../../db/repos/benefit-recipients.repo.js';
+import { reviewPeriodic, type ReviewClass } from '../../domain/policy/periodic-review.rules.js';
+import { countBenefitRecipients, listBenefitRecipients, type BenefitRecipientCounts, type ReviewCutoff } from '../../db/repos/benefit-recipients.repo.js';
+import { loadReviewIntervals, reviewCutoffs } from './review-intervals.js';
 import type { Actor, ServiceContext } from '../context.js';
 
 export interface BenefitRecipientQuery {
   region?: string | undefined;
   status?: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED' | undefined;
-  /** DUE: 渐退 periods ending within the notice days or already over; OVERDUE: already over */
-  review?: 'DUE' | 'OVERDUE' | undefined;
+  /**
+   * DUE: 渐退 periods ending within the notice days or already over; OVERDUE: already over;
+   * PERIODIC_DUE / PERIODIC_OVERDUE: the same for the periodic review of ACTIVE households (R42)
+   */
+  review?: 'DUE' | 'OVERDUE' | 'PERIODIC_DUE' | 'PERIODIC_OVERDUE' | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
 }
 
-type Segment = { status: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED'; size: number; untilAtMost?: string };
+type Segment = {
+  status: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED';
+  size: number;
+  untilAtMost?: string;
+  periodic?: { due: 'DUE' | 'OVERDUE'; cutoffs: readonly ReviewCutoff[] };
+};
 
 /**
  * What a list shows, in order: one status in its own order, or (no status) the 渐退 households
  * first and then the others, so that a page may take the end of one and the start of the next.
  */
-function segmentsOf(q: BenefitRecipientQuery, counts: BenefitRecipientCounts, months: { dueUntil: string; overdueUntil: string }): Segment[] {
+function segmentsOf(q: BenefitRecipientQuery, counts: BenefitRecipientCounts, months: { dueUntil: string; overdueUntil: string }, cutoffs: readonly ReviewCutoff[]): Segment[] {
+  if (q.review === 'PERIODIC_OVERDUE') return [{ status: 'ACTIVE', size: counts.periodicOverdue, periodic: { due: 'OVERDUE', cutoffs } }];
+  if (q.review === 'PERIODIC_DUE') return [{ status: 'ACTIVE', size: counts.periodicDue, periodic: { due: 'DUE', cutoffs } }];
   if (q.review === 'OVERDUE') return [{ status: 'GRADUAL_EXIT', size: counts.overdue, untilAtMost: months.overdueUntil }];
   if (q.review === 'DUE') return [{ status: 'GRADUAL_EXIT', size: counts.due, untilAtMost: months.dueUntil }];
   if (q.status === 'ACTIVE') return [{ status: 'ACTIVE', size: counts.active }];
@@ -37,9 +49,11 @@ function segmentsOf(q: BenefitRecipientQuery, counts: BenefitRecipientCounts, mo
 }
 
 /**
- * 低保对象 (R44, R85): the recipient households of a region with their status and amount, each
- * 渐退 household with where it stands against the end of its period, and the figures of the
- * region (being paid, in 渐退, due for the end-of-period 核算, overdue, the monthly total).
+ * 低保对象 (R42, R44, R85): the recipient households of a region with their status and amount,
+ * each 渐退 household with where it stands against the end of its period, each household paid
+ * normally with where it stands against its periodic review, and the figures of the region
+ * (being paid, in 渐退, due for the end-of-period 核算 or the periodic review, overdue, the
+ * monthly total).
  * Identity numbers masked, as in every list.
  */
 export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery) {
@@ -49,8 +63,10 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
   const overdueUntil = `${latestOverdueUntilMonth(today)}-01`;
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
-  const counts = await countBenefitRecipients(db, actor.scope, q.region, { dueUntil, overdueUntil });
-  const segments = segmentsOf(q, counts, { dueUntil, overdueUntil });
+  const intervals = await loadReviewIntervals(db, q.region?.startsWith(actor.scope.regionCode) ? q.region : actor.scope.regionCode, today);
+  const cutoffs = reviewCutoffs(intervals, today);
+  const counts = await countBenefitRecipients(db, actor.scope, q.region, { dueUntil, overdueUntil }, cutoffs);
+  const segments = segmentsOf(q, counts, { dueUntil, overdueUntil }, cutoffs);
   const rows: Awaited<ReturnType<typeof listBenefitRecipients>> = [];
   let offset = (page - 1) * pageSize;
   for (const seg of segments) {
@@ -60,7 +76,9 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
     }
     const wanted = pageSize - rows.length;
     if (wanted <= 0) break;
-    rows.push(...(await listBenefitRecipients(db, actor.scope, { region: q.region, status: seg.status, gradualExitUntilAtMost: seg.untilAtMost }, { limit: wanted, offset })));
+    rows.push(
+      ...(await listBenefitRecipients(db, actor.scope, { region: q.region, status: seg.status, gradualExitUntilAtMost: seg.untilAtMost, periodic: seg.periodic }, { limit: wanted, offset })),
+    );
     offset = 0;
   }
   const total = segments.reduce((n, seg) => n + seg.size, 0);
@@ -74,6 +92,11 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
     items: rows.map((r) => {
       const until = r.gradualExitUntil?.slice(0, 7) ?? null;
       const exit = r.status === 'GRADUAL_EXIT' && until ? reviewGradualExit(until, today) : null;
+      const months = intervals.get(r.countyCode)?.[r.reviewClass as ReviewClass];
+      const periodic =
+        r.status === 'ACTIVE' && months !== undefined
+          ? reviewPeriodic({ reviewClass: r.reviewClass as ReviewClass, intervalMonths: months, lastReviewedOn: r.lastReviewedOn, registeredOn: r.registeredOn, sinceMonth: r.sinceMonth, today })
+          : null;
       return {
         householdId: r.householdId,
         householdNo: r.householdNo,
@@ -90,6 +113,7 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
         gradualExitFrom: r.gradualExitFrom?.slice(0, 7) ?? null,
         gradualExitUntil: until,
         review: exit ? { stage: exit.stage, periodEnd: exit.periodEnd, daysLeft: exit.daysLeft, text: exit.text } : null,
+        periodicReview: periodic,
         lastAssessmentId: r.lastAssessmentId,
         lastAssessedOn: r.lastAssessedOn,
       };

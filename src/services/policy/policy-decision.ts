@@ -18,6 +18,7 @@ import {
   encodeAssessment,
   endHouseholdCategory,
   insertBenefitStatusEvents,
+  markBenefitStatusesReviewed,
   touchBenefitStatuses,
   findCategoryStarts,
   upsertBenefitStatuses,
@@ -91,6 +92,8 @@ export interface PreparedDecision {
   touch: boolean;
   /** the decision's counted income, kept on the recipient's status as the base of R44's "rise" */
   baseline: { countedByType: Record<string, number>; perCapitaMonthlyFen: number };
+  /** an officer's 核算 is the recipient's periodic review (R42): its day; null for a batch or department data */
+  reviewedOn: string | null;
   audit: AuditInput[];
 }
 
@@ -100,6 +103,7 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
   const r = assessment.result;
   const assessmentId = newId();
   const baseline = { countedByType: r.countedByType, perCapitaMonthlyFen: r.perCapitaMonthlyFen };
+  const reviewedOn = s.trigger === 'MANUAL' ? s.decisionDate : null;
   const row: AssessmentInsert = {
     id: assessmentId,
     countyCode: facts.countyCode,
@@ -137,7 +141,7 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
   if (!transition) {
     // A review on department data does not become the recipient's baseline: the next officer's
     // 核算 still compares income with the last decision that was acted on (R44 rise).
-    return { assessmentId, assessment: row, benefit: null, event: null, endDibaoOn: null, touch: !!s.loaded.benefit && s.trigger !== 'DEPT_DATA', baseline, audit };
+    return { assessmentId, assessment: row, benefit: null, event: null, endDibaoOn: null, touch: !!s.loaded.benefit && s.trigger !== 'DEPT_DATA', baseline, reviewedOn, audit };
   }
   const effectiveMonth = `${transition.effectiveMonth}-01`;
   audit.push(
@@ -166,6 +170,8 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
       lastAssessmentId: assessmentId,
       lastCountedByType: baseline.countedByType,
       lastPerCapitaMonthlyFen: baseline.perCapitaMonthlyFen,
+      // kept only when the status is first written (R42: a review counts from here until an officer's 核算)
+      registeredOn: s.decisionDate,
     },
     event: {
       countyCode: facts.countyCode,
@@ -184,6 +190,7 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
     endDibaoOn: transition.to === 'STOPPED' ? lastDayBefore(effectiveMonth) : null,
     touch: false,
     baseline,
+    reviewedOn,
     audit,
   };
 }
@@ -286,6 +293,7 @@ export class DecisionBatch {
           perCapitaMonthlyFen: d.baseline.perCapitaMonthlyFen,
         })),
     );
+    await markBenefitStatusesReviewed(tx, items.flatMap((d) => (d.reviewedOn ? [{ householdId: d.householdId, on: d.reviewedOn }] : [])));
   }
 }
 

@@ -198,7 +198,10 @@ describe('batch re-assessment (issue 3 §6)', () => {
     // (480 − 410.75) × 4 = 277.00 (R21.1, R23, R29).
     expect(mine).toMatchObject({ beforeAmountFen: 14_800, afterAmountFen: 27_700 });
     // Nothing was written for the household.
-    expect((await clerk.get(`/api/households/${id}/assessments`)).json().benefit.monthlyAmountFen).toBe(14_800);
+    const untouched = (await clerk.get(`/api/households/${id}/assessments`)).json();
+    expect(untouched.benefit.monthlyAmountFen).toBe(14_800);
+    // The officer's 核算 was the household's periodic review (R42), dated today.
+    expect(untouched.benefit.periodicReview).toMatchObject({ stage: 'NOT_DUE', reviewClass: 'STABLE', lastReviewedOn: '2022-01-15' });
     expect(w.summary.yearlyDiffFen).toBe(w.summary.monthlyDiffFen * 12);
     expect(w.appliedRunId).toBeNull();
 
@@ -220,6 +223,8 @@ describe('batch re-assessment (issue 3 §6)', () => {
     expect(runs.find((r) => r.id === w.id)?.appliedRunId).toBe(ap.id);
     const list = (await clerk.get(`/api/households/${id}/assessments`)).json();
     expect(list.benefit).toMatchObject({ status: 'ACTIVE', monthlyAmountFen: 27_700 });
+    // A batch re-assessment is not a review: the periodic review still counts from the officer's 核算 (R42).
+    expect(list.benefit.periodicReview).toEqual(untouched.benefit.periodicReview);
     expect(list.items[0]).toMatchObject({ trigger: 'BATCH', standardMonthlyFen: 48_000 });
     // The earlier decision keeps the standard it was made with (issue 3 §4).
     expect((await clerk.get(`/api/assessments/${first.id}`)).json().standardMonthlyFen).toBe(45_000);

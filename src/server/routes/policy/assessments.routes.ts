@@ -7,11 +7,13 @@ import {
   householdAssessments,
   householdIdParams,
   runAssessmentBody,
+  setReviewClassBody,
 } from '../../../contracts/assessments.schemas.js';
 import { getAssessment, listHouseholdAssessments } from '../../../services/policy/assessment-views.js';
 import { findBenefitRecipients } from '../../../services/policy/find-benefit-recipients.js';
 import { printAssessment } from '../../../services/policy/print-assessment.js';
 import { runAssessment } from '../../../services/policy/run-assessment.js';
+import { setReviewClass } from '../../../services/policy/set-review-class.js';
 import { actorOf } from '../../plugins/auth.js';
 import type { App, RouteDeps } from '../types.js';
 
@@ -42,13 +44,28 @@ export function assessmentRoutes(app: App, deps: RouteDeps) {
     async (request) => listHouseholdAssessments(deps.ctx(request), actorOf(request), request.params.id),
   );
 
+  app.put(
+    '/api/households/:id/benefit-status/review-class',
+    {
+      config: { access: 'assessment:run' },
+      schema: {
+        tags,
+        summary: '设定低保家庭的定期复核类别（收入基本稳定：P07；收入不稳定且有劳动能力：P08，R42）',
+        params: householdIdParams,
+        body: setReviewClassBody,
+        response: { 200: householdAssessments, ...errorResponses },
+      },
+    },
+    async (request) => setReviewClass(deps.ctx(request), actorOf(request), request.params.id, request.body),
+  );
+
   app.get(
     '/api/benefit-recipients',
     {
       config: { access: 'registry:read' },
       schema: {
         tags,
-        summary: '低保对象：待遇状态与金额，渐退期满复核（R44.3、R85）',
+        summary: '低保对象：待遇状态与金额，渐退期满复核与定期复核（R42、R44.3、R85）',
         querystring: benefitRecipientQuery,
         response: { 200: benefitRecipientList, ...errorResponses },
       },

@@ -4,6 +4,7 @@ import type {
   BenefitRecipientQueryString,
   HouseholdAssessmentsBody,
   RunAssessmentBody,
+  SetReviewClassBody,
 } from '../../../../src/contracts/assessments.schemas';
 import type { ReassessmentViewBody, StartReassessmentBody, reassessmentChanges } from '../../../../src/contracts/reassessments.schemas';
 import type { AssessmentResult, ExplanationStep } from '../../../../src/domain/policy/assessment.types';
@@ -38,6 +39,11 @@ export function fetchAssessment(id: string): Promise<AssessmentView> {
 
 export function runAssessment(householdId: string, body: RunAssessmentBody): Promise<AssessmentView> {
   return apiClient.post(`/api/households/${encodeURIComponent(householdId)}/assessments`, body);
+}
+
+/** 复核类别 (R42); answers with the household's assessments and status, as read again. */
+export function setReviewClass(householdId: string, body: SetReviewClassBody): Promise<HouseholdAssessments> {
+  return apiClient.put(`/api/households/${encodeURIComponent(householdId)}/benefit-status/review-class`, body);
 }
 
 export function assessmentPdfUrl(id: string): string {

@@ -9,6 +9,7 @@ import {
   fetchReassessmentChanges,
   fetchReassessments,
   runAssessment,
+  setReviewClass,
   startReassessment,
   type BenefitRecipientQuery,
 } from './api';
@@ -29,6 +30,17 @@ export function useRunAssessment(householdId: string) {
       qc.setQueryData(assessmentKeys.one(a.id), a);
       void qc.invalidateQueries({ queryKey: assessmentKeys.household(householdId) });
       void qc.invalidateQueries({ queryKey: householdKeys.all });
+    },
+  });
+}
+
+export function useSetReviewClass(householdId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Parameters<typeof setReviewClass>[1]) => setReviewClass(householdId, body),
+    onSuccess: (data) => {
+      qc.setQueryData(assessmentKeys.household(householdId), data);
+      void qc.invalidateQueries({ queryKey: ['assessments', 'recipients'] });
     },
   });
 }

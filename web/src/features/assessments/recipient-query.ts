@@ -10,7 +10,7 @@ export function readRecipientQuery(sp: URLSearchParams): BenefitRecipientQuery {
   const status = sp.get('status');
   if (status === 'ACTIVE' || status === 'GRADUAL_EXIT' || status === 'STOPPED') q.status = status;
   const review = sp.get('review');
-  if (review === 'DUE' || review === 'OVERDUE') q.review = review;
+  if (review === 'DUE' || review === 'OVERDUE' || review === 'PERIODIC_DUE' || review === 'PERIODIC_OVERDUE') q.review = review;
   const page = Number(sp.get('page'));
   if (Number.isSafeInteger(page) && page > 1) q.page = page;
   const size = Number(sp.get('pageSize'));

@@ -19,26 +19,32 @@ const base = {
 const body: BenefitRecipientList = {
   today: '2026-12-01',
   noticeDays: 30,
-  counts: { active: 12, gradualExit: 3, stopped: 5, due: 2, overdue: 1, monthlyTotalFen: 2_220_000 },
+  counts: { active: 12, gradualExit: 3, stopped: 5, due: 2, overdue: 1, periodicDue: 4, periodicOverdue: 2, monthlyTotalFen: 2_220_000 },
   page: 1,
   pageSize: 20,
-  total: 2,
+  total: 3,
   items: [
     {
       ...base, householdId: 'h1', householdNo: 'H0001', headName: '马有福', status: 'GRADUAL_EXIT', gradualExitFrom: '2025-11', gradualExitUntil: '2026-10',
       review: { stage: 'OVERDUE', periodEnd: '2026-10-31', daysLeft: -31, text: '渐退期已于2026-10-31期满，尚未重新核算，仍按渐退期金额发放；应即入户核查并重新核算（R44.3）' },
+      periodicReview: null,
     },
     {
       ...base, householdId: 'h2', householdNo: 'H0002', headName: '韩德明', status: 'GRADUAL_EXIT', gradualExitFrom: '2026-01', gradualExitUntil: '2026-12',
       review: { stage: 'REVIEW_DUE', periodEnd: '2026-12-31', daysLeft: 30, text: '渐退期本月（2026-12）期满，应于2026-12-31前入户核查并重新核算，结果自2027-01起执行（R44.3）' },
+      periodicReview: null,
+    },
+    {
+      ...base, householdId: 'h3', householdNo: 'H0003', headName: '马秀兰', status: 'ACTIVE', gradualExitFrom: null, gradualExitUntil: null, review: null,
+      periodicReview: { stage: 'OVERDUE', reviewClass: 'UNSTABLE', intervalMonths: 6, lastReviewedOn: '2026-05-20', countsFrom: '2026-05-20', dueOn: '2026-11-20', daysLeft: -11, text: '定期复核已于2026-11-20到期，尚未复核（R42）' },
     },
   ],
 };
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('BenefitRecipientListPage (R44.3, R85)', () => {
-  it('shows the region’s figures and each 渐退 household’s standing; a figure opens its list', async () => {
+describe('BenefitRecipientListPage (R42, R44.3, R85)', () => {
+  it('shows the region’s figures, each 渐退 household’s standing and each periodic review; a figure opens its list', async () => {
     const asked: string[] = [];
     const json = (b: unknown) => new Response(JSON.stringify(b), { status: 200, headers: { 'content-type': 'application/json' } });
     vi.stubGlobal(
@@ -64,9 +70,13 @@ describe('BenefitRecipientListPage (R44.3, R85)', () => {
     expect(screen.getByRole('link', { name: 'H0001' }).getAttribute('href')).toBe('/households/h1?tab=assessment');
     const tags = screen.getAllByTestId('gradual-exit-review').map((t) => t.textContent);
     expect(tags).toEqual(['期满未复核（逾期31天）', '本月期满复核（剩30天）']);
-    fireEvent.click(within(counts).getByText('期满未复核'));
+    expect(screen.getByTestId('periodic-review').textContent).toBe('逾期未复核（逾期11天）');
+    fireEvent.click(within(counts).getByText('渐退期满未复核'));
     await waitFor(() => expect(router.state.location.search).toBe('?review=OVERDUE'));
     await waitFor(() => expect(asked.at(-1)).toContain('review=OVERDUE'));
+    fireEvent.click(within(counts).getByText('定期复核逾期'));
+    await waitFor(() => expect(router.state.location.search).toBe('?review=PERIODIC_OVERDUE'));
+    await waitFor(() => expect(asked.at(-1)).toContain('review=PERIODIC_OVERDUE'));
   });
 });
 
@@ -74,6 +84,8 @@ describe('recipient list query in the URL', () => {
   it('keeps what is valid and drops the rest; the defaults stay out of the URL', () => {
     const q = readRecipientQuery(new URLSearchParams('region=630102&status=PAID&review=OVERDUE&page=0&pageSize=20'));
     expect(q).toEqual({ region: '630102', review: 'OVERDUE' });
+    expect(readRecipientQuery(new URLSearchParams('review=PERIODIC_DUE'))).toEqual({ review: 'PERIODIC_DUE' });
+    expect(readRecipientQuery(new URLSearchParams('review=PERIODIC'))).toEqual({});
     expect(writeRecipientQuery({ ...q, page: 1, pageSize: 20 }).toString()).toBe('region=630102&review=OVERDUE');
     expect(writeRecipientQuery({ status: 'STOPPED', page: 3, pageSize: 50 }).toString()).toBe('status=STOPPED&page=3&pageSize=50');
   });

@@ -6,7 +6,7 @@ import { FigureCard } from '../../components/FigureCard';
 import { PageContainer } from '../../components/PageContainer';
 import { QueryError } from '../../components/QueryError';
 import type { BenefitRecipientList, BenefitRecipientQuery } from '../../features/assessments/api';
-import { GradualExitReviewTag, RecipientStatusTag } from '../../features/assessments/components/RecipientTags';
+import { GradualExitReviewTag, PeriodicReviewTag, RecipientStatusTag } from '../../features/assessments/components/RecipientTags';
 import { useBenefitRecipients } from '../../features/assessments/hooks';
 import { DEFAULT_PAGE_SIZE, readRecipientQuery, writeRecipientQuery } from '../../features/assessments/recipient-query';
 import { RegionTreeSelect } from '../../features/regions/components/RegionTreeSelect';
@@ -23,9 +23,12 @@ const STATUS_OPTIONS = [
 ];
 const REVIEW_OPTIONS = [
   { value: '', label: '全部' },
-  { value: 'DUE', label: '30日内期满（含逾期）' },
-  { value: 'OVERDUE', label: '期满未复核' },
+  { value: 'DUE', label: '渐退：30日内期满（含逾期）' },
+  { value: 'OVERDUE', label: '渐退：期满未复核' },
+  { value: 'PERIODIC_DUE', label: '定期复核：30日内到期（含逾期）' },
+  { value: 'PERIODIC_OVERDUE', label: '定期复核：逾期未复核' },
 ];
+const PERIODIC = new Set(['PERIODIC_DUE', 'PERIODIC_OVERDUE']);
 const columns: TableProps<Item>['columns'] = [
   {
     title: '户编号',
@@ -38,7 +41,12 @@ const columns: TableProps<Item>['columns'] = [
   { title: '待遇状态', dataIndex: 'status', width: 90, render: (v: string) => <RecipientStatusTag status={v} /> },
   { title: '月保障金（元）', dataIndex: 'monthlyAmountFen', width: 120, align: 'right', render: (v: number) => formatFen(v) },
   { title: '渐退期', key: 'exit', width: 150, render: (_, r) => (r.gradualExitFrom ? `${r.gradualExitFrom} 至 ${r.gradualExitUntil ?? '?'}` : '—') },
-  { title: '期满复核', key: 'review', width: 170, render: (_, r) => (r.review ? <GradualExitReviewTag review={r.review} /> : '—') },
+  {
+    title: '复核',
+    key: 'review',
+    width: 170,
+    render: (_, r) => (r.review ? <GradualExitReviewTag review={r.review} /> : r.periodicReview ? <PeriodicReviewTag review={r.periodicReview} /> : '—'),
+  },
   { title: '最近核算', dataIndex: 'lastAssessedOn', width: 110, render: (v: string | null) => v ?? '—' },
   { title: '享受起始月', dataIndex: 'sinceMonth', width: 100 },
   { title: '身份证号', dataIndex: 'headIdNumber', width: 180, render: (v: string | null) => v ?? '—' },
@@ -48,8 +56,9 @@ const columns: TableProps<Item>['columns'] = [
 ];
 
 /**
- * 低保对象 (R44, R85): who is being paid how much, and which 渐退 periods end within 30 days or
- * have run past their end without the end-of-period 核算 (R44.3) — the township's worklist.
+ * 低保对象 (R42, R44, R85): who is being paid how much, which 渐退 periods end within 30 days or
+ * have run past their end without the end-of-period 核算 (R44.3), and which households paid
+ * normally are due or overdue for their periodic review (R42) — the township's worklist.
  */
 export default function BenefitRecipientListPage() {
   const [params, setParams] = useSearchParams();
@@ -57,8 +66,9 @@ export default function BenefitRecipientListPage() {
   const list = useBenefitRecipients(query);
   const set = (patch: Partial<BenefitRecipientQuery>) => setParams(writeRecipientQuery({ ...query, page: 1, ...patch }));
   const counts = list.data?.counts;
+  const notice = list.data?.noticeDays ?? 30;
   const stat = (title: string, value: number | undefined, onClick: () => void, alert = false) => (
-    <FigureCard title={title} value={value} suffix="户" onClick={onClick} alert={alert} col={{ xs: 12, sm: 8, lg: 4 }} />
+    <FigureCard title={title} value={value} suffix="户" onClick={onClick} alert={alert} col={{ xs: 12, sm: 6, xl: 3 }} />
   );
 
   return (
@@ -66,10 +76,12 @@ export default function BenefitRecipientListPage() {
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="recipient-counts">
         {stat('正常享受', counts?.active, () => set({ status: 'ACTIVE', review: undefined }))}
         {stat('渐退期', counts?.gradualExit, () => set({ status: 'GRADUAL_EXIT', review: undefined }))}
-        {stat(`${list.data?.noticeDays ?? 30}日内期满`, counts?.due, () => set({ status: undefined, review: 'DUE' }))}
-        {stat('期满未复核', counts?.overdue, () => set({ status: undefined, review: 'OVERDUE' }), true)}
+        {stat(`渐退${notice}日内期满`, counts?.due, () => set({ status: undefined, review: 'DUE' }))}
+        {stat('渐退期满未复核', counts?.overdue, () => set({ status: undefined, review: 'OVERDUE' }), true)}
+        {stat(`${notice}日内定期复核`, counts?.periodicDue, () => set({ status: undefined, review: 'PERIODIC_DUE' }))}
+        {stat('定期复核逾期', counts?.periodicOverdue, () => set({ status: undefined, review: 'PERIODIC_OVERDUE' }), true)}
         {stat('已停保', counts?.stopped, () => set({ status: 'STOPPED', review: undefined }))}
-        <FigureCard title="每月保障金合计" value={counts ? formatFen(counts.monthlyTotalFen) : undefined} suffix="元" col={{ xs: 12, sm: 8, lg: 4 }} />
+        <FigureCard title="每月保障金合计" value={counts ? formatFen(counts.monthlyTotalFen) : undefined} suffix="元" col={{ xs: 12, sm: 6, xl: 3 }} />
       </Row>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
         <Form.Item label="区域" htmlFor="recipient-filter-region">
@@ -79,16 +91,16 @@ export default function BenefitRecipientListPage() {
           <Select
             id="recipient-filter-status"
             style={{ width: 220 }}
-            value={query.review ? 'GRADUAL_EXIT' : (query.status ?? '')}
+            value={query.review ? (PERIODIC.has(query.review) ? 'ACTIVE' : 'GRADUAL_EXIT') : (query.status ?? '')}
             disabled={!!query.review}
             options={STATUS_OPTIONS}
             onChange={(v: string) => set({ status: (v || undefined) as BenefitRecipientQuery['status'] })}
           />
         </Form.Item>
-        <Form.Item label="期满复核" htmlFor="recipient-filter-review">
+        <Form.Item label="复核" htmlFor="recipient-filter-review">
           <Select
             id="recipient-filter-review"
-            style={{ width: 200 }}
+            style={{ width: 260 }}
             value={query.review ?? ''}
             options={REVIEW_OPTIONS}
             onChange={(v: string) => set({ review: (v || undefined) as BenefitRecipientQuery['review'] })}
@@ -97,6 +109,7 @@ export default function BenefitRecipientListPage() {
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         渐退期最后一个月内入户核查并重新核算，仍高于标准的自次月起停发，低于标准的恢复正常享受（R44.3）；期满未复核的家庭仍在按渐退期金额发放。
+        正常享受的家庭按复核类别定期复核（收入基本稳定的按P07、收入不稳定且有劳动能力的按P08），自上次人工核算起算，尚无人工核算的自享受起始月起算；批量重新核算不算复核（R42）。
         {list.data ? `复核状态按 ${list.data.today} 计算。` : ''}
       </Typography.Paragraph>
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}

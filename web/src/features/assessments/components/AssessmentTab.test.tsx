@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AssessmentResult } from '../../../../../src/domain/policy/assessment.types';
 import { AppProviders, createQueryClient } from '../../../components/AppProviders';
@@ -55,7 +55,7 @@ describe('AssessmentTab', () => {
     stubApi({
       '/api/households/h1/assessments': {
         items: [decided],
-        benefit: { status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800, sinceMonth: '2021-01', gradualExitFrom: period.from, gradualExitUntil: period.until, review, lastAssessmentId: 'a1' },
+        benefit: { status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800, sinceMonth: '2021-01', gradualExitFrom: period.from, gradualExitUntil: period.until, review, reviewClass: 'STABLE', periodicReview: null, lastAssessmentId: 'a1' },
         events: [],
       },
       '/api/assessments/a1': { ...decided, householdId: 'h1', result, explanation: [], parametersUsed: [] },
@@ -107,5 +107,44 @@ describe('AssessmentTab', () => {
       ['P01 低保标准', '2025-01-01起施行（632323）', '2026-12-01起施行（632323）'],
     ]);
     expect(panel.textContent).toContain('说明中有变化的步骤（1）');
+  });
+
+  it('says a household paid normally is overdue for its periodic review, and records a new review class with its reason (R42)', async () => {
+    const overdue = { stage: 'OVERDUE', reviewClass: 'STABLE', intervalMonths: 12, lastReviewedOn: '2025-11-20', countsFrom: '2025-11-20', dueOn: '2026-11-20', daysLeft: -11, text: '定期复核已于2026-11-20到期，尚未复核（上次复核2025-11-20；收入基本稳定，每12个月复核一次（P07））；应入户核查家庭经济状况并重新核算（R42）' };
+    const benefit = { status: 'ACTIVE', monthlyAmountFen: 14_800, sinceMonth: '2021-01', gradualExitFrom: null, gradualExitUntil: null, review: null, reviewClass: 'STABLE', periodicReview: overdue, lastAssessmentId: 'a1' };
+    const after = { ...benefit, reviewClass: 'UNSTABLE', periodicReview: { ...overdue, reviewClass: 'UNSTABLE', intervalMonths: 6, dueOn: '2026-05-20', daysLeft: -195 } };
+    const sent: { method: string; url: string; body: unknown }[] = [];
+    const json = (b: unknown) => new Response(JSON.stringify(b), { status: 200, headers: { 'content-type': 'application/json' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        const method = init?.method ?? 'GET';
+        if (method === 'PUT') {
+          sent.push({ method, url, body: JSON.parse(String(init?.body)) });
+          return json({ items: [decided], benefit: after, events: [] });
+        }
+        if (url.startsWith('/api/households/h1/assessments')) return json({ items: [decided], benefit, events: [] });
+        if (url.startsWith('/api/assessments/a1')) return json({ ...decided, householdId: 'h1', result, explanation: [], parametersUsed: [] });
+        return json({});
+      }),
+    );
+    render(
+      <AppProviders queryClient={createQueryClient()}>
+        <AssessmentTab householdId="h1" canRun />
+      </AppProviders>,
+    );
+    expect((await screen.findByTestId('periodic-review')).textContent).toBe('逾期未复核（逾期11天）');
+    expect(screen.getByTestId('periodic-review-alert').textContent).toContain('应入户核查');
+    expect(screen.getByTestId('review-class').textContent).toBe('收入基本稳定，每12个月');
+
+    fireEvent.click(screen.getByTestId('review-class-edit'));
+    const form = await screen.findByTestId('review-class-form');
+    fireEvent.click(within(form).getByLabelText(/收入不稳定且有劳动能力/));
+    fireEvent.change(within(form).getByLabelText('理由'), { target: { value: '户主外出务工，收入随季节变化' } });
+    fireEvent.click(screen.getByTestId('review-class-submit'));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ method: 'PUT', url: '/api/households/h1/benefit-status/review-class', body: { reviewClass: 'UNSTABLE', reason: '户主外出务工，收入随季节变化' } });
+    await waitFor(() => expect(screen.getByTestId('review-class').textContent).toBe('收入不稳定且有劳动能力，每6个月'));
   });
 });

@@ -9,7 +9,9 @@ import { errorMessage } from '../../../lib/errors';
 import { formatFen } from '../../../lib/money';
 import { assessmentPdfUrl, type AssessmentView } from '../api';
 import { AssessmentComparison } from './AssessmentComparison';
-import { GradualExitReviewTag, RECIPIENT_STATUS_COLOR, RecipientStatusTag } from './RecipientTags';
+import { GradualExitReviewTag, PeriodicReviewTag, RECIPIENT_STATUS_COLOR, RecipientStatusTag } from './RecipientTags';
+import { ReviewClassModal } from './ReviewClassModal';
+import { REVIEW_CLASS_LABELS, type ReviewClass } from '../../../../../src/domain/policy/periodic-review.rules';
 import { useAssessment, useHouseholdAssessments, useRunAssessment } from '../hooks';
 
 const CLASS_COLOR: Partial<Record<Classification, string>> = {
@@ -138,6 +140,7 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
   const { message } = App.useApp();
   const [selected, setSelected] = useState<string | null>(null);
   const [refDate, setRefDate] = useState<dayjs.Dayjs>(dayjs());
+  const [classOpen, setClassOpen] = useState(false);
   const shownId = selected ?? list.data?.items[0]?.id ?? null;
   const shown = useAssessment(shownId);
   const history = list.data?.items ?? [];
@@ -178,6 +181,22 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
                 <GradualExitReviewTag review={benefit.review} />
               </Descriptions.Item>
             )}
+            {benefit.status !== 'STOPPED' && (
+              <Descriptions.Item label="定期复核">
+                <Flex gap={4} align="center" wrap>
+                  {benefit.periodicReview && <PeriodicReviewTag review={benefit.periodicReview} />}
+                  <Typography.Text type="secondary" data-testid="review-class">
+                    {REVIEW_CLASS_LABELS[benefit.reviewClass as ReviewClass] ?? benefit.reviewClass}
+                    {benefit.periodicReview ? `，每${benefit.periodicReview.intervalMonths}个月` : ''}
+                  </Typography.Text>
+                  {canRun && (
+                    <Button type="link" size="small" onClick={() => setClassOpen(true)} data-testid="review-class-edit">
+                      调整
+                    </Button>
+                  )}
+                </Flex>
+              </Descriptions.Item>
+            )}
           </Descriptions>
         ) : (
           <Typography.Text type="secondary">尚未登记低保待遇（经申请审核确认后纳入，或已有低保类别的家庭首次核算时登记）。</Typography.Text>
@@ -190,6 +209,18 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
             message={benefit.review.text}
             data-testid="gradual-exit-alert"
           />
+        )}
+        {benefit?.periodicReview && benefit.periodicReview.stage !== 'NOT_DUE' && (
+          <Alert
+            style={{ marginTop: 8 }}
+            showIcon
+            type={benefit.periodicReview.stage === 'OVERDUE' ? 'error' : 'warning'}
+            message={benefit.periodicReview.text}
+            data-testid="periodic-review-alert"
+          />
+        )}
+        {benefit && canRun && (
+          <ReviewClassModal householdId={householdId} current={benefit.reviewClass as ReviewClass} open={classOpen} onClose={() => setClassOpen(false)} />
         )}
         {events.length > 0 && (
           <Timeline
