@@ -121,6 +121,7 @@ const MATRIX: Record<string, Expected> = {
   // policy engine: decisions of county A's household, runs over county A's draft proposal
   'POST /api/households/:id/assessments': { access: 'assessment:run', scoped: 'id', body: () => ({}) },
   'GET /api/households/:id/assessments': { access: 'registry:read', scoped: 'id' },
+  'PUT /api/households/:id/benefit-status/review-class': { access: 'assessment:run', scoped: 'id', body: () => ({ reviewClass: 'UNSTABLE', reason: '户主季节性外出务工' }) },
   'GET /api/assessments/:id': { access: 'registry:read', scoped: 'id' },
   'GET /api/assessments/:id/pdf': { access: 'registry:read', scoped: 'id' },
   'GET /api/benefit-recipients': { access: 'registry:read', scoped: 'list', query: 'pageSize=100' },
