@@ -108,6 +108,7 @@ export function summariseEvent(e: TimelineEventInput): string {
     case 'assessment.run':
     case 'assessment.dept-review':
     case 'benefit.transition':
+    case 'benefit.review-class':
     case 'clue.raised':
     case 'clue.merged':
     case 'clue.assign':

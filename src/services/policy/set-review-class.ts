@@ -32,7 +32,7 @@ export async function setReviewClass(ctx: ServiceContext, actor: Actor, househol
         householdId,
         countyCode: h.countyCode,
         before: { reviewClass: b.reviewClass },
-        after: { _summary: `定期复核类别：${REVIEW_CLASS_LABELS[b.reviewClass as ReviewClass] ?? b.reviewClass} → ${REVIEW_CLASS_LABELS[input.reviewClass]}。理由：${reason}`, reviewClass: input.reviewClass, reason },
+        after: { _summary: `${REVIEW_CLASS_LABELS[b.reviewClass as ReviewClass] ?? b.reviewClass} → ${REVIEW_CLASS_LABELS[input.reviewClass]}，理由：${reason}`, reviewClass: input.reviewClass, reason },
       }),
     ]);
   });

@@ -107,6 +107,9 @@ describe('periodic review (R42, P07 / P08)', () => {
     const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'benefit.review-class'), eq(auditEvents.householdId, unstable)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ before: { reviewClass: 'STABLE' }, after: { reviewClass: 'UNSTABLE', reason: '户主季节性外出务工' } });
+    // and on the household's timeline, who and why
+    const timeline = (await clerk.get(`/api/households/${unstable}/timeline`)).json();
+    expect((timeline.items as { summary: string }[]).map((i) => i.summary)).toContain('设定定期复核类别：收入基本稳定 → 收入不稳定且有劳动能力，理由：户主季节性外出务工');
     // The same class again writes nothing.
     expect((await clerk.put(`/api/households/${unstable}/benefit-status/review-class`, { reviewClass: 'UNSTABLE', reason: '再次确认' })).statusCode).toBe(200);
     expect(await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'benefit.review-class'), eq(auditEvents.householdId, unstable)))).toHaveLength(1);
