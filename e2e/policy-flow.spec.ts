@@ -6,7 +6,7 @@ import { openBrowser, startServer, type E2EServer } from './harness.js';
 /*
  * Issue 3 §7, the browser flow: a county policy admin proposes a new 低保 standard and sees
  * its what-if; a second admin approves it (which re-assesses the county for real); the
- * household's explanation then shows the new figure.
+ * household's explanation then shows the new figure, and what changed since its decision before.
  */
 let server: E2EServer;
 /** E2E_SHOTS=dir keeps full-page screenshots of the key screens for a human to look at. */
@@ -174,6 +174,12 @@ it('a county admin proposes a new standard and sees the what-if; a second admin 
     await page.getByTestId('assessment-standard').getByText('560.00元/人·月').waitFor();
     await page.getByTestId('assessment-explanation').getByText(/560\.00/).first().waitFor();
     await page.getByTestId('benefit-status').getByText('1,080.00元').waitFor();
+    // 与上次核算相比: the standard and the amount, each from the earlier decision to this one.
+    const compared = page.getByTestId('assessment-comparison');
+    await compared.getByRole('row').filter({ hasText: '低保标准' }).first().getByText('560.00元/人·月').waitFor();
+    const amount = compared.getByRole('row').filter({ hasText: '月保障金' });
+    await amount.getByText('900.00元').waitFor();
+    await amount.getByText('1,080.00元').waitFor();
     await shot(page, 'household-assessment');
     const pdf = await page.getByTestId('assessment-pdf').getAttribute('href');
     expect(pdf).toMatch(/\/api\/assessments\/.+\/pdf$/);
