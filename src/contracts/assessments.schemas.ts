@@ -117,8 +117,11 @@ export const benefitRecipientQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
   region: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
-  /** one status; none → the households being paid (正常享受 and 渐退期) */
-  status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('GRADUAL_EXIT'), Type.Literal('STOPPED')])),
+  /**
+   * one status; none → the households being paid (正常享受 and 渐退期). UNREGISTERED: 在册待核定, the
+   * households holding the 低保 category that no decision has registered as recipients.
+   */
+  status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('GRADUAL_EXIT'), Type.Literal('STOPPED'), Type.Literal('UNREGISTERED')])),
   /**
    * DUE: 渐退期 ending within the notice days or already over (R85); OVERDUE: already over (both imply
    * status GRADUAL_EXIT). PERIODIC_DUE / PERIODIC_OVERDUE: the same for the periodic review of the
@@ -140,6 +143,8 @@ export const benefitRecipientList = Type.Object({
     overdue: Type.Integer(),
     periodicDue: Type.Integer(),
     periodicOverdue: Type.Integer(),
+    /** on the 低保 roster without a recipient status (在册待核定) */
+    unregistered: Type.Integer(),
     monthlyTotalFen: Type.Integer(),
   }),
   page: Type.Integer(),
@@ -165,6 +170,8 @@ export const benefitRecipientList = Type.Object({
       periodicReview: Type.Union([periodicReview, Type.Null()]),
       lastAssessmentId: nullableString,
       lastAssessedOn: nullableString,
+      /** classification of the last decision */
+      lastClassification: nullableString,
     }),
   ),
 });

@@ -62,6 +62,8 @@ export type BenefitRecipientRow = Omit<RecipientStatusRow, 'previousCountedByTyp
   memberCount: number;
   /** day of the last decision, Asia/Shanghai */
   lastAssessedOn: string | null;
+  /** classification of the last decision */
+  lastClassification: string | null;
   reviewClass: string;
   lastReviewedOn: string | null;
   registeredOn: string | null;
@@ -120,7 +122,7 @@ export async function listBenefitRecipients(
            b.status, b.monthly_amount_fen::float8 AS "monthlyAmountFen", b.since_month::text AS "sinceMonth",
            b.gradual_exit_from::text AS "gradualExitFrom", b.gradual_exit_until::text AS "gradualExitUntil",
            b.last_assessment_id AS "lastAssessmentId",
-           (a.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "lastAssessedOn",
+           (a.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "lastAssessedOn", a.classification AS "lastClassification",
            b.review_class AS "reviewClass", b.last_reviewed_on::text AS "lastReviewedOn", b.registered_on::text AS "registeredOn"
       FROM households h
       JOIN benefit_statuses b ON b.household_id = h.id${join}
@@ -177,4 +179,56 @@ export async function countBenefitRecipients(
           FROM ${from}`,
   );
   return row ?? none;
+}
+
+/**
+ * 在册待核定: households on the 低保 roster (an open household-level DIBAO category) that have no
+ * recipient status — their first 核算 did not confirm that they qualify (lifecycle.rules.ts), or
+ * none was made. They are paid on paper and invisible among the recipients until an officer
+ * checks them: re-assessed, a household that qualifies is registered; one that does not has its
+ * category ended by due procedure (R43).
+ */
+function unregisteredFrom(code: string): SQL {
+  const r = inRegion(code);
+  const c = code.length > 6 ? sql`c.county_code = ${code.slice(0, 6)}` : code.length === 6 ? sql`c.county_code = ${code}` : sql`c.county_code LIKE ${`${code}%`}`;
+  return sql`(SELECT DISTINCT c.household_id, c.county_code FROM household_categories c
+               WHERE ${c} AND c.category = 'DIBAO' AND c.person_id IS NULL AND c.effective_to IS NULL
+                 AND NOT EXISTS (SELECT 1 FROM benefit_statuses b WHERE b.household_id = c.household_id)) u
+             JOIN households h ON h.id = u.household_id AND h.status = 'ACTIVE' AND ${r.h}`;
+}
+
+export async function countUnregisteredDibao(db: Executor, scope: RegionScope, region: string | undefined): Promise<number> {
+  const code = regionOf(scope, region);
+  if (code === null) return 0;
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${unregisteredFrom(code)}`);
+  return row?.n ?? 0;
+}
+
+/** A page of 在册待核定, by county and household number, each with its roster start and last decision. */
+export async function listUnregisteredDibao(
+  db: Executor,
+  scope: RegionScope,
+  region: string | undefined,
+  page: { limit: number; offset: number },
+): Promise<BenefitRecipientRow[]> {
+  const code = regionOf(scope, region);
+  if (code === null || page.limit <= 0) return [];
+  return queryRows<BenefitRecipientRow>(db, sql`
+    SELECT h.id AS "householdId", h.household_no AS "householdNo", h.county_code AS "countyCode",
+           h.region_code AS "regionCode", t.name AS "townshipName", v.name AS "villageName", h.urban_rural AS "urbanRural",
+           h.head_name AS "headName", p.id_number AS "headIdNumber", h.member_count AS "memberCount",
+           'UNREGISTERED' AS status, 0::float8 AS "monthlyAmountFen",
+           (SELECT min(c.effective_from) FROM household_categories c
+             WHERE c.household_id = h.id AND c.category = 'DIBAO' AND c.person_id IS NULL AND c.effective_to IS NULL)::text AS "sinceMonth",
+           NULL AS "gradualExitFrom", NULL AS "gradualExitUntil",
+           a.id AS "lastAssessmentId", (a.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "lastAssessedOn", a.classification AS "lastClassification",
+           'STABLE' AS "reviewClass", NULL AS "lastReviewedOn", NULL AS "registeredOn"
+      FROM ${unregisteredFrom(code)}
+      LEFT JOIN persons p ON p.id = h.head_person_id
+      LEFT JOIN regions v ON v.code = h.region_code
+      LEFT JOIN regions t ON t.code = left(h.region_code, 9)
+      LEFT JOIN LATERAL (SELECT x.id, x.created_at, x.classification FROM assessments x
+                          WHERE x.household_id = h.id ORDER BY x.created_at DESC LIMIT 1) a ON true
+     ORDER BY h.county_code, h.household_no
+     LIMIT ${page.limit} OFFSET ${page.offset}`);
 }

@@ -195,5 +195,11 @@ export const householdCategories = pgTable(
     recordedBy: uuid(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('household_categories_household_idx').on(t.householdId)],
+  (t) => [
+    index('household_categories_household_idx').on(t.householdId),
+    // 低保对象's 在册待核定: the households on the 低保 roster of a county (benefit-recipients.repo.ts)
+    index('household_categories_open_dibao_idx')
+      .on(t.countyCode, t.householdId)
+      .where(sql`${t.category} = 'DIBAO' AND ${t.personId} IS NULL AND ${t.effectiveTo} IS NULL`),
+  ],
 );

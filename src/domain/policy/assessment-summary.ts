@@ -21,6 +21,8 @@ export const RECIPIENT_STATUS_LABELS: Record<string, string> = {
   ACTIVE: '正常享受',
   GRADUAL_EXIT: '渐退期',
   STOPPED: '已停保',
+  /** not a status: on the 低保 roster with none (the 低保对象 list's 在册待核定) */
+  UNREGISTERED: '在册待核定',
 };
 
 export const REASSESSMENT_CHANGE_LABELS: Record<string, string> = {

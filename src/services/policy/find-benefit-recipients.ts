@@ -7,13 +7,21 @@ import {
   reviewGradualExit,
 } from '../../domain/policy/gradual-exit-review.rules.js';
 import { reviewPeriodic, type ReviewClass } from '../../domain/policy/periodic-review.rules.js';
-import { countBenefitRecipients, listBenefitRecipients, type BenefitRecipientCounts, type ReviewCutoff } from '../../db/repos/benefit-recipients.repo.js';
+import {
+  countBenefitRecipients,
+  countUnregisteredDibao,
+  listBenefitRecipients,
+  listUnregisteredDibao,
+  type BenefitRecipientCounts,
+  type ReviewCutoff,
+} from '../../db/repos/benefit-recipients.repo.js';
 import { loadReviewIntervals, reviewCutoffs } from './review-intervals.js';
 import type { Actor, ServiceContext } from '../context.js';
 
 export interface BenefitRecipientQuery {
   region?: string | undefined;
-  status?: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED' | undefined;
+  /** UNREGISTERED: 在册待核定, on the 低保 roster without a recipient status */
+  status?: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED' | 'UNREGISTERED' | undefined;
   /**
    * DUE: 渐退 periods ending within the notice days or already over; OVERDUE: already over;
    * PERIODIC_DUE / PERIODIC_OVERDUE: the same for the periodic review of ACTIVE households (R42)
@@ -23,8 +31,10 @@ export interface BenefitRecipientQuery {
   pageSize?: number | undefined;
 }
 
+type Counts = BenefitRecipientCounts & { unregistered: number };
+
 type Segment = {
-  status: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED';
+  status: 'ACTIVE' | 'GRADUAL_EXIT' | 'STOPPED' | 'UNREGISTERED';
   size: number;
   untilAtMost?: string;
   periodic?: { due: 'DUE' | 'OVERDUE'; cutoffs: readonly ReviewCutoff[] };
@@ -34,7 +44,7 @@ type Segment = {
  * What a list shows, in order: one status in its own order, or (no status) the 渐退 households
  * first and then the others, so that a page may take the end of one and the start of the next.
  */
-function segmentsOf(q: BenefitRecipientQuery, counts: BenefitRecipientCounts, months: { dueUntil: string; overdueUntil: string }, cutoffs: readonly ReviewCutoff[]): Segment[] {
+function segmentsOf(q: BenefitRecipientQuery, counts: Counts, months: { dueUntil: string; overdueUntil: string }, cutoffs: readonly ReviewCutoff[]): Segment[] {
   if (q.review === 'PERIODIC_OVERDUE') return [{ status: 'ACTIVE', size: counts.periodicOverdue, periodic: { due: 'OVERDUE', cutoffs } }];
   if (q.review === 'PERIODIC_DUE') return [{ status: 'ACTIVE', size: counts.periodicDue, periodic: { due: 'DUE', cutoffs } }];
   if (q.review === 'OVERDUE') return [{ status: 'GRADUAL_EXIT', size: counts.overdue, untilAtMost: months.overdueUntil }];
@@ -42,6 +52,7 @@ function segmentsOf(q: BenefitRecipientQuery, counts: BenefitRecipientCounts, mo
   if (q.status === 'ACTIVE') return [{ status: 'ACTIVE', size: counts.active }];
   if (q.status === 'GRADUAL_EXIT') return [{ status: 'GRADUAL_EXIT', size: counts.gradualExit }];
   if (q.status === 'STOPPED') return [{ status: 'STOPPED', size: counts.stopped }];
+  if (q.status === 'UNREGISTERED') return [{ status: 'UNREGISTERED', size: counts.unregistered }];
   return [
     { status: 'GRADUAL_EXIT', size: counts.gradualExit },
     { status: 'ACTIVE', size: counts.active },
@@ -53,7 +64,8 @@ function segmentsOf(q: BenefitRecipientQuery, counts: BenefitRecipientCounts, mo
  * each 渐退 household with where it stands against the end of its period, each household paid
  * normally with where it stands against its periodic review, and the figures of the region
  * (being paid, in 渐退, due for the end-of-period 核算 or the periodic review, overdue, the
- * monthly total).
+ * monthly total), and the households on the 低保 roster that no decision has registered yet
+ * (在册待核定).
  * Identity numbers masked, as in every list.
  */
 export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery) {
@@ -65,7 +77,11 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
   const pageSize = q.pageSize ?? 20;
   const intervals = await loadReviewIntervals(db, q.region?.startsWith(actor.scope.regionCode) ? q.region : actor.scope.regionCode, today);
   const cutoffs = reviewCutoffs(intervals, today);
-  const counts = await countBenefitRecipients(db, actor.scope, q.region, { dueUntil, overdueUntil }, cutoffs);
+  const [statusCounts, unregistered] = await Promise.all([
+    countBenefitRecipients(db, actor.scope, q.region, { dueUntil, overdueUntil }, cutoffs),
+    countUnregisteredDibao(db, actor.scope, q.region),
+  ]);
+  const counts: Counts = { ...statusCounts, unregistered };
   const segments = segmentsOf(q, counts, { dueUntil, overdueUntil }, cutoffs);
   const rows: Awaited<ReturnType<typeof listBenefitRecipients>> = [];
   let offset = (page - 1) * pageSize;
@@ -76,8 +92,11 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
     }
     const wanted = pageSize - rows.length;
     if (wanted <= 0) break;
+    const range = { limit: wanted, offset };
     rows.push(
-      ...(await listBenefitRecipients(db, actor.scope, { region: q.region, status: seg.status, gradualExitUntilAtMost: seg.untilAtMost, periodic: seg.periodic }, { limit: wanted, offset })),
+      ...(seg.status === 'UNREGISTERED'
+        ? await listUnregisteredDibao(db, actor.scope, q.region, range)
+        : await listBenefitRecipients(db, actor.scope, { region: q.region, status: seg.status, gradualExitUntilAtMost: seg.untilAtMost, periodic: seg.periodic }, range)),
     );
     offset = 0;
   }
@@ -116,6 +135,7 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
         periodicReview: periodic,
         lastAssessmentId: r.lastAssessmentId,
         lastAssessedOn: r.lastAssessedOn,
+        lastClassification: r.lastClassification,
       };
     }),
   };

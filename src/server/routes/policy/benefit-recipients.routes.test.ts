@@ -165,3 +165,38 @@ describe('低保对象 (R44 life cycle, R85)', () => {
     expect(r.json().error.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('在册待核定: on the 低保 roster without a recipient status', () => {
+  const V2 = '630102002008';
+
+  it('lists a roster household whose first 核算 did not confirm it and one never assessed; ending the category takes it off', async () => {
+    // Worked example 1 with the son's wage: above the line, so its first decision registers nothing (lifecycle.rules.ts).
+    const x = await createWorkedExample1(clerk, V2);
+    expect((await clerk.post(`/api/households/${x.id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' })).statusCode).toBe(200);
+    const wage = { personId: x.headId, incomeType: 'WAGE', amountFen: 1_200_000, periodStart: '2021-01-01', periodEnd: '2021-12-31', source: 'INVESTIGATED' };
+    expect((await clerk.post(`/api/households/${x.id}/incomes`, wage)).statusCode).toBe(200);
+    const decided = await clerk.post(`/api/households/${x.id}/assessments`, { referenceDate: '2022-01-15' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect((await clerk.get(`/api/households/${x.id}/assessments`)).json().benefit).toBeNull();
+    const y = await createWorkedExample1(clerk, V2);
+    const withCategory = (await clerk.post(`/api/households/${y.id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-06-01' })).json();
+
+    const body = (await clerk.get(`/api/benefit-recipients?region=${V2}&status=UNREGISTERED`)).json();
+    expect(body.counts).toMatchObject({ unregistered: 2, active: 0, gradualExit: 0 });
+    expect(body.total).toBe(2);
+    const byId = new Map((body.items as { householdId: string; lastClassification: string | null }[]).map((i) => [i.householdId, i]));
+    expect(byId.get(x.id)).toMatchObject({ status: 'UNREGISTERED', monthlyAmountFen: 0, sinceMonth: '2021-01', lastAssessmentId: decided.json().id });
+    expect(byId.get(x.id)!.lastClassification).not.toBe('DIBAO');
+    expect(byId.get(y.id)).toMatchObject({ status: 'UNREGISTERED', sinceMonth: '2021-06', lastAssessmentId: null, lastClassification: null, review: null, periodicReview: null });
+    // Not among the households being paid; not visible to another county.
+    expect((await clerk.get(`/api/benefit-recipients?region=${V2}`)).json().total).toBe(0);
+    expect((await otherCounty.get(`/api/benefit-recipients?region=${V2}&status=UNREGISTERED`)).json()).toMatchObject({ total: 0, counts: { unregistered: 0 } });
+
+    // Checked and found not to qualify: the category is ended, and the household leaves the list.
+    const catId = withCategory.categoryHistory[0].id;
+    expect((await clerk.post(`/api/households/${y.id}/categories/${catId}/end`, { effectiveTo: '2023-02-03', reason: '入户核实不符合条件' })).statusCode).toBe(200);
+    const after = (await clerk.get(`/api/benefit-recipients?region=${V2}&status=UNREGISTERED`)).json();
+    expect(after.items.map((i: { householdId: string }) => i.householdId)).toEqual([x.id]);
+    expect(after.counts.unregistered).toBe(1);
+  });
+});

@@ -8,7 +8,7 @@ export function readRecipientQuery(sp: URLSearchParams): BenefitRecipientQuery {
   const region = sp.get('region');
   if (region && /^[0-9]{2,12}$/.test(region)) q.region = region;
   const status = sp.get('status');
-  if (status === 'ACTIVE' || status === 'GRADUAL_EXIT' || status === 'STOPPED') q.status = status;
+  if (status === 'ACTIVE' || status === 'GRADUAL_EXIT' || status === 'STOPPED' || status === 'UNREGISTERED') q.status = status;
   const review = sp.get('review');
   if (review === 'DUE' || review === 'OVERDUE' || review === 'PERIODIC_DUE' || review === 'PERIODIC_OVERDUE') q.review = review;
   const page = Number(sp.get('page'));

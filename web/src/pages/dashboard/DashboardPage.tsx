@@ -69,8 +69,9 @@ function RegistryDashboard() {
 
 /**
  * 低保待遇 of the region: households being paid and the monthly total, the 渐退 periods due for
- * their end-of-period 核算 (R44.3; R85 counts those ending within 30 days), and the households
- * due for their periodic review (R42). Each figure opens the list behind it.
+ * their end-of-period 核算 (R44.3; R85 counts those ending within 30 days), the households
+ * due for their periodic review (R42), and those on the 低保 roster that no decision has
+ * registered (在册待核定). Each figure opens the list behind it.
  */
 function RecipientFigures({ region }: { region: string | null }) {
   const navigate = useNavigate();
@@ -79,7 +80,7 @@ function RecipientFigures({ region }: { region: string | null }) {
   const { counts, noticeDays } = q.data;
   const open = (extra: Record<string, string>) => void navigate(`/benefit-recipients?${new URLSearchParams({ ...(region ? { region } : {}), ...extra }).toString()}`);
   const figure = (title: string, value: number | string, suffix: string, onClick: () => void, alert = false) => (
-    <FigureCard title={title} value={value} suffix={suffix} onClick={onClick} alert={alert} col={{ xs: 12, md: 8 }} testId="dashboard-recipients" />
+    <FigureCard title={title} value={value} suffix={suffix} onClick={onClick} alert={alert} col={{ xs: 12, md: 6 }} testId="dashboard-recipients" />
   );
   return (
     <>
@@ -89,6 +90,7 @@ function RecipientFigures({ region }: { region: string | null }) {
       {figure('渐退期满未复核', counts.overdue, '户', () => open({ review: 'OVERDUE' }), true)}
       {figure(`${noticeDays}日内定期复核`, counts.periodicDue, '户', () => open({ review: 'PERIODIC_DUE' }))}
       {figure('定期复核逾期', counts.periodicOverdue, '户', () => open({ review: 'PERIODIC_OVERDUE' }), true)}
+      {figure('在册待核定', counts.unregistered, '户', () => open({ status: 'UNREGISTERED' }), true)}
     </>
   );
 }

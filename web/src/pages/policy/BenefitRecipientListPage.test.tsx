@@ -14,12 +14,12 @@ const session = {
 
 const base = {
   countyCode: '630102', regionCode: '630102001001', regionPath: '乐家湾镇 · 一村', urbanRural: 'RURAL', headIdNumber: '6301**********0011', memberCount: 4,
-  monthlyAmountFen: 14_800, sinceMonth: '2021-01', lastAssessmentId: 'a1', lastAssessedOn: '2025-11-20',
+  monthlyAmountFen: 14_800, sinceMonth: '2021-01', lastAssessmentId: 'a1', lastAssessedOn: '2025-11-20', lastClassification: 'DIBAO',
 };
 const body: BenefitRecipientList = {
   today: '2026-12-01',
   noticeDays: 30,
-  counts: { active: 12, gradualExit: 3, stopped: 5, due: 2, overdue: 1, periodicDue: 4, periodicOverdue: 2, monthlyTotalFen: 2_220_000 },
+  counts: { active: 12, gradualExit: 3, stopped: 5, due: 2, overdue: 1, periodicDue: 4, periodicOverdue: 2, unregistered: 7, monthlyTotalFen: 2_220_000 },
   page: 1,
   pageSize: 20,
   total: 3,
@@ -77,6 +77,9 @@ describe('BenefitRecipientListPage (R42, R44.3, R85)', () => {
     fireEvent.click(within(counts).getByText('定期复核逾期'));
     await waitFor(() => expect(router.state.location.search).toBe('?review=PERIODIC_OVERDUE'));
     await waitFor(() => expect(asked.at(-1)).toContain('review=PERIODIC_OVERDUE'));
+    fireEvent.click(within(counts).getByText('在册待核定'));
+    await waitFor(() => expect(router.state.location.search).toBe('?status=UNREGISTERED'));
+    await waitFor(() => expect(asked.at(-1)).toContain('status=UNREGISTERED'));
   });
 });
 
@@ -86,6 +89,7 @@ describe('recipient list query in the URL', () => {
     expect(q).toEqual({ region: '630102', review: 'OVERDUE' });
     expect(readRecipientQuery(new URLSearchParams('review=PERIODIC_DUE'))).toEqual({ review: 'PERIODIC_DUE' });
     expect(readRecipientQuery(new URLSearchParams('review=PERIODIC'))).toEqual({});
+    expect(readRecipientQuery(new URLSearchParams('status=UNREGISTERED'))).toEqual({ status: 'UNREGISTERED' });
     expect(writeRecipientQuery({ ...q, page: 1, pageSize: 20 }).toString()).toBe('region=630102&review=OVERDUE');
     expect(writeRecipientQuery({ status: 'STOPPED', page: 3, pageSize: 50 }).toString()).toBe('status=STOPPED&page=3&pageSize=50');
   });

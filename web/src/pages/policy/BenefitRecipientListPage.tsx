@@ -1,6 +1,8 @@
 import { Form, Row, Select, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { CLASSIFICATION_LABELS } from '../../../../src/domain/policy/assessment-summary';
+import type { Classification } from '../../../../src/domain/policy/assessment.types';
 import { DataTable } from '../../components/DataTable';
 import { FigureCard } from '../../components/FigureCard';
 import { PageContainer } from '../../components/PageContainer';
@@ -20,6 +22,7 @@ const STATUS_OPTIONS = [
   { value: 'ACTIVE', label: '正常享受' },
   { value: 'GRADUAL_EXIT', label: '渐退期' },
   { value: 'STOPPED', label: '已停保' },
+  { value: 'UNREGISTERED', label: '在册待核定（无待遇记录）' },
 ];
 const REVIEW_OPTIONS = [
   { value: '', label: '全部' },
@@ -39,7 +42,14 @@ const columns: TableProps<Item>['columns'] = [
   },
   { title: '户主', dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
   { title: '待遇状态', dataIndex: 'status', width: 90, render: (v: string) => <RecipientStatusTag status={v} /> },
-  { title: '月保障金（元）', dataIndex: 'monthlyAmountFen', width: 120, align: 'right', render: (v: number) => formatFen(v) },
+  {
+    title: '月保障金（元）',
+    dataIndex: 'monthlyAmountFen',
+    width: 120,
+    align: 'right',
+    // 在册待核定 has no benefit record: nothing the platform pays, not a 0 it decided
+    render: (v: number, r) => (r.status === 'UNREGISTERED' ? '—' : formatFen(v)),
+  },
   { title: '渐退期', key: 'exit', width: 150, render: (_, r) => (r.gradualExitFrom ? `${r.gradualExitFrom} 至 ${r.gradualExitUntil ?? '?'}` : '—') },
   {
     title: '复核',
@@ -48,7 +58,13 @@ const columns: TableProps<Item>['columns'] = [
     render: (_, r) => (r.review ? <GradualExitReviewTag review={r.review} /> : r.periodicReview ? <PeriodicReviewTag review={r.periodicReview} /> : '—'),
   },
   { title: '最近核算', dataIndex: 'lastAssessedOn', width: 110, render: (v: string | null) => v ?? '—' },
-  { title: '享受起始月', dataIndex: 'sinceMonth', width: 100 },
+  {
+    title: '最近结论',
+    dataIndex: 'lastClassification',
+    width: 150,
+    render: (v: string | null) => (v ? (CLASSIFICATION_LABELS[v as Classification] ?? v) : '尚未核算'),
+  },
+  { title: '享受起始月', dataIndex: 'sinceMonth', width: 100, render: (v: string | null) => v?.slice(0, 7) ?? '—' },
   { title: '身份证号', dataIndex: 'headIdNumber', width: 180, render: (v: string | null) => v ?? '—' },
   { title: '所属区域', dataIndex: 'regionPath', width: 200, ellipsis: true },
   { title: '城乡', dataIndex: 'urbanRural', width: 60, render: (v: string) => labelOf(URBAN_RURAL_LABELS, v) },
@@ -68,7 +84,7 @@ export default function BenefitRecipientListPage() {
   const counts = list.data?.counts;
   const notice = list.data?.noticeDays ?? 30;
   const stat = (title: string, value: number | undefined, onClick: () => void, alert = false) => (
-    <FigureCard title={title} value={value} suffix="户" onClick={onClick} alert={alert} col={{ xs: 12, sm: 6, xl: 3 }} />
+    <FigureCard title={title} value={value} suffix="户" onClick={onClick} alert={alert} col={{ xs: 12, sm: 8, xl: 4 }} />
   );
 
   return (
@@ -81,7 +97,8 @@ export default function BenefitRecipientListPage() {
         {stat(`${notice}日内定期复核`, counts?.periodicDue, () => set({ status: undefined, review: 'PERIODIC_DUE' }))}
         {stat('定期复核逾期', counts?.periodicOverdue, () => set({ status: undefined, review: 'PERIODIC_OVERDUE' }), true)}
         {stat('已停保', counts?.stopped, () => set({ status: 'STOPPED', review: undefined }))}
-        <FigureCard title="每月保障金合计" value={counts ? formatFen(counts.monthlyTotalFen) : undefined} suffix="元" col={{ xs: 12, sm: 6, xl: 3 }} />
+        {stat('在册待核定', counts?.unregistered, () => set({ status: 'UNREGISTERED', review: undefined }), true)}
+        <FigureCard title="每月保障金合计" value={counts ? formatFen(counts.monthlyTotalFen) : undefined} suffix="元" col={{ xs: 12, sm: 8, xl: 4 }} />
       </Row>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
         <Form.Item label="区域" htmlFor="recipient-filter-region">
@@ -109,6 +126,7 @@ export default function BenefitRecipientListPage() {
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         渐退期最后一个月内入户核查并重新核算，仍高于标准的自次月起停发，低于标准的恢复正常享受（R44.3）；期满未复核的家庭仍在按渐退期金额发放。
+        在册待核定：持有低保类别、但核算未确认符合条件（或尚未核算）而没有待遇记录的家庭，应入户核实后重新核算：符合的登记待遇，不符合的依程序终止低保类别并书面告知理由（R43）。
         正常享受的家庭按复核类别定期复核（收入基本稳定的按P07、收入不稳定且有劳动能力的按P08），自上次人工核算起算，尚无人工核算的自享受起始月起算；批量重新核算不算复核（R42）。
         {list.data ? `复核状态按 ${list.data.today} 计算。` : ''}
       </Typography.Paragraph>
@@ -119,7 +137,7 @@ export default function BenefitRecipientListPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
-        scroll={{ x: 1520 }}
+        scroll={{ x: 1670 }}
         pagination={{
           current: query.page ?? 1,
           pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,

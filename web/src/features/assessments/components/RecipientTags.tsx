@@ -3,9 +3,9 @@ import { RECIPIENT_STATUS_LABELS } from '../../../../../src/domain/policy/assess
 import { GRADUAL_EXIT_STAGE_LABELS, type GradualExitStage } from '../../../../../src/domain/policy/gradual-exit-review.rules';
 import { PERIODIC_REVIEW_STAGE_LABELS, type PeriodicReviewStage } from '../../../../../src/domain/policy/periodic-review.rules';
 
-export const RECIPIENT_STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', GRADUAL_EXIT: 'orange', STOPPED: 'default' };
+export const RECIPIENT_STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', GRADUAL_EXIT: 'orange', STOPPED: 'default', UNREGISTERED: 'purple' };
 
-/** 正常享受 / 渐退期 / 已停保 */
+/** 正常享受 / 渐退期 / 已停保 (/ 在册待核定 on the list) */
 export function RecipientStatusTag({ status }: { status: string }) {
   return <Tag color={RECIPIENT_STATUS_COLOR[status]}>{RECIPIENT_STATUS_LABELS[status] ?? status}</Tag>;
 }

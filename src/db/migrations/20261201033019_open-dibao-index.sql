@@ -1,0 +1,1 @@
+CREATE INDEX "household_categories_open_dibao_idx" ON "household_categories" USING btree ("county_code","household_id") WHERE "household_categories"."category" = 'DIBAO' AND "household_categories"."person_id" IS NULL AND "household_categories"."effective_to" IS NULL;
