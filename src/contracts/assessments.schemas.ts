@@ -96,6 +96,8 @@ export const householdAssessments = Type.Object({
     }),
     Type.Null(),
   ]),
+  /** holds the 低保 category with no status yet: 在册待核定 (its decisions did not confirm it, or none was made) */
+  unregisteredOnRoster: Type.Boolean(),
   events: Type.Array(
     Type.Object({
       id: Type.String(),

@@ -9,6 +9,7 @@ import type { Executor } from '../../db/database.js';
 import {
   findAssessment,
   findBenefitStatus,
+  findCategoryStarts,
   findParameterVersions,
   listAssessments,
   listBenefitStatusEvents,
@@ -68,6 +69,7 @@ export async function listHouseholdAssessments(ctx: ServiceContext, actor: Actor
   const rows = await listAssessments(db, scope, householdId);
   const benefit = await findBenefitStatus(db, householdId);
   const events = await listBenefitStatusEvents(db, householdId);
+  const onRoster = !benefit && (await findCategoryStarts(db, [householdId], 'DIBAO')).has(householdId);
   const months = benefit?.status === 'ACTIVE' ? (await loadReviewIntervals(db, h.countyCode, today)).get(h.countyCode)?.[benefit.reviewClass as ReviewClass] : undefined;
   return {
     items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
@@ -87,6 +89,7 @@ export async function listHouseholdAssessments(ctx: ServiceContext, actor: Actor
           lastAssessmentId: benefit.lastAssessmentId,
         }
       : null,
+    unregisteredOnRoster: onRoster,
     events: events.map((e) => ({
       id: e.event.id,
       fromStatus: e.event.fromStatus,

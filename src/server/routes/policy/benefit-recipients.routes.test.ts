@@ -177,7 +177,7 @@ describe('在册待核定: on the 低保 roster without a recipient status', () 
     expect((await clerk.post(`/api/households/${x.id}/incomes`, wage)).statusCode).toBe(200);
     const decided = await clerk.post(`/api/households/${x.id}/assessments`, { referenceDate: '2022-01-15' });
     expect(decided.statusCode, decided.body).toBe(200);
-    expect((await clerk.get(`/api/households/${x.id}/assessments`)).json().benefit).toBeNull();
+    expect((await clerk.get(`/api/households/${x.id}/assessments`)).json()).toMatchObject({ benefit: null, unregisteredOnRoster: true });
     const y = await createWorkedExample1(clerk, V2);
     const withCategory = (await clerk.post(`/api/households/${y.id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-06-01' })).json();
 
@@ -198,5 +198,8 @@ describe('在册待核定: on the 低保 roster without a recipient status', () 
     const after = (await clerk.get(`/api/benefit-recipients?region=${V2}&status=UNREGISTERED`)).json();
     expect(after.items.map((i: { householdId: string }) => i.householdId)).toEqual([x.id]);
     expect(after.counts.unregistered).toBe(1);
+    // The household page says the same: on the roster without a status, or not.
+    expect((await clerk.get(`/api/households/${y.id}/assessments`)).json()).toMatchObject({ benefit: null, unregisteredOnRoster: false });
+    expect((await clerk.get(`/api/households/${c}/assessments`)).json()).toMatchObject({ benefit: { status: 'ACTIVE' }, unregisteredOnRoster: false });
   });
 });

@@ -147,4 +147,19 @@ describe('AssessmentTab', () => {
     expect(sent[0]).toEqual({ method: 'PUT', url: '/api/households/h1/benefit-status/review-class', body: { reviewClass: 'UNSTABLE', reason: '户主外出务工，收入随季节变化' } });
     await waitFor(() => expect(screen.getByTestId('review-class').textContent).toBe('收入不稳定且有劳动能力，每6个月'));
   });
+
+  it('says a household on the 低保 roster whose 核算 did not confirm it has no benefit record, and what to do (R43)', async () => {
+    stubApi({
+      '/api/households/h1/assessments': { items: [decided], benefit: null, events: [], unregisteredOnRoster: true },
+      '/api/assessments/a1': { ...decided, householdId: 'h1', result, explanation: [], parametersUsed: [] },
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()}>
+        <AssessmentTab householdId="h1" canRun={false} />
+      </AppProviders>,
+    );
+    const alert = await screen.findByTestId('unregistered-on-roster');
+    expect(alert.textContent).toContain('核算未确认符合条件');
+    expect(alert.textContent).toContain('依程序终止低保类别');
+  });
 });

@@ -198,6 +198,17 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
               </Descriptions.Item>
             )}
           </Descriptions>
+        ) : list.data.unregisteredOnRoster ? (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="unregistered-on-roster"
+            message={
+              items.length > 0
+                ? '在册待核定：本户持有低保类别，但核算未确认符合条件，尚无待遇记录。应入户核实后重新核算：符合的自动登记待遇；不符合的在“类别”中依程序终止低保类别，并书面告知理由（R43）。'
+                : '在册待核定：本户持有低保类别，尚未核算、没有待遇记录。核算确认符合条件后自动登记待遇（R4）。'
+            }
+          />
         ) : (
           <Typography.Text type="secondary">尚未登记低保待遇（经申请审核确认后纳入，或已有低保类别的家庭首次核算时登记）。</Typography.Text>
         )}
