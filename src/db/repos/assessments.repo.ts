@@ -214,14 +214,12 @@ export async function markBenefitStatusesReviewed(db: Executor, rows: { househol
      WHERE b.household_id = v.hid`);
 }
 
-/** Set a recipient's periodic-review class (R42); false when the household has no status. */
-export async function setBenefitReviewClass(db: Executor, householdId: string, reviewClass: string): Promise<boolean> {
-  const rows = await db
+/** Set a recipient's periodic-review class (R42). */
+export async function setBenefitReviewClass(db: Executor, householdId: string, reviewClass: string): Promise<void> {
+  await db
     .update(benefitStatuses)
     .set({ reviewClass, version: sql`${benefitStatuses.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(benefitStatuses.householdId, householdId))
-    .returning({ id: benefitStatuses.householdId });
-  return rows.length > 0;
+    .where(eq(benefitStatuses.householdId, householdId));
 }
 
 /** Dated transitions, with COPY in the caller's transaction (a batch writes one per recipient). */

@@ -187,8 +187,7 @@ export async function countBenefitRecipients(
  * none was made. They are paid on paper and invisible among the recipients until an officer
  * checks them: re-assessed, a household that qualifies is registered; one that does not has its
  * category ended by due procedure (R43).
- */
-/**
+ *
  * The households `h` of 在册待核定 in a region, as a FROM clause. Two shapes, each the faster
  * where it is used (full-scale registry, docs/benchmarks.md): in a county or below, the county's
  * roster less its statuses, then each household by key; above a county, the households checked

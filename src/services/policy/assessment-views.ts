@@ -3,7 +3,6 @@ import { AppError } from '../../domain/errors.js';
 import type { RegionScope } from '../../domain/access/scope.js';
 import type { AssessmentResult, ExplanationStep } from '../../domain/policy/assessment.types.js';
 import { reviewGradualExit } from '../../domain/policy/gradual-exit-review.rules.js';
-import { reviewPeriodic, type ReviewClass } from '../../domain/policy/periodic-review.rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import type { Executor } from '../../db/database.js';
 import {
@@ -18,7 +17,7 @@ import { findHousehold } from '../../db/repos/households.repo.js';
 import { appendAudit } from '../../db/repos/audit.repo.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
-import { loadReviewIntervals } from './review-intervals.js';
+import { loadReviewIntervals, periodicReviewOf } from './review-intervals.js';
 
 export async function loadAssessmentView(db: Executor, scope: RegionScope, id: string) {
   const r = await findAssessment(db, scope, id);
@@ -70,7 +69,7 @@ export async function listHouseholdAssessments(ctx: ServiceContext, actor: Actor
   const benefit = await findBenefitStatus(db, householdId);
   const events = await listBenefitStatusEvents(db, householdId);
   const onRoster = !benefit && (await findCategoryStarts(db, [householdId], 'DIBAO')).has(householdId);
-  const months = benefit?.status === 'ACTIVE' ? (await loadReviewIntervals(db, h.countyCode, today)).get(h.countyCode)?.[benefit.reviewClass as ReviewClass] : undefined;
+  const intervals = benefit?.status === 'ACTIVE' ? await loadReviewIntervals(db, h.countyCode, today) : null;
   return {
     items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     benefit: benefit
@@ -82,10 +81,7 @@ export async function listHouseholdAssessments(ctx: ServiceContext, actor: Actor
           gradualExitUntil: benefit.gradualExitUntil?.slice(0, 7) ?? null,
           review: benefit.status === 'GRADUAL_EXIT' && benefit.gradualExitUntil ? reviewGradualExit(benefit.gradualExitUntil, today) : null,
           reviewClass: benefit.reviewClass,
-          periodicReview:
-            months !== undefined
-              ? reviewPeriodic({ reviewClass: benefit.reviewClass as ReviewClass, intervalMonths: months, lastReviewedOn: benefit.lastReviewedOn, registeredOn: benefit.registeredOn, sinceMonth: benefit.sinceMonth, today })
-              : null,
+          periodicReview: intervals ? periodicReviewOf(intervals, benefit, today) : null,
           lastAssessmentId: benefit.lastAssessmentId,
         }
       : null,

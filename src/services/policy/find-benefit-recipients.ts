@@ -6,7 +6,6 @@ import {
   latestOverdueUntilMonth,
   reviewGradualExit,
 } from '../../domain/policy/gradual-exit-review.rules.js';
-import { reviewPeriodic, type ReviewClass } from '../../domain/policy/periodic-review.rules.js';
 import {
   countBenefitRecipients,
   countUnregisteredDibao,
@@ -15,7 +14,7 @@ import {
   type BenefitRecipientCounts,
   type ReviewCutoff,
 } from '../../db/repos/benefit-recipients.repo.js';
-import { loadReviewIntervals, reviewCutoffs } from './review-intervals.js';
+import { loadReviewIntervals, periodicReviewOf, reviewCutoffs } from './review-intervals.js';
 import type { Actor, ServiceContext } from '../context.js';
 
 export interface BenefitRecipientQuery {
@@ -111,11 +110,6 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
     items: rows.map((r) => {
       const until = r.gradualExitUntil?.slice(0, 7) ?? null;
       const exit = r.status === 'GRADUAL_EXIT' && until ? reviewGradualExit(until, today) : null;
-      const months = intervals.get(r.countyCode)?.[r.reviewClass as ReviewClass];
-      const periodic =
-        r.status === 'ACTIVE' && months !== undefined
-          ? reviewPeriodic({ reviewClass: r.reviewClass as ReviewClass, intervalMonths: months, lastReviewedOn: r.lastReviewedOn, registeredOn: r.registeredOn, sinceMonth: r.sinceMonth, today })
-          : null;
       return {
         householdId: r.householdId,
         householdNo: r.householdNo,
@@ -132,7 +126,7 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
         gradualExitFrom: r.gradualExitFrom?.slice(0, 7) ?? null,
         gradualExitUntil: until,
         review: exit ? { stage: exit.stage, periodEnd: exit.periodEnd, daysLeft: exit.daysLeft, text: exit.text } : null,
-        periodicReview: periodic,
+        periodicReview: periodicReviewOf(intervals, r, today),
         lastAssessmentId: r.lastAssessmentId,
         lastAssessedOn: r.lastAssessedOn,
         lastClassification: r.lastClassification,

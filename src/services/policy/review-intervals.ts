@@ -9,6 +9,8 @@ import {
   latestOverdueBaseline,
   REVIEW_CLASSES,
   REVIEW_INTERVAL_PARAMETER,
+  reviewPeriodic,
+  type PeriodicReview,
   type ReviewClass,
 } from '../../domain/policy/periodic-review.rules.js';
 import type { Executor } from '../../db/database.js';
@@ -50,4 +52,19 @@ export function reviewCutoffs(intervals: ReviewIntervals, today: string): Review
     }
   }
   return out;
+}
+
+/**
+ * Where a recipient stands against its periodic review on `today`: ACTIVE only (a 渐退 household
+ * is reviewed at the end of its period), null when its county has no interval for its class.
+ */
+export function periodicReviewOf(
+  intervals: ReviewIntervals,
+  b: { countyCode: string; status: string; reviewClass: string; lastReviewedOn: string | null; registeredOn: string | null; sinceMonth: string },
+  today: string,
+): PeriodicReview | null {
+  const reviewClass = b.reviewClass as ReviewClass;
+  const months = b.status === 'ACTIVE' ? intervals.get(b.countyCode)?.[reviewClass] : undefined;
+  if (months === undefined) return null;
+  return reviewPeriodic({ reviewClass, intervalMonths: months, lastReviewedOn: b.lastReviewedOn, registeredOn: b.registeredOn, sinceMonth: b.sinceMonth, today });
 }
