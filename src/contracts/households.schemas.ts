@@ -6,6 +6,7 @@ import {
   EMPLOYMENT_LABELS,
   EXPENDITURE_TYPE_LABELS,
   HEALTH_LABELS,
+  HOME_CARE_CONDITION_LABELS,
   INCOME_SOURCE_LABELS,
   INCOME_TYPE_LABELS,
   LABOUR_CAPACITY_LABELS,
@@ -14,6 +15,7 @@ import {
   OBLIGOR_INABILITY_GROUND_LABELS,
   RELATIONSHIP_LABELS,
   STUDENT_STAGE_LABELS,
+  SUPPORT_MODE_LABELS,
   VEHICLE_PURPOSE_LABELS,
 } from '../domain/registry/codes.js';
 
@@ -92,12 +94,24 @@ export const obligorFacts = Type.Object({
 });
 
 /**
- * PUT body of a member's policy facts (replaces them all). null is 未登记 for selfCare and
- * obligors (an empty obligor list means 无义务人), 不排除 for meansTestExclusion.
+ * R56 供养方式 of a 特困 person: the institution for 集中供养, and for 分散供养 whether the
+ * person is a community resident with mental illness or an infectious disease (R55 uplift).
+ */
+export const supportArrangementFacts = Type.Object({
+  mode: oneOf(SUPPORT_MODE_LABELS),
+  institution: nullable(Type.String({ minLength: 1, maxLength: 60 })),
+  homeCondition: nullable(oneOf(HOME_CARE_CONDITION_LABELS)),
+  since: dateStr,
+});
+
+/**
+ * PUT body of a member's policy facts (replaces them all). null is 未登记 for selfCare,
+ * support and obligors (an empty obligor list means 无义务人), 不排除 for meansTestExclusion.
  */
 export const policyFactsInput = Type.Object({
   meansTestExclusion: nullable(oneOf(MEANS_TEST_EXCLUSION_LABELS)),
   selfCare: nullable(selfCareFacts),
+  support: nullable(supportArrangementFacts),
   obligors: nullable(Type.Array(obligorFacts, { maxItems: 30 })),
 });
 export type PolicyFactsInput = Static<typeof policyFactsInput>;
@@ -105,6 +119,7 @@ export type PolicyFactsInput = Static<typeof policyFactsInput>;
 export const policyFactsView = Type.Object({
   meansTestExclusion: nullable(Type.String()),
   selfCare: nullable(selfCareFacts),
+  support: nullable(Type.Object({ mode: Type.String(), institution: nullable(Type.String()), homeCondition: nullable(Type.String()), since: Type.String() })),
   obligors: nullable(Type.Array(Type.Object({ name: Type.String(), relationship: Type.String(), inabilityGround: nullable(Type.String()) }))),
   /** null when nothing was ever recorded */
   updatedAt: nullable(Type.String()),

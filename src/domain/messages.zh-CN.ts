@@ -114,6 +114,7 @@ export const MESSAGES_ZH_CN: Record<string, string> = {
   REGISTRY_REGION_OTHER_COUNTY: '不能直接改到其他县（区）的村（社区），跨县迁移请办理转移',
   REGISTRY_HOUSEHOLD_CANCELLED: '该家庭档案已注销，不能再添加成员',
   REGISTRY_DATE_IN_FUTURE: '{field}不能晚于今天',
+  REGISTRY_SUPPORT_FIELD_MISMATCH: '{field}只适用于{mode}人员',
   PAYLOAD_TOO_LARGE: '文件过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
   BAD_REQUEST: '请求格式不正确',

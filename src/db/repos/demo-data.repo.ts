@@ -59,6 +59,7 @@ export async function findDemoIncomePeriod(db: Executor, importerId: string): Pr
 export interface DemoPolicyFactsInput {
   idNumber: string;
   selfCare: unknown;
+  support: unknown;
   obligors: unknown;
 }
 
@@ -68,19 +69,19 @@ export interface DemoPolicyFactsInput {
  */
 export async function insertDemoPolicyFacts(raw: RawTx, rows: readonly DemoPolicyFactsInput[], meta: { updatedBy: string; at: string }) {
   if (rows.length === 0) return [];
-  await raw.query(`CREATE TEMP TABLE demo_policy_facts (id_number varchar(18), self_care jsonb, obligors jsonb) ON COMMIT DROP`);
-  await copyRows(raw, 'demo_policy_facts', ['id_number', 'self_care', 'obligors'], rows.map((r) => [r.idNumber, r.selfCare, r.obligors]));
-  const inserted = await raw.query<{ person_id: string; county_code: string; household_id: string | null; self_care: unknown; obligors: unknown }>(
+  await raw.query(`CREATE TEMP TABLE demo_policy_facts (id_number varchar(18), self_care jsonb, support jsonb, obligors jsonb) ON COMMIT DROP`);
+  await copyRows(raw, 'demo_policy_facts', ['id_number', 'self_care', 'support', 'obligors'], rows.map((r) => [r.idNumber, r.selfCare, r.support, r.obligors]));
+  const inserted = await raw.query<{ person_id: string; county_code: string; household_id: string | null; self_care: unknown; support: unknown; obligors: unknown }>(
     `WITH ins AS (
-       INSERT INTO person_policy_facts (person_id, county_code, self_care, obligors, updated_by, updated_at)
-       SELECT p.id, p.county_code, s.self_care, s.obligors, $1, $2
+       INSERT INTO person_policy_facts (person_id, county_code, self_care, support, obligors, updated_by, updated_at)
+       SELECT p.id, p.county_code, s.self_care, s.support, s.obligors, $1, $2
          FROM demo_policy_facts s JOIN persons p ON p.id_number = s.id_number
        ON CONFLICT (person_id) DO NOTHING
-       RETURNING person_id, county_code, self_care, obligors)
+       RETURNING person_id, county_code, self_care, support, obligors)
      SELECT ins.*, m.household_id FROM ins LEFT JOIN household_members m ON m.person_id = ins.person_id AND m.active`,
     [meta.updatedBy, meta.at],
   );
-  return inserted.map((r) => ({ personId: r.person_id, countyCode: r.county_code, householdId: r.household_id, selfCare: r.self_care, obligors: r.obligors }));
+  return inserted.map((r) => ({ personId: r.person_id, countyCode: r.county_code, householdId: r.household_id, selfCare: r.self_care, support: r.support, obligors: r.obligors }));
 }
 
 /** Households and active members whose 户编号 starts with `prefix`. */

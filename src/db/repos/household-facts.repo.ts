@@ -180,6 +180,7 @@ export interface MemberFactRow {
   studentStage: string | null;
   meansTestExclusion: string | null;
   selfCare: unknown;
+  support: unknown;
   obligors: unknown;
 }
 
@@ -239,6 +240,7 @@ const MEMBER_PACKED = [
   'f.means_test_exclusion',
   'f.self_care',
   'f.obligors',
+  'f.support',
 ];
 
 /** Active members, unordered (see `compareMembers`). */
@@ -250,7 +252,7 @@ export async function loadMemberRows(db: Executor, ids: readonly string[], span?
     from: sql`household_members m
       CROSS JOIN LATERAL (SELECT p.id, p.name, p.birth_date, p.sex, p.labour_capacity, p.health_status, p.serious_illness, p.disability_category,
                                  p.disability_grade, p.employment, p.student_stage FROM persons p WHERE p.id = m.person_id OFFSET 0) AS p
-      LEFT JOIN LATERAL (SELECT f.means_test_exclusion, f.self_care, f.obligors FROM person_policy_facts f WHERE f.person_id = m.person_id OFFSET 0) AS f ON true`,
+      LEFT JOIN LATERAL (SELECT f.means_test_exclusion, f.self_care, f.obligors, f.support FROM person_policy_facts f WHERE f.person_id = m.person_id OFFSET 0) AS f ON true`,
     alias: 'm',
     where: sql`m.active`,
   }, span);
@@ -274,6 +276,7 @@ export async function loadMemberRows(db: Executor, ids: readonly string[], span?
     meansTestExclusion: orNull(v[14]!),
     selfCare: v[15] === NULL_MARK ? null : JSON.parse(v[15]!),
     obligors: v[16] === NULL_MARK ? null : JSON.parse(v[16]!),
+    support: v[17] === NULL_MARK ? null : JSON.parse(v[17]!),
   }));
 }
 

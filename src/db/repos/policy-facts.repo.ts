@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql, type Column } from 'drizzle-orm';
-import type { MeansTestExclusion, ObligorFacts, SelfCareFacts } from '../../domain/policy/assessment.types.js';
+import type { MeansTestExclusion, ObligorFacts, SelfCareFacts, SupportArrangementFacts } from '../../domain/policy/assessment.types.js';
 import { anyUuid, type Executor } from '../database.js';
 import { expenditureItems, personPolicyFacts, persons, users } from '../schema/index.js';
 
@@ -23,6 +23,8 @@ export interface PersonPolicyFactsRow {
   selfCare: SelfCareFacts | null;
   /** null = not recorded; [] = recorded, no obligor */
   obligors: ObligorFacts[] | null;
+  /** R56 供养方式; null = not recorded */
+  support: SupportArrangementFacts | null;
   updatedBy: string | null;
   updatedAt: Date;
 }
@@ -34,6 +36,7 @@ function toFactsRow(r: typeof personPolicyFacts.$inferSelect): PersonPolicyFacts
     meansTestExclusion: (r.meansTestExclusion as MeansTestExclusion | null) ?? null,
     selfCare: (r.selfCare as SelfCareFacts | null) ?? null,
     obligors: (r.obligors as ObligorFacts[] | null) ?? null,
+    support: (r.support as SupportArrangementFacts | null) ?? null,
   };
 }
 
@@ -53,6 +56,7 @@ export async function upsertPersonPolicyFacts(
     meansTestExclusion: MeansTestExclusion | null;
     selfCare: SelfCareFacts | null;
     obligors: ObligorFacts[] | null;
+    support: SupportArrangementFacts | null;
     updatedBy: string | null;
     updatedAt: Date;
   },

@@ -61,6 +61,8 @@ export const personPolicyFacts = pgTable('person_policy_facts', {
   selfCare: jsonb(),
   /** R51 obligors: [{ name, relationship, inabilityGround|null }]; null = not recorded */
   obligors: jsonb(),
+  /** R56 供养方式 { mode, institution, homeCondition, since } (R55 care uplift); null = not recorded */
+  support: jsonb(),
   updatedBy: uuid(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

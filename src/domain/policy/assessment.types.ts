@@ -41,6 +41,24 @@ export interface SelfCareFacts {
   assessedOn: string;
 }
 
+/**
+ * R56 mode of 特困 support as recorded (供养方式). The R55 care standard is raised by P21's
+ * uplift for institutional residents and for community residents with mental illness or an
+ * infectious disease.
+ */
+export interface SupportArrangementFacts {
+  /** INSTITUTIONAL 集中供养 / HOME 分散供养 */
+  mode: SupportMode;
+  /** the support institution (集中供养), as recorded */
+  institution: string | null;
+  /** HOME only: a community resident with mental illness or an infectious disease */
+  homeCondition: HomeCareCondition | null;
+  /** first day of this arrangement, 'YYYY-MM-DD' */
+  since: string;
+}
+export type SupportMode = 'INSTITUTIONAL' | 'HOME';
+export type HomeCareCondition = 'MENTAL_ILLNESS' | 'INFECTIOUS_DISEASE';
+
 /** R51 grounds on which a legal obligor is unable to perform his or her duty. */
 export type ObligorInabilityGround =
   | 'TEKUN'
@@ -78,6 +96,8 @@ export interface MemberFacts {
   /** R15: set when the person is not counted as a household member */
   exclusion: MeansTestExclusion | null;
   selfCare: SelfCareFacts | null;
+  /** R56 供养方式, null = not recorded (no R55 uplift is applied) */
+  support: SupportArrangementFacts | null;
   /** R48(3), R51: null = not recorded (the 特困 test is then undetermined) */
   obligors: ObligorFacts[] | null;
   /** Current person-level categories (TEKUN, single-person DIBAO) */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import seed from '../../db/seed/policy-parameters.json' with { type: 'json' };
-import type { MemberFacts, ParameterInForce, ParameterSet, SelfCareFacts } from './assessment.types.js';
+import type { MemberFacts, ParameterInForce, ParameterSet, SelfCareFacts, SupportArrangementFacts } from './assessment.types.js';
 import type { ParameterSeedRow } from './parameter-catalog.js';
 import { findParameterDefinition, validateParameterValue } from './parameter-catalog.js';
 import {
@@ -49,7 +49,7 @@ function member(overrides: Partial<MemberFacts> = {}): MemberFacts {
   return {
     personId: 'p1', name: '张三', relationship: 'HEAD', birthDate: '1950-05-01', sex: 'M',
     labourCapacity: null, healthStatus: null, seriousIllness: null, disabilityCategory: null, disabilityGrade: null,
-    employment: null, studentStage: null, exclusion: null, selfCare: null, obligors: [], personCategories: [],
+    employment: null, studentStage: null, exclusion: null, selfCare: null, support: null, obligors: [], personCategories: [],
     ...overrides,
   };
 }
@@ -274,7 +274,7 @@ describe('assessTekunMember — R53 care level and R55 support standard', () => 
     expect(validateParameterValue(findParameterDefinition('P21')!, p21)).toEqual([]);
     const r = assessTekunMember(member({ selfCare: partial }), ctx({ params: withParam(RURAL, 'P21', p21) }));
     expect(r.tekunSupportMonthlyFen).toBe(58500 + 28333);
-    expect(r.steps.some((s) => s.rule === 'R55' && s.text.includes('集中供养'))).toBe(true);
+    expect(r.steps.some((s) => s.rule === 'R56' && s.text.includes('未登记供养方式'))).toBe(true);
   });
 
   it('R55/P21 MLA-standard basis: full care 1/3 × 450 = 150 → 735', () => {
@@ -308,6 +308,49 @@ describe('assessTekunMember — R53 care level and R55 support standard', () => 
     expect(r.tekun).toBe('UNDETERMINED');
     expect(r.careLevel).toBe('PARTIAL_CARE');
     expect(r.tekunSupportMonthlyFen).toBeNull();
+  });
+});
+
+describe('assessTekunMember — R55/R56 care standard raised by the mode of support (P21 uplift)', () => {
+  const partial: SelfCareFacts = { ...ALL_ABLE, bathing: false, dressing: false };
+  const full: SelfCareFacts = { ...partial, gettingInOutOfBed: false, usingToilet: false };
+  const p21 = (over: Record<string, unknown> = {}) => ({ ...(RURAL.P21!.value as object), basis: 'MLA_STANDARD', ...over });
+  const institution = (since = '2020-01-01'): SupportArrangementFacts => ({ mode: 'INSTITUTIONAL', institution: '湟中区敬老院', homeCondition: null, since });
+  const home = (homeCondition: SupportArrangementFacts['homeCondition'] = null): SupportArrangementFacts => ({ mode: 'HOME', institution: null, homeCondition, since: '2019-05-01' });
+
+  // basic living 1.3 × 450 = 585.00; partial care 1/6 × 450 = 75.00 (MLA-standard basis)
+  it.each<[string, SupportArrangementFacts | null, Record<string, unknown>, number, 'RULE' | 'NOTE', string]>([
+    ['R56 not recorded: no uplift, the step asks for it', null, {}, 58500 + 7500, 'NOTE', '未登记供养方式'],
+    ['R55 institutional (集中供养): care × (1 + 50%) = 112.50', institution(), {}, 58500 + 11250, 'RULE', '集中供养（湟中区敬老院，2020-01-01起），照料护理标准上浮50%：75.00元 × (1 + 50%) = 112.50元'],
+    ['R55 institutional with a 30% uplift configured: 97.50', institution(), { institutionalUpliftRate: 0.3 }, 58500 + 9750, 'RULE', '上浮30%'],
+    ['R56 home (分散供养): no uplift', home(), {}, 58500 + 7500, 'RULE', '分散供养（2019-05-01起），照料护理标准不上浮'],
+    ['R55 home, community resident with mental illness: raised as institutional', home('MENTAL_ILLNESS'), {}, 58500 + 11250, 'RULE', '社区居住的精神病患者'],
+    ['R55 home, community resident with an infectious disease: raised', home('INFECTIOUS_DISEASE'), {}, 58500 + 11250, 'RULE', '社区居住的传染病患者'],
+    ['R56 arrangement recorded from after the reference date: not applied', institution('2021-09-01'), {}, 58500 + 7500, 'NOTE', '晚于核算基准日2021-08-01'],
+  ])('%s', (_rule, support, over, amount, kind, text) => {
+    const params = withParam(RURAL, 'P21', p21(over));
+    const r = assessTekunMember(member({ selfCare: partial, support }), ctx({ params }));
+    expect(r.tekunSupportMonthlyFen).toBe(amount);
+    const step = r.steps.find((s) => s.rule === 'R56' || (s.rule === 'R55' && s.text.includes('上浮')));
+    expect(step).toMatchObject({ kind });
+    expect(step?.text).toContain(text);
+    // the result step adds the care standard actually applied
+    expect(r.steps.at(-1)).toMatchObject({ kind: 'RESULT', rule: 'R55' });
+    expect(r.steps.at(-1)!.figures.find((f) => f.label === '照料护理标准')?.fen).toBe(amount - 58500);
+    // quiet mode decides the same
+    expect(assessTekunMember(member({ selfCare: partial, support }), ctx({ params, explain: false })).tekunSupportMonthlyFen).toBe(amount);
+  });
+
+  it('R55 the raised care standard rounds half up to the fen (1/3 × 333.35 = 111.12; × 1.5 = 166.68)', () => {
+    const r = assessTekunMember(member({ selfCare: full, support: institution() }), ctx({ standardMonthlyFen: 33335, params: withParam(RURAL, 'P21', p21()) }));
+    expect(r.tekunSupportMonthlyFen).toBe(43336 + 16668);
+  });
+
+  it('R56 no uplift and no step when the person is not 特困', () => {
+    const r = assessTekunMember(member({ selfCare: partial, support: institution(), obligors: null }), ctx({ params: withParam(RURAL, 'P21', p21()) }));
+    expect(r.tekun).toBe('UNDETERMINED');
+    expect(r.tekunSupportMonthlyFen).toBeNull();
+    expect(r.steps.some((s) => s.rule === 'R56' || s.text.includes('上浮'))).toBe(false);
   });
 });
 

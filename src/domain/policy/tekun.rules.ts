@@ -7,7 +7,7 @@
  */
 import { ageOn } from '../registry/id-number.js';
 import { careLevelOf as careLevelOfAssessment } from '../registry/self-care.js';
-import { CARE_LEVEL_LABELS } from '../registry/codes.js';
+import { CARE_LEVEL_LABELS, HOME_CARE_CONDITION_LABELS, SUPPORT_MODE_LABELS } from '../registry/codes.js';
 import type {
   ExplanationStep,
   Figure,
@@ -18,6 +18,7 @@ import type {
   ParameterInForce,
   ParameterSet,
   SelfCareFacts,
+  SupportArrangementFacts,
   Tri,
 } from './assessment.types.js';
 import type { UsedParams } from './params.js';
@@ -469,7 +470,66 @@ interface P21Value {
   previousYearMinimumWageMonthlyFenByYear?: Record<string, number>;
 }
 
-function supportAmount(careLevel: CareLevel, ctx: TekunContext, steps: Steps): number | null {
+/** How a raised care standard reads: “集中供养（湟中区敬老院，2024-03-01起）”. */
+function arrangementText(a: SupportArrangementFacts): string {
+  const place = a.mode === 'INSTITUTIONAL' && a.institution ? `${a.institution}，` : '';
+  const condition = a.mode === 'HOME' && a.homeCondition ? `，${HOME_CARE_CONDITION_LABELS[a.homeCondition]}` : '';
+  return `${SUPPORT_MODE_LABELS[a.mode]}（${place}${a.since}起${condition}）`;
+}
+
+/**
+ * R55 with R56: the care standard raised by P21's uplift for a person in institutional care
+ * (集中供养) and for a community resident with mental illness or an infectious disease;
+ * unchanged for other home support. An arrangement not recorded, or recorded from after the
+ * reference date, raises nothing and the step says so.
+ */
+function careUplift(
+  care: number,
+  support: SupportArrangementFacts | null,
+  rate: number,
+  p21: NonNullable<Figure['parameter']>,
+  referenceDate: string,
+  steps: Steps,
+): number {
+  const rateFigure: Figure = { label: '照料护理标准上浮比例', number: rate, parameter: p21 };
+  if (!support || support.since > referenceDate) {
+    steps?.push({
+      kind: 'NOTE', rule: 'R56', figures: [rateFigure],
+      text: support
+        ? `供养方式${arrangementText(support)}晚于核算基准日${referenceDate}，本次未计算照料护理标准上浮（P21）`
+        : '未登记供养方式（集中供养或分散供养），未计算集中供养（及患精神病、传染病社区居住人员）照料护理标准上浮（P21），请在成员政策信息中登记',
+    });
+    return care;
+  }
+  const raises = support.mode === 'INSTITUTIONAL' || support.homeCondition !== null;
+  if (!raises) {
+    steps?.push({
+      kind: 'RULE', rule: 'R56',
+      figures: [{ label: '供养方式', text: SUPPORT_MODE_LABELS[support.mode] }],
+      text: `${arrangementText(support)}，照料护理标准不上浮`,
+    });
+    return care;
+  }
+  const raised = multiplyHalfUp(care, 1 + rate);
+  steps?.push({
+    kind: 'RULE', rule: 'R55',
+    figures: [
+      { label: '供养方式', text: SUPPORT_MODE_LABELS[support.mode] },
+      { label: '照料护理标准', fen: care },
+      rateFigure,
+      { label: '上浮后照料护理标准', fen: raised },
+    ],
+    text: `${arrangementText(support)}，照料护理标准上浮${percent(rate)}：${yuan(care)} × (1 + ${percent(rate)}) = ${yuan(raised)}`,
+  });
+  return raised;
+}
+
+/** 0.5 → “50%” (a rate exact to 4 decimals). */
+function percent(rate: number): string {
+  return `${Math.round(rate * 1_000_000) / 10_000}%`;
+}
+
+function supportAmount(careLevel: CareLevel, support: SupportArrangementFacts | null, ctx: TekunContext, steps: Steps): number | null {
   const p20 = ctx.params.P20;
   if (!p20 || typeof p20.value !== 'number') {
     steps?.push({ kind: 'NOTE', rule: 'R55', figures: [], text: '未配置特困人员基本生活标准倍数（P20），供养标准暂无法计算' });
@@ -530,16 +590,12 @@ function supportAmount(careLevel: CareLevel, ctx: TekunContext, steps: Steps): n
       text: `${CARE_LEVEL_LABELS[careLevel]}照料护理标准 = ${baseLabel}${yuan(base)} × ${share.numerator}/${share.denominator} = ${yuan(care)}`,
     });
   }
-  steps?.push({
-    kind: 'NOTE', rule: 'R55',
-    figures: [{ label: '集中供养上浮比例', number: v.institutionalUpliftRate, parameter: paramRef(p21) }],
-    text: '未登记集中供养情况，未计算集中供养（及患精神病、传染病社区居住人员）照料护理标准上浮',
-  });
-  const total = basic + care;
+  const careApplied = careUplift(care, support, v.institutionalUpliftRate, paramRef(p21), ctx.referenceDate, steps);
+  const total = basic + careApplied;
   steps?.push({
     kind: 'RESULT', rule: 'R55',
-    figures: [{ label: '基本生活标准', fen: basic }, { label: '照料护理标准', fen: care }, { label: '供养标准', fen: total }],
-    text: `供养标准 = 基本生活标准${yuan(basic)} + 照料护理标准${yuan(care)} = ${yuan(total)}/月`,
+    figures: [{ label: '基本生活标准', fen: basic }, { label: '照料护理标准', fen: careApplied }, { label: '供养标准', fen: total }],
+    text: `供养标准 = 基本生活标准${yuan(basic)} + 照料护理标准${yuan(careApplied)} = ${yuan(total)}/月`,
   });
   return total;
 }
@@ -576,7 +632,7 @@ export function assessTekunMember(member: MemberFacts, ctx: TekunContext): Tekun
   steps?.push(conditionsStep(one.met, two, three, tekun));
 
   if (member.selfCare && careLevel && tekun !== 'NO') steps?.push(careLevelStep(member.selfCare, careLevel));
-  const amount = tekun === 'YES' ? supportAmount(careLevel, ctx, steps) : null;
+  const amount = tekun === 'YES' ? supportAmount(careLevel, member.support, ctx, steps) : null;
   return { noLabourCapacity: one.noLabourCapacity, tekun, careLevel, tekunSupportMonthlyFen: amount, steps: steps ?? [] };
 }
 

@@ -115,6 +115,7 @@ export function buildMember(overrides: Partial<MemberFacts> & { personId: string
     studentStage: null,
     exclusion: null,
     selfCare: null,
+    support: null,
     obligors: null,
     personCategories: [],
     ...overrides,

@@ -1,4 +1,4 @@
-import type { MeansTestExclusion, ObligorInabilityGround, SelfCareFacts } from '../policy/assessment.types.js';
+import type { HomeCareCondition, MeansTestExclusion, ObligorInabilityGround, SelfCareFacts, SupportMode } from '../policy/assessment.types.js';
 
 /**
  * Code lists of the registry with their Chinese labels: one source for the API schemas,
@@ -165,6 +165,15 @@ export const OBLIGOR_INABILITY_GROUND_LABELS = labels({
   NO_CIVIL_CAPACITY_MISSING_OR_PRISON: '无民事行为能力、被宣告失踪或在监狱服刑，且财产符合规定',
   PROVINCIAL_OTHER: '省级民政部门规定的其他情形',
 } satisfies Record<ObligorInabilityGround, string>);
+
+/** R56 modes of 特困 support (供养方式). */
+export const SUPPORT_MODE_LABELS = labels({ INSTITUTIONAL: '集中供养', HOME: '分散供养' } satisfies Record<SupportMode, string>);
+
+/** R55 situations of a home-supported person that raise the care standard like institutional care (P21). */
+export const HOME_CARE_CONDITION_LABELS = labels({
+  MENTAL_ILLNESS: '社区居住的精神病患者',
+  INFECTIOUS_DISEASE: '社区居住的传染病患者',
+} satisfies Record<HomeCareCondition, string>);
 
 /** R53: the six activities of the self-care assessment, in the order of the national text. */
 export const SELF_CARE_ACTIVITY_LABELS = labels({

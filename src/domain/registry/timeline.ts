@@ -3,10 +3,12 @@ import {
   CARE_LEVEL_LABELS,
   CATEGORY_LABELS,
   EXPENDITURE_TYPE_LABELS,
+  HOME_CARE_CONDITION_LABELS,
   INCOME_TYPE_LABELS,
   MEANS_TEST_EXCLUSION_LABELS,
   OBLIGOR_INABILITY_GROUND_LABELS,
   RELATIONSHIP_LABELS,
+  SUPPORT_MODE_LABELS,
   URBAN_RURAL_LABELS,
 } from './codes.js';
 import { careLevelOf } from './self-care.js';
@@ -57,6 +59,7 @@ export const FIELD_LABELS: Record<string, string> = {
   expenditureType: '支出类型',
   meansTestExclusion: '不计入家庭人口情形',
   selfCare: '生活自理能力评估',
+  support: '供养方式',
   obligors: '法定赡养/抚养/扶养义务人',
   assessedOn: '评估日期',
 };
@@ -129,7 +132,7 @@ export function formatYuan(fen: unknown): string {
   return typeof fen === 'number' && Number.isSafeInteger(fen) ? formatMoney(fen) : '';
 }
 
-const POLICY_FACT_KEYS = ['meansTestExclusion', 'selfCare', 'obligors'] as const;
+const POLICY_FACT_KEYS = ['meansTestExclusion', 'selfCare', 'support', 'obligors'] as const;
 
 /** One registry policy fact (person_policy_facts) in Chinese; null is 未登记 (or 无 for the exclusion). */
 function describePolicyFact(key: (typeof POLICY_FACT_KEYS)[number], v: unknown, brief = false): string {
@@ -138,6 +141,11 @@ function describePolicyFact(key: (typeof POLICY_FACT_KEYS)[number], v: unknown, 
   if (key === 'selfCare') {
     const s = v as Parameters<typeof careLevelOf>[0] & { assessedOn?: string };
     return `${CARE_LEVEL_LABELS[careLevelOf(s)]}（${s.assessedOn ?? ''} 评估）`;
+  }
+  if (key === 'support') {
+    const s = v as { mode?: string; institution?: string | null; homeCondition?: string | null; since?: string };
+    const detail = [s.institution, s.homeCondition ? label(HOME_CARE_CONDITION_LABELS, s.homeCondition) : null, `${s.since ?? ''}起`].filter(Boolean);
+    return brief ? label(SUPPORT_MODE_LABELS, s.mode) : `${label(SUPPORT_MODE_LABELS, s.mode)}（${detail.join('，')}）`;
   }
   const list = Array.isArray(v) ? (v as { name?: string; relationship?: string; inabilityGround?: string | null }[]) : [];
   if (list.length === 0) return '无';

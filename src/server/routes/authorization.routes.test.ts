@@ -97,7 +97,7 @@ const MATRIX: Record<string, Expected> = {
   'POST /api/households/:id/expenditures': { access: 'registry:write', scoped: 'id', body: () => ({ expenditureType: 'MEDICAL_OUT_OF_POCKET', periodStart: '2025-01-01', periodEnd: '2025-12-31', amountFen: 100, source: 'DECLARED' }) },
   'DELETE /api/households/:id/expenditures/:itemId': { access: 'registry:write', scoped: 'id' },
   // `:personId` is filled with the member id (segment `members`): the county A control answers 400 (not a member).
-  'PUT /api/households/:id/members/:personId/policy-facts': { access: 'registry:write', scoped: 'id', body: () => ({ meansTestExclusion: 'PRISON', selfCare: null, obligors: [] }) },
+  'PUT /api/households/:id/members/:personId/policy-facts': { access: 'registry:write', scoped: 'id', body: () => ({ meansTestExclusion: 'PRISON', selfCare: null, support: null, obligors: [] }) },
   'POST /api/households/:id/categories': { access: 'registry:write', scoped: 'id', body: CATEGORY_BODY },
   'POST /api/households/:id/categories/:itemId/end': { access: 'registry:write', scoped: 'id', body: () => ({ effectiveTo: '2026-03-01', reason: '收入超标' }) },
   'GET /api/stats/categories': { access: 'registry:read', scoped: 'list' },

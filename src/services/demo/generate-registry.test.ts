@@ -186,8 +186,9 @@ describe('generated people', () => {
     }
   });
 
-  it('records the self-care assessment and no obligor of each 特困 person (R48, R53), and of nobody else', () => {
+  it('records the self-care assessment, the mode of support and no obligor of each 特困 person (R48, R53, R56), and of nobody else', () => {
     const levels = { FULL_SELF_CARE: 0, PARTIAL_CARE: 0, FULL_CARE: 0 };
+    let institutional = 0;
     for (const h of LARGE) {
       if (!h.categories.includes('TEKUN')) {
         expect(h.policyFacts).toEqual([]);
@@ -200,6 +201,10 @@ describe('generated people', () => {
       expect(f.obligors).toEqual([]);
       expect(f.selfCare.assessedOn).toBe(h.categoryFrom);
       levels[careLevelOf(f.selfCare)] += 1;
+      // R56: 全护理 in the care home; the others mostly at home
+      expect(f.support.since).toBe(h.categoryFrom);
+      if (careLevelOf(f.selfCare) === 'FULL_CARE') expect(f.support).toMatchObject({ mode: 'INSTITUTIONAL', institution: expect.stringMatching(/中心敬老院$/) });
+      institutional += f.support.mode === 'INSTITUTIONAL' ? 1 : 0;
     }
     const n = levels.FULL_SELF_CARE + levels.PARTIAL_CARE + levels.FULL_CARE;
     expect(n).toBeGreaterThan(1000);
@@ -207,7 +212,9 @@ describe('generated people', () => {
     expect(levels.FULL_SELF_CARE / n).toBeLessThan(0.6);
     expect(levels.PARTIAL_CARE / n).toBeGreaterThan(0.25);
     expect(levels.FULL_CARE / n).toBeGreaterThan(0.1);
-    expect(tekunPolicyFacts('630102195001011234', '2024-01-01')).toEqual(tekunPolicyFacts('630102195001011234', '2024-01-01'));
+    expect(institutional / n).toBeGreaterThan(0.25);
+    expect(institutional / n).toBeLessThan(0.45);
+    expect(tekunPolicyFacts('630102195001011234', '2024-01-01', '城东区')).toEqual(tekunPolicyFacts('630102195001011234', '2024-01-01', '城东区'));
   });
 
   it('splits households over counties by share and shortens village names for addresses', () => {

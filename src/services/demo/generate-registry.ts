@@ -32,7 +32,7 @@ import {
 } from '../../domain/registry/codes.js';
 import { generateIdNumber } from '../../domain/registry/id-number.js';
 import { IMPORT_COLUMNS, type ImportColumnKey } from '../../domain/registry/import.rules.js';
-import type { SelfCareFacts } from '../../domain/policy/assessment.types.js';
+import type { SelfCareFacts, SupportArrangementFacts } from '../../domain/policy/assessment.types.js';
 
 // ---------------------------------------------------------------------------------------
 // Seeded PRNG (sfc32 seeded by cyrb128 of a string)
@@ -307,13 +307,14 @@ export interface GeneratedCategoryHistory {
 }
 
 /**
- * What a 特困 person's record holds beyond the registry card (R48(3), R53): the self-care
- * assessment made when the person was recognised, and no legal obligor, as 特困 persons have
- * none or none able to support them.
+ * What a 特困 person's record holds beyond the registry card (R48(3), R53, R56): the self-care
+ * assessment made when the person was recognised, the mode of support chosen then, and no legal
+ * obligor, as 特困 persons have none or none able to support them.
  */
 export interface GeneratedPolicyFacts {
   idNumber: string;
   selfCare: SelfCareFacts;
+  support: SupportArrangementFacts;
   obligors: [];
 }
 
@@ -361,14 +362,20 @@ const SELF_CARE_LOSS_ORDER = ['bathing', 'dressing', 'walkingIndoors', 'usingToi
 /**
  * A 特困 person's facts, drawn from the identity number (not the household stream, which stays as
  * it was): 55 % 全自理, 30 % 半护理 (1–3 activities lost), 15 % 全护理 (4–6), assessed on `assessedOn`.
+ * Mode of support from the same day (R56: those who lost self-care are offered institutional care
+ * first): in the county's care home for 全护理 and for about one in five of the others, else at home.
  */
-export function tekunPolicyFacts(idNumber: string, assessedOn: string): GeneratedPolicyFacts {
+export function tekunPolicyFacts(idNumber: string, assessedOn: string, countyName: string): GeneratedPolicyFacts {
   const h = hash32(`care:${idNumber}`);
   const r = h % 100;
   const lost = r < 55 ? 0 : r < 85 ? 1 + ((h >>> 8) % 3) : 4 + ((h >>> 10) % 3);
   const selfCare = { eating: true, dressing: true, gettingInOutOfBed: true, usingToilet: true, walkingIndoors: true, bathing: true, assessedOn };
   for (const a of SELF_CARE_LOSS_ORDER.slice(0, lost)) selfCare[a] = false;
-  return { idNumber, selfCare, obligors: [] };
+  const institutional = lost >= 4 || (h >>> 16) % 5 === 0;
+  const support: SupportArrangementFacts = institutional
+    ? { mode: 'INSTITUTIONAL', institution: `${countyName}中心敬老院`, homeCondition: null, since: assessedOn }
+    : { mode: 'HOME', institution: null, homeCondition: null, since: assessedOn };
+  return { idNumber, selfCare, support, obligors: [] };
 }
 
 /** 'YS' (演示) + 4 hex digits of the seed: households of different seeds never share a 户编号. */
@@ -714,7 +721,7 @@ class CountyGenerator {
       members,
       assets,
       history,
-      policyFacts: category === 'TEKUN' ? [tekunPolicyFacts(members.find((m) => m.relationship === 'HEAD')!.idNumber, categoryFrom)] : [],
+      policyFacts: category === 'TEKUN' ? [tekunPolicyFacts(members.find((m) => m.relationship === 'HEAD')!.idNumber, categoryFrom, this.county.name)] : [],
     };
   }
 

@@ -372,7 +372,7 @@ async function addAssetsAndHistory(ctx: ServiceContext, actor: Actor, chunk: rea
         after: { category: c.category, effectiveTo: c.effectiveTo, reason: c.reason },
       });
     }
-    // 特困 persons: the self-care assessment and (no) obligors of their recognition (R48, R53).
+    // 特困 persons: the self-care assessment, mode of support and (no) obligors of their recognition (R48, R53, R56).
     const insertedFacts = await insertDemoPolicyFacts(raw, policyFacts, { updatedBy: actor.id, at });
     for (const f of insertedFacts) {
       events.push({
@@ -384,7 +384,7 @@ async function addAssetsAndHistory(ctx: ServiceContext, actor: Actor, chunk: rea
         countyCode: f.countyCode,
         source: 'DECLARED',
         before: null,
-        after: { meansTestExclusion: null, selfCare: f.selfCare, obligors: f.obligors },
+        after: { meansTestExclusion: null, selfCare: f.selfCare, support: f.support, obligors: f.obligors },
       });
     }
     await appendAuditBulk(raw, events);

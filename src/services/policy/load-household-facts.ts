@@ -13,6 +13,7 @@ import type {
   ObligorFacts,
   RecipientState,
   SelfCareFacts,
+  SupportArrangementFacts,
 } from '../../domain/policy/assessment.types.js';
 import type { Executor } from '../../db/database.js';
 import { listHouseholdsAfter } from '../../db/repos/assessments.repo.js';
@@ -147,6 +148,7 @@ export async function loadHouseholdFacts(db: Executor, ids: readonly string[], o
           studentStage: m.studentStage,
           exclusion: (m.meansTestExclusion as MemberFacts['exclusion']) ?? null,
           selfCare: (m.selfCare as SelfCareFacts | null) ?? null,
+          support: (m.support as SupportArrangementFacts | null) ?? null,
           obligors: (m.obligors as ObligorFacts[] | null) ?? null,
           personCategories: personCatsOf.get(m.personId) ?? [],
         }),

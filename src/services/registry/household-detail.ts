@@ -25,6 +25,7 @@ function policyFactsView(f: PersonPolicyFactsRow | undefined) {
     meansTestExclusion: f?.meansTestExclusion ?? null,
     selfCare: f?.selfCare ?? null,
     obligors: f?.obligors ?? null,
+    support: f?.support ?? null,
     updatedAt: f ? f.updatedAt.toISOString() : null,
   };
 }

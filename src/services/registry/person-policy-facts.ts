@@ -1,4 +1,4 @@
-import { AppError } from '../../domain/errors.js';
+import { AppError, type Violation } from '../../domain/errors.js';
 import type { PolicyFactsInput } from '../../contracts/households.schemas.js';
 import { listMembers } from '../../db/repos/households.repo.js';
 import { listPersonPolicyFacts, upsertPersonPolicyFacts } from '../../db/repos/policy-facts.repo.js';
@@ -6,16 +6,32 @@ import type { Actor, ServiceContext } from '../context.js';
 import { changeHousehold } from './household-items.js';
 import { shanghaiDate } from './person-views.js';
 
+/** Dates after today, and the R56 details that belong to the other mode of support. */
+function violationsOf(body: PolicyFactsInput, today: string): Violation[] {
+  const out: Violation[] = [];
+  if (body.selfCare && body.selfCare.assessedOn > today) {
+    out.push({ path: 'selfCare.assessedOn', code: 'REGISTRY_DATE_IN_FUTURE', params: { field: '评估日期' } });
+  }
+  const s = body.support;
+  if (s) {
+    if (s.since > today) out.push({ path: 'support.since', code: 'REGISTRY_DATE_IN_FUTURE', params: { field: '供养起始日期' } });
+    if (s.mode !== 'INSTITUTIONAL' && s.institution !== null) {
+      out.push({ path: 'support.institution', code: 'REGISTRY_SUPPORT_FIELD_MISMATCH', params: { field: '供养机构', mode: '集中供养' } });
+    }
+    if (s.mode !== 'HOME' && s.homeCondition !== null) {
+      out.push({ path: 'support.homeCondition', code: 'REGISTRY_SUPPORT_FIELD_MISMATCH', params: { field: '社区居住患精神病、传染病情形', mode: '分散供养' } });
+    }
+  }
+  return out;
+}
+
 /**
- * Replace the policy facts of an active member (R15 exclusion, R53 self-care assessment,
- * R51 obligors): upsert, audited with before/after on the household's timeline.
+ * Replace the policy facts of an active member (R15 exclusion, R53 self-care assessment, R56
+ * mode of support, R51 obligors): upsert, audited with before/after on the household's timeline.
  */
 export function setPersonPolicyFacts(ctx: ServiceContext, actor: Actor, householdId: string, personId: string, body: PolicyFactsInput) {
-  if (body.selfCare && body.selfCare.assessedOn > shanghaiDate(ctx.clock.now())) {
-    throw new AppError('VALIDATION_FAILED', {
-      details: [{ path: 'selfCare.assessedOn', code: 'REGISTRY_DATE_IN_FUTURE', params: { field: '评估日期' } }],
-    });
-  }
+  const violations = violationsOf(body, shanghaiDate(ctx.clock.now()));
+  if (violations.length > 0) throw new AppError('VALIDATION_FAILED', { details: violations });
   return changeHousehold(ctx, actor, householdId, async (tx, h) => {
     const member = (await listMembers(tx, h.id)).find((m) => m.member.active && m.person.id === personId);
     if (!member) {
@@ -25,6 +41,7 @@ export function setPersonPolicyFacts(ctx: ServiceContext, actor: Actor, househol
     const after = {
       meansTestExclusion: body.meansTestExclusion,
       selfCare: body.selfCare,
+      support: body.support,
       obligors: body.obligors,
     };
     await upsertPersonPolicyFacts(tx, { personId, countyCode: h.countyCode, ...after, updatedBy: actor.id, updatedAt: ctx.clock.now() });
@@ -32,7 +49,7 @@ export function setPersonPolicyFacts(ctx: ServiceContext, actor: Actor, househol
       action: 'person.policy-facts',
       entityType: 'person',
       entityId: personId,
-      before: old ? { meansTestExclusion: old.meansTestExclusion, selfCare: old.selfCare, obligors: old.obligors } : null,
+      before: old ? { meansTestExclusion: old.meansTestExclusion, selfCare: old.selfCare, support: old.support, obligors: old.obligors } : null,
       after: { ...after, _name: member.person.name },
     };
   });

@@ -46,6 +46,9 @@ const SELF_CARE_TWO_FAILED = {
   assessedOn: '2026-01-15',
 };
 
+/** R56: in the county's care home since New Year (R55 uplift). */
+const INSTITUTIONAL = { mode: 'INSTITUTIONAL', institution: '城东区福利院', homeCondition: null, since: '2026-01-01' };
+
 type Member = { relationship: string; person: { id: string; name: string }; policyFacts: Record<string, unknown> };
 const spouseOf = (d: { members: Member[] }) => d.members.find((m) => m.relationship === 'SPOUSE')!;
 
@@ -108,7 +111,7 @@ describe('rigid expenditure items (R47)', () => {
 describe('member policy facts (R15, R51, R53)', () => {
   it('shows 未登记 (all null) before anything is recorded', async () => {
     const h = await create(clerk);
-    expect(spouseOf(h).policyFacts).toEqual({ meansTestExclusion: null, selfCare: null, obligors: null, updatedAt: null });
+    expect(spouseOf(h).policyFacts).toEqual({ meansTestExclusion: null, selfCare: null, support: null, obligors: null, updatedAt: null });
   });
 
   it('upserts the facts of an active member, replaces them, and clears them', async () => {
@@ -118,6 +121,7 @@ describe('member policy facts (R15, R51, R53)', () => {
     const first = await clerk.put(url, {
       meansTestExclusion: 'PRISON',
       selfCare: SELF_CARE_TWO_FAILED,
+      support: INSTITUTIONAL,
       obligors: [
         { name: '张小军', relationship: '子女', inabilityGround: 'NO_CIVIL_CAPACITY_MISSING_OR_PRISON' },
         { name: '张小红', relationship: '子女', inabilityGround: null },
@@ -128,6 +132,7 @@ describe('member policy facts (R15, R51, R53)', () => {
     expect(spouseOf(first.json()).policyFacts).toMatchObject({
       meansTestExclusion: 'PRISON',
       selfCare: SELF_CARE_TWO_FAILED,
+      support: INSTITUTIONAL,
       obligors: [
         { name: '张小军', relationship: '子女', inabilityGround: 'NO_CIVIL_CAPACITY_MISSING_OR_PRISON' },
         { name: '张小红', relationship: '子女', inabilityGround: null },
@@ -136,11 +141,11 @@ describe('member policy facts (R15, R51, R53)', () => {
     });
 
     // An empty list (无义务人) is distinct from null (未登记).
-    const second = await clerk.put(url, { meansTestExclusion: null, selfCare: null, obligors: [] });
+    const second = await clerk.put(url, { meansTestExclusion: null, selfCare: null, support: null, obligors: [] });
     expect(second.statusCode, second.body).toBe(200);
     expect(spouseOf(second.json()).policyFacts).toMatchObject({ meansTestExclusion: null, selfCare: null, obligors: [] });
 
-    const cleared = await clerk.put(url, { meansTestExclusion: null, selfCare: null, obligors: null });
+    const cleared = await clerk.put(url, { meansTestExclusion: null, selfCare: null, support: null, obligors: null });
     expect(cleared.statusCode, cleared.body).toBe(200);
     expect(spouseOf(cleared.json()).policyFacts).toMatchObject({ meansTestExclusion: null, selfCare: null, obligors: null });
     const [row] = await listPersonPolicyFacts(database.db, [spouse.person.id]);
@@ -150,20 +155,37 @@ describe('member policy facts (R15, R51, R53)', () => {
   it('refuses unknown codes, a missing activity and an assessment dated in the future', async () => {
     const h = await create(clerk);
     const url = `/api/households/${h.id}/members/${h.headPersonId}/policy-facts`;
-    const badCode = await clerk.put(url, { meansTestExclusion: 'ON_HOLIDAY', selfCare: null, obligors: null });
+    const badCode = await clerk.put(url, { meansTestExclusion: 'ON_HOLIDAY', selfCare: null, support: null, obligors: null });
     expect(badCode.statusCode).toBe(400);
     const { bathing: _b, ...fiveActivities } = SELF_CARE_TWO_FAILED;
-    const missing = await clerk.put(url, { meansTestExclusion: null, selfCare: fiveActivities, obligors: null });
+    const missing = await clerk.put(url, { meansTestExclusion: null, selfCare: fiveActivities, support: null, obligors: null });
     expect(missing.statusCode).toBe(400);
-    const future = await clerk.put(url, { meansTestExclusion: null, selfCare: { ...SELF_CARE_TWO_FAILED, assessedOn: '2999-01-01' }, obligors: null });
+    const future = await clerk.put(url, { meansTestExclusion: null, selfCare: { ...SELF_CARE_TWO_FAILED, assessedOn: '2999-01-01' }, support: null, obligors: null });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.details[0]).toMatchObject({ path: 'selfCare.assessedOn', code: 'REGISTRY_DATE_IN_FUTURE' });
+  });
+
+  it.each<[string, Record<string, unknown>, number, { path: string; code: string } | null]>([
+    ['R56 an unknown mode', { ...INSTITUTIONAL, mode: 'NURSING_HOME' }, 400, null],
+    ['R56 a start in the future', { ...INSTITUTIONAL, since: '2999-01-01' }, 400, { path: 'support.since', code: 'REGISTRY_DATE_IN_FUTURE' }],
+    ['R56 an institution for home support', { ...INSTITUTIONAL, mode: 'HOME' }, 400, { path: 'support.institution', code: 'REGISTRY_SUPPORT_FIELD_MISMATCH' }],
+    ['R55 a community resident\'s illness for institutional support', { ...INSTITUTIONAL, homeCondition: 'MENTAL_ILLNESS' }, 400, { path: 'support.homeCondition', code: 'REGISTRY_SUPPORT_FIELD_MISMATCH' }],
+    ['R55 home support of a community resident with mental illness', { mode: 'HOME', institution: null, homeCondition: 'MENTAL_ILLNESS', since: '2025-06-01' }, 200, null],
+  ])('mode of support: %s', async (_rule, support, status, detail) => {
+    const h = await create(clerk);
+    const r = await clerk.put(`/api/households/${h.id}/members/${h.headPersonId}/policy-facts`, { meansTestExclusion: null, selfCare: null, support, obligors: null });
+    expect(r.statusCode, r.body).toBe(status);
+    if (detail) expect(r.json().error.details).toEqual([expect.objectContaining(detail)]);
+    if (status === 200) {
+      const [row] = await listPersonPolicyFacts(database.db, [h.headPersonId]);
+      expect(row?.support).toEqual(support);
+    }
   });
 
   it('refuses a person who is not an active member of this household', async () => {
     const h = await create(clerk);
     const other = await create(clerk);
-    const stranger = await clerk.put(`/api/households/${h.id}/members/${other.headPersonId}/policy-facts`, { meansTestExclusion: 'PRISON', selfCare: null, obligors: null });
+    const stranger = await clerk.put(`/api/households/${h.id}/members/${other.headPersonId}/policy-facts`, { meansTestExclusion: 'PRISON', selfCare: null, support: null, obligors: null });
     expect(stranger.statusCode).toBe(400);
     expect(stranger.json().error.details[0]).toMatchObject({ path: 'personId', code: 'REGISTRY_PERSON_NOT_MEMBER' });
 
@@ -173,7 +195,7 @@ describe('member policy facts (R15, R51, R53)', () => {
     const member = withChild.members.find((m: Member) => m.person.name === '张小明');
     const removed = await clerk.post(`/api/households/${h.id}/members/${member.memberId}/remove`, { leftOn: '2026-03-02', reason: '外出' });
     expect(removed.statusCode, removed.body).toBe(200);
-    const former = await clerk.put(`/api/households/${h.id}/members/${member.person.id}/policy-facts`, { meansTestExclusion: null, selfCare: null, obligors: [] });
+    const former = await clerk.put(`/api/households/${h.id}/members/${member.person.id}/policy-facts`, { meansTestExclusion: null, selfCare: null, support: null, obligors: [] });
     expect(former.statusCode).toBe(400);
     expect(former.json().error.details[0].code).toBe('REGISTRY_PERSON_NOT_MEMBER');
     expect(await listPersonPolicyFacts(database.db, [other.headPersonId, member.person.id])).toEqual([]);
@@ -181,7 +203,7 @@ describe('member policy facts (R15, R51, R53)', () => {
 
   it('answers 404 HOUSEHOLD_NOT_FOUND to another county', async () => {
     const h = await create(clerk);
-    const r = await zeku.put(`/api/households/${h.id}/members/${h.headPersonId}/policy-facts`, { meansTestExclusion: 'PRISON', selfCare: null, obligors: null });
+    const r = await zeku.put(`/api/households/${h.id}/members/${h.headPersonId}/policy-facts`, { meansTestExclusion: 'PRISON', selfCare: null, support: null, obligors: null });
     expect(r.statusCode).toBe(404);
     expect(r.json().error.code).toBe('HOUSEHOLD_NOT_FOUND');
     expect(await listPersonPolicyFacts(database.db, [h.headPersonId])).toEqual([]);
@@ -195,23 +217,25 @@ describe('timeline and batch reads', () => {
     const added = (await clerk.post(`/api/households/${h.id}/expenditures`, MEDICAL)).json();
     await clerk.delete(`/api/households/${h.id}/expenditures/${added.expenditures[0].id}`);
     const url = `/api/households/${h.id}/members/${spouse.person.id}/policy-facts`;
-    await clerk.put(url, { meansTestExclusion: null, selfCare: SELF_CARE_TWO_FAILED, obligors: [{ name: '张小军', relationship: '子女', inabilityGround: null }] });
+    await clerk.put(url, { meansTestExclusion: null, selfCare: SELF_CARE_TWO_FAILED, support: null, obligors: [{ name: '张小军', relationship: '子女', inabilityGround: null }] });
     await clerk.put(url, {
       meansTestExclusion: 'PRISON',
       selfCare: { ...SELF_CARE_TWO_FAILED, gettingInOutOfBed: false, usingToilet: false },
+      support: INSTITUTIONAL,
       obligors: [{ name: '张小军', relationship: '子女', inabilityGround: null }],
     });
 
     const items = (await clerk.get(`/api/households/${h.id}/timeline`)).json().items;
     expect(items.slice(0, 4).map((i: { summary: string }) => i.summary)).toEqual([
-      '登记救助认定信息：李秀英（不计入家庭人口情形：服刑人员；生活自理能力评估：全护理（2026-01-15 评估）；法定赡养/抚养/扶养义务人：1人）',
-      '登记救助认定信息：李秀英（不计入家庭人口情形：无；生活自理能力评估：半护理（2026-01-15 评估）；法定赡养/抚养/扶养义务人：1人）',
+      '登记救助认定信息：李秀英（不计入家庭人口情形：服刑人员；生活自理能力评估：全护理（2026-01-15 评估）；供养方式：集中供养；法定赡养/抚养/扶养义务人：1人）',
+      '登记救助认定信息：李秀英（不计入家庭人口情形：无；生活自理能力评估：半护理（2026-01-15 评估）；供养方式：未登记；法定赡养/抚养/扶养义务人：1人）',
       '删除刚性支出记录：医疗费用个人负担部分 4,567.89元',
       '登记刚性支出：医疗费用个人负担部分 4,567.89元（2025-03-01 至 2026-02-28）',
     ]);
     expect(items[0].changes).toEqual([
       { field: '不计入家庭人口情形', before: '无', after: '服刑人员' },
       { field: '生活自理能力评估', before: '半护理（2026-01-15 评估）', after: '全护理（2026-01-15 评估）' },
+      { field: '供养方式', before: '未登记', after: '集中供养（城东区福利院，2026-01-01起）' },
     ]);
     expect(items[1].changes).toContainEqual({ field: '法定赡养/抚养/扶养义务人', before: '未登记', after: '张小军（子女，有履行能力）' });
     expect(items[3]).toMatchObject({ action: 'expenditure.add', source: 'DEPARTMENT' });
@@ -223,8 +247,8 @@ describe('timeline and batch reads', () => {
     await clerk.post(`/api/households/${a.id}/expenditures`, MEDICAL);
     await clerk.post(`/api/households/${b.id}/expenditures`, { ...MEDICAL, expenditureType: 'EDUCATION', amountFen: 100 });
     await clerk.post(`/api/households/${b.id}/expenditures`, { ...MEDICAL, expenditureType: 'ASSISTANCE_RECEIVED', amountFen: 50 });
-    await clerk.put(`/api/households/${a.id}/members/${a.headPersonId}/policy-facts`, { meansTestExclusion: null, selfCare: null, obligors: [] });
-    await clerk.put(`/api/households/${b.id}/members/${b.headPersonId}/policy-facts`, { meansTestExclusion: 'CONSCRIPT_IN_ACTIVE_SERVICE', selfCare: null, obligors: null });
+    await clerk.put(`/api/households/${a.id}/members/${a.headPersonId}/policy-facts`, { meansTestExclusion: null, selfCare: null, support: null, obligors: [] });
+    await clerk.put(`/api/households/${b.id}/members/${b.headPersonId}/policy-facts`, { meansTestExclusion: 'CONSCRIPT_IN_ACTIVE_SERVICE', selfCare: null, support: null, obligors: null });
 
     const items = await listExpenditures(database.db, [a.id, b.id]);
     expect(items.filter((r) => r.item.householdId === a.id).map((r) => r.item.amountFen)).toEqual([456789]);

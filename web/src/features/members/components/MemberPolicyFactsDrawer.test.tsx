@@ -34,7 +34,7 @@ function member(policyFacts: Partial<MemberView['policyFacts']>): MemberView {
       employment: null,
       studentStage: null,
     },
-    policyFacts: { meansTestExclusion: null, selfCare: null, obligors: null, updatedAt: null, ...policyFacts },
+    policyFacts: { meansTestExclusion: null, selfCare: null, support: null, obligors: null, updatedAt: null, ...policyFacts },
   };
 }
 
@@ -90,7 +90,46 @@ describe('MemberPolicyFactsDrawer (R53 care level)', { timeout: 20_000 }, () => 
     expect(JSON.parse(String(init.body))).toEqual({
       meansTestExclusion: 'PRISON',
       selfCare: { ...ALL_ABLE, bathing: false, assessedOn: '2026-01-15' },
+      support: null,
       obligors: null,
     });
+  });
+});
+
+describe('MemberPolicyFactsDrawer (R56 mode of support)', { timeout: 20_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  async function savedBody(): Promise<Record<string, unknown>> {
+    const fetchMock = vi.mocked(fetch);
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    return JSON.parse(String(init.body)) as Record<string, unknown>;
+  }
+
+  it('shows a recorded 集中供养 with its institution and sends it back unchanged', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })));
+    const support = { mode: 'INSTITUTIONAL', institution: '泽库县中心敬老院', homeCondition: null, since: '2024-03-01' };
+    renderDrawer(member({ support }));
+    expect(((await screen.findByRole('radio', { name: '集中供养' })) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('供养机构') as HTMLInputElement).value).toBe('泽库县中心敬老院');
+    expect((await savedBody()).support).toEqual(support);
+  });
+
+  it('switching to 分散供养 drops the institution (it belongs to 集中供养 only) and keeps the start date', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })));
+    renderDrawer(member({ support: { mode: 'INSTITUTIONAL', institution: '泽库县中心敬老院', homeCondition: null, since: '2024-03-01' } }));
+    fireEvent.click(await screen.findByRole('radio', { name: '分散供养' }));
+    expect(await screen.findByText('社区居住患病情形')).toBeTruthy();
+    expect(screen.queryByLabelText('供养机构')).toBeNull();
+    expect((await savedBody()).support).toEqual({ mode: 'HOME', institution: null, homeCondition: null, since: '2024-03-01' });
+  });
+
+  it('keeps a community resident\'s mental illness (R55 uplift) of home support', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })));
+    const support = { mode: 'HOME', institution: null, homeCondition: 'MENTAL_ILLNESS', since: '2025-06-01' };
+    renderDrawer(member({ support }));
+    expect(await screen.findByText('社区居住的精神病患者')).toBeTruthy();
+    expect((await savedBody()).support).toEqual(support);
   });
 });

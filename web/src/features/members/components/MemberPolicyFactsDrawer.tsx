@@ -7,10 +7,12 @@ import { dayjs, formatDateTime, todayInChina } from '../../../lib/dates';
 import { applyFieldErrors, errorMessage } from '../../../lib/errors';
 import {
   CARE_LEVEL_LABELS,
+  HOME_CARE_CONDITION_LABELS,
   MEANS_TEST_EXCLUSION_LABELS,
   OBLIGOR_INABILITY_GROUND_LABELS,
   optionsOf,
   SELF_CARE_ACTIVITY_LABELS,
+  SUPPORT_MODE_LABELS,
   type CareLevel,
   type SelfCareActivity,
 } from '../../../lib/labels';
@@ -32,11 +34,16 @@ interface PolicyFactsValues {
   meansTestExclusion: string;
   selfCareAssessed: boolean;
   selfCare?: Partial<Activities> & { assessedOn?: dayjs.Dayjs | null };
+  /** '' = 未登记 */
+  supportMode: string;
+  support?: { institution?: string; /** '' = 无 */ homeCondition?: string; since?: dayjs.Dayjs | null };
   obligorsRecorded: boolean;
   obligors?: ObligorValues[];
 }
 
 const EXCLUSION_OPTIONS = [{ value: '', label: '无' }, ...optionsOf(MEANS_TEST_EXCLUSION_LABELS)];
+const SUPPORT_MODE_OPTIONS = [{ value: '', label: '未登记' }, ...optionsOf(SUPPORT_MODE_LABELS)];
+const HOME_CONDITION_OPTIONS = [{ value: '', label: '无' }, ...optionsOf(HOME_CARE_CONDITION_LABELS)];
 const GROUND_OPTIONS = [{ value: '', label: '有履行能力' }, ...optionsOf(OBLIGOR_INABILITY_GROUND_LABELS)];
 const RELATIONSHIP_SUGGESTIONS = ['配偶', '子女', '父母', '兄弟姐妹', '祖父母', '外祖父母', '孙子女', '外孙子女'].map((value) => ({ value }));
 const CARE_LEVEL_COLORS: Record<CareLevel, string> = { FULL_SELF_CARE: 'green', PARTIAL_CARE: 'orange', FULL_CARE: 'red' };
@@ -48,8 +55,27 @@ function toValues(f: MemberView['policyFacts']): PolicyFactsValues {
     selfCare: f.selfCare
       ? { ...f.selfCare, assessedOn: dayjs(f.selfCare.assessedOn) }
       : { ...(Object.fromEntries(SELF_CARE_ACTIVITIES.map((a) => [a, true])) as Activities), assessedOn: dayjs(todayInChina()) },
+    supportMode: f.support?.mode ?? '',
+    support: {
+      institution: f.support?.institution ?? '',
+      homeCondition: f.support?.homeCondition ?? '',
+      since: f.support ? dayjs(f.support.since) : null,
+    },
     obligorsRecorded: f.obligors !== null,
     obligors: (f.obligors ?? []).map((o) => ({ name: o.name, relationship: o.relationship, inabilityGround: o.inabilityGround ?? '' })),
+  };
+}
+
+/** R56: the institution only for 集中供养, the community resident's illness only for 分散供养. */
+function supportBody(v: PolicyFactsValues): PolicyFactsInput['support'] {
+  if (!v.supportMode) return null;
+  const s = v.support ?? {};
+  const institution = s.institution?.trim() ?? '';
+  return {
+    mode: v.supportMode as NonNullable<PolicyFactsInput['support']>['mode'],
+    institution: v.supportMode === 'INSTITUTIONAL' && institution ? institution : null,
+    homeCondition: (v.supportMode === 'HOME' && s.homeCondition ? s.homeCondition : null) as NonNullable<PolicyFactsInput['support']>['homeCondition'],
+    since: (s.since ?? dayjs()).format('YYYY-MM-DD'),
   };
 }
 
@@ -68,6 +94,7 @@ function toBody(v: PolicyFactsValues): PolicyFactsInput {
           assessedOn: (s.assessedOn ?? dayjs()).format('YYYY-MM-DD'),
         }
       : null,
+    support: supportBody(v),
     obligors: v.obligorsRecorded
       ? (v.obligors ?? []).map((o) => ({
           name: o.name.trim(),
@@ -96,7 +123,7 @@ export function CareLevelPreview({ activities }: { activities: Partial<Activitie
 
 /**
  * 救助认定信息 of one member (PUT …/members/:personId/policy-facts): R15 不计入家庭人口情形,
- * R53 生活自理能力评估 with the resulting care level, R51 法定义务人. 未评估 / 未登记 are kept
+ * R53 生活自理能力评估 with the resulting care level, R56 供养方式, R51 法定义务人. 未评估 / 未登记 are kept
  * apart from "all able" / "no obligor", because the policy engine treats them differently.
  */
 export function MemberPolicyFactsDrawer({
@@ -116,6 +143,7 @@ export function MemberPolicyFactsDrawer({
   const isPhone = useIsPhone();
   const selfCareAssessed = Form.useWatch('selfCareAssessed', form);
   const obligorsRecorded = Form.useWatch('obligorsRecorded', form);
+  const supportMode = Form.useWatch('supportMode', form);
   // `preserve`: the store's values even before the six boxes mount. Without it the first render
   // of the section saw no boxes registered, and showed 全护理（6项） for a moment.
   const activities = Form.useWatch('selfCare', { form, preserve: true });
@@ -201,6 +229,38 @@ export function MemberPolicyFactsDrawer({
               </Col>
             </Row>
           </>
+        )}
+
+        <Divider titlePlacement="start" plain>
+          供养方式（特困人员）
+        </Divider>
+        <Form.Item
+          name="supportMode"
+          extra="集中供养人员及社区居住的精神病、传染病患者，照料护理标准按规定上浮（P21）；未登记时供养标准不计上浮"
+        >
+          <Radio.Group options={SUPPORT_MODE_OPTIONS} />
+        </Form.Item>
+        {supportMode && (
+          <Row gutter={16}>
+            {supportMode === 'INSTITUTIONAL' ? (
+              <Col xs={24} sm={12}>
+                <Form.Item label="供养机构" name={['support', 'institution']} rules={[{ max: 60 }]}>
+                  <Input maxLength={60} placeholder="如：××乡敬老院" />
+                </Form.Item>
+              </Col>
+            ) : (
+              <Col xs={24} sm={12}>
+                <Form.Item label="社区居住患病情形" name={['support', 'homeCondition']}>
+                  <Select options={HOME_CONDITION_OPTIONS} />
+                </Form.Item>
+              </Col>
+            )}
+            <Col xs={24} sm={12}>
+              <Form.Item label="起始日期" name={['support', 'since']} rules={[{ required: true, message: '请选择起始日期' }]}>
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayInChina()), 'day')} />
+              </Form.Item>
+            </Col>
+          </Row>
         )}
 
         <Divider titlePlacement="start" plain>

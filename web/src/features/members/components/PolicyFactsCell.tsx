@@ -1,11 +1,11 @@
 import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { careLevelOf } from '../../../../../src/domain/registry/self-care';
-import { CARE_LEVEL_LABELS, labelOf, MEANS_TEST_EXCLUSION_LABELS } from '../../../lib/labels';
+import { CARE_LEVEL_LABELS, labelOf, MEANS_TEST_EXCLUSION_LABELS, SUPPORT_MODE_LABELS } from '../../../lib/labels';
 import type { MemberView } from '../../households/api';
 import { MemberPolicyFactsDrawer } from './MemberPolicyFactsDrawer';
 
-/** Member row: 不计入 / 护理等级 at a glance, and the 救助认定信息 action opening the drawer. */
+/** Member row: 不计入 / 护理等级 / 供养方式 at a glance, and the 救助认定信息 action opening the drawer. */
 export function PolicyFactsCell({ householdId, member, canWrite }: { householdId: string; member: MemberView; canWrite: boolean }) {
   const [open, setOpen] = useState(false);
   const f = member.policyFacts;
@@ -18,6 +18,7 @@ export function PolicyFactsCell({ householdId, member, canWrite }: { householdId
           </Tag>
         )}
         {f.selfCare && <Tag>{CARE_LEVEL_LABELS[careLevelOf(f.selfCare)]}</Tag>}
+        {f.support && <Tag title={f.support.institution ?? undefined}>{labelOf(SUPPORT_MODE_LABELS, f.support.mode)}</Tag>}
         <Button type="link" size="small" onClick={() => setOpen(true)} style={{ paddingInline: 0 }}>
           救助认定信息
         </Button>
