@@ -27,6 +27,11 @@ export const periodicReview = Type.Object({
   /** STABLE (P07) / UNSTABLE (P08) */
   reviewClass: Type.String(),
   intervalMonths: Type.Integer(),
+  /** R42 / P61: the interval extended while a declared major emergency stands */
+  extension: Type.Union([
+    Type.Object({ months: Type.Integer(), emergency: Type.String(), effectiveFrom: Type.String(), regionCode: Type.String() }),
+    Type.Null(),
+  ]),
   lastReviewedOn: nullableString,
   /** the day the review counts from: the last review, else the registration as a recipient, else the first benefit month */
   countsFrom: Type.String(),

@@ -79,7 +79,8 @@ export function nextMonth(date: string): string {
 /**
  * R42: next periodic review month. Stable households every P07 months, households with
  * unstable income and members able to work every P08 months (T15: 2021-01 → 2022-01 / 2021-07).
- * The emergency extension (P61) is not applied here: no fact says an emergency is declared.
+ * The emergency extension (P61, a declared emergency in force today) is applied where a
+ * household's standing is shown (periodic-review.rules.ts), not to this T15 month.
  */
 export function nextReviewDue(lastReviewMonth: string, stable: boolean, params: ParameterSet): { month: string; steps: Step[] } {
   const code = stable ? 'P07' : 'P08';

@@ -539,7 +539,8 @@ export const PARAMETER_CATALOG: readonly ParameterDefinition[] = [
   {
     code: 'P61', name: '重大突发事件期间延期复核', nameEn: 'Review extension during major emergencies', kind: 'STRUCT',
     basis: 'R42 [V2]', scope: 'REGION', byUrbanRural: false,
-    fields: { allowed: BOOLEAN, defaultExtensionMonths: MONTHS },
+    /** emergency: the declared major emergency (重大突发事件) in force from this version; absent, none */
+    fields: { allowed: BOOLEAN, defaultExtensionMonths: MONTHS, emergency: optional(TEXT) },
   },
   {
     code: 'P62', name: '渐退期救助金', nameEn: 'Benefit during gradual exit', kind: 'ENUM',

@@ -113,6 +113,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   fields: '公布内容',
   allowed: '允许延期',
   defaultExtensionMonths: '默认延期',
+  emergency: '已宣布的重大突发事件',
   population: '人口口径',
   area: '地域口径',
   annualFenByYear: '各年人均可支配收入',

@@ -4,6 +4,7 @@ import {
   addMonthsToDate,
   latestDueBaseline,
   latestOverdueBaseline,
+  reviewExtensionOf,
   reviewPeriodic,
   type PeriodicReviewInput,
   type PeriodicReviewStage,
@@ -39,15 +40,40 @@ describe('reviewPeriodic (R42 periodic review, P07 / P08; R85 30-day notice)', (
   });
 });
 
+describe('R42 / P61: reviews extended while a declared major emergency stands', () => {
+  const p61 = (value: unknown) => ({ value, effectiveFrom: '2023-12-19', regionCode: '6302' });
+  it.each<[string, unknown, number | null]>([
+    ['P61 as shipped: allowed, no emergency declared', { allowed: true, defaultExtensionMonths: 3 }, null],
+    ['P61 an emergency declared, 3 months', { allowed: true, defaultExtensionMonths: 3, emergency: '积石山6.2级地震' }, 3],
+    ['P61 declared but extensions not allowed', { allowed: false, defaultExtensionMonths: 3, emergency: '积石山6.2级地震' }, null],
+    ['P61 an empty name declares nothing', { allowed: true, defaultExtensionMonths: 3, emergency: '  ' }, null],
+    ['P61 no months', { allowed: true, defaultExtensionMonths: 0, emergency: '积石山6.2级地震' }, null],
+  ])('%s', (_rule, value, months) => {
+    expect(reviewExtensionOf(p61(value))?.months ?? null).toBe(months);
+  });
+  it('P61 not configured: no extension', () => expect(reviewExtensionOf(undefined)).toBeNull());
+
+  it('R42 an overdue review is due 3 months later while the emergency stands, and says why', () => {
+    const input = { reviewClass: 'STABLE' as const, intervalMonths: 12, lastReviewedOn: '2023-01-10', registeredOn: null, sinceMonth: '2021-01', today: '2024-01-20' };
+    expect(reviewPeriodic(input)).toMatchObject({ stage: 'OVERDUE', dueOn: '2024-01-10', extension: null });
+    const extension = reviewExtensionOf(p61({ allowed: true, defaultExtensionMonths: 3, emergency: '积石山6.2级地震' }))!;
+    const got = reviewPeriodic({ ...input, extension });
+    expect(got).toMatchObject({ stage: 'NOT_DUE', dueOn: '2024-04-10', intervalMonths: 12, extension: { months: 3, emergency: '积石山6.2级地震' } });
+    expect(got.text).toBe('下次定期复核2024-04-10（上次复核2023-01-10；收入基本稳定，每12个月复核一次（P07）；因重大突发事件“积石山6.2级地震”延期3个月（P61，2023-12-19起））');
+  });
+});
+
 describe('the baselines a list selects by agree with reviewPeriodic (R42, R85)', () => {
   const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   it('due (DUE_SOON or OVERDUE) exactly when baseline ≤ latestDueBaseline; overdue exactly when baseline ≤ latestOverdueBaseline', () => {
     fc.assert(
-      fc.property(day, fc.integer({ min: -500, max: 500 }), fc.constantFrom(1, 3, 6, 12, 24), (today, shift, months) => {
+      fc.property(day, fc.integer({ min: -500, max: 500 }), fc.constantFrom(1, 3, 6, 12, 24), fc.constantFrom(0, 1, 3, 6), (today, shift, months, extra) => {
         const baseline = new Date(Date.parse(`${today}T00:00:00Z`) + shift * 86_400_000).toISOString().slice(0, 10);
-        const stage = reviewPeriodic({ reviewClass: 'STABLE', intervalMonths: months, lastReviewedOn: baseline, registeredOn: null, sinceMonth: '2000-01', today }).stage;
-        expect(stage !== 'NOT_DUE').toBe(baseline <= latestDueBaseline(today, months));
-        expect(stage === 'OVERDUE').toBe(baseline <= latestOverdueBaseline(today, months));
+        // a P61 extension lengthens the interval the cutoffs are computed for (reviewCutoffs)
+        const extension = extra > 0 ? { months: extra, emergency: '演练', effectiveFrom: '2000-01-01', regionCode: '63' } : null;
+        const stage = reviewPeriodic({ reviewClass: 'STABLE', intervalMonths: months, extension, lastReviewedOn: baseline, registeredOn: null, sinceMonth: '2000-01', today }).stage;
+        expect(stage !== 'NOT_DUE').toBe(baseline <= latestDueBaseline(today, months + extra));
+        expect(stage === 'OVERDUE').toBe(baseline <= latestOverdueBaseline(today, months + extra));
       }),
       { numRuns: 5000 },
     );

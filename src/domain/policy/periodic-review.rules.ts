@@ -10,13 +10,17 @@
  * and only for a status older than that record, from its first benefit month.
  * A 渐退 household is reviewed at the end of its period instead (gradual-exit-review.rules.ts).
  *
+ * While a major emergency is declared for the county (P61 in force today names one, and allows
+ * extensions), the interval is extended by P61's months: reviews fall due that much later for as
+ * long as the declaration stands, and as before once a later P61 version ends it.
+ *
  * Pure: `today` is the caller's date in Asia/Shanghai. R42's "no adjustment when nothing
- * changed" is the engine's (an unchanged 核算 changes nothing); the emergency extension (P61)
- * is not applied here.
+ * changed" is the engine's (an unchanged 核算 changes nothing).
  */
 import { dayNumber } from './income.rules.js';
 import { addMonths } from './lifecycle.rules.js';
 import { GRADUAL_EXIT_NOTICE_DAYS, lastDayOfMonth } from './gradual-exit-review.rules.js';
+import type { ParameterInForce } from './assessment.types.js';
 
 /** STABLE — finances change little (P07); UNSTABLE — unstable income, members able to work (P08). */
 export type ReviewClass = 'STABLE' | 'UNSTABLE';
@@ -34,6 +38,29 @@ export const REVIEW_INTERVAL_PARAMETER: Record<ReviewClass, 'P07' | 'P08'> = { S
 /** R85's notice, as for the end of a 渐退 period: reviews due within it are listed as due. */
 export const PERIODIC_REVIEW_NOTICE_DAYS = GRADUAL_EXIT_NOTICE_DAYS;
 
+/** R42 / P61: reviews extended while a declared major emergency stands. */
+export interface ReviewExtension {
+  months: number;
+  /** the emergency as P61 names it (重大突发事件) */
+  emergency: string;
+  /** the P61 version that declares it */
+  effectiveFrom: string;
+  regionCode: string;
+}
+
+/**
+ * P61 in force → the extension it grants, or null: only when it allows extensions, names the
+ * declared emergency and gives a whole number of months.
+ */
+export function reviewExtensionOf(p61: Pick<ParameterInForce, 'value' | 'effectiveFrom' | 'regionCode'> | undefined): ReviewExtension | null {
+  const v = p61?.value as { allowed?: unknown; defaultExtensionMonths?: unknown; emergency?: unknown } | null | undefined;
+  if (!p61 || !v || v.allowed !== true) return null;
+  const months = v.defaultExtensionMonths;
+  const emergency = typeof v.emergency === 'string' ? v.emergency.trim() : '';
+  if (typeof months !== 'number' || !Number.isInteger(months) || months <= 0 || emergency === '') return null;
+  return { months, emergency, effectiveFrom: p61.effectiveFrom, regionCode: p61.regionCode };
+}
+
 /** NOT_DUE — more than the notice days left; DUE_SOON — due within them; OVERDUE — past the due day, not reviewed. */
 export type PeriodicReviewStage = 'NOT_DUE' | 'DUE_SOON' | 'OVERDUE';
 
@@ -46,7 +73,10 @@ export const PERIODIC_REVIEW_STAGE_LABELS: Record<PeriodicReviewStage, string> =
 export interface PeriodicReview {
   stage: PeriodicReviewStage;
   reviewClass: ReviewClass;
+  /** P07 or P08 as configured */
   intervalMonths: number;
+  /** the P61 extension in force, or null */
+  extension: ReviewExtension | null;
   /** the day of the officer's last 核算, or null when there was none */
   lastReviewedOn: string | null;
   /** the day the review counts from: lastReviewedOn, else the registration, else the first benefit month */
@@ -74,6 +104,8 @@ export interface PeriodicReviewInput {
   reviewClass: ReviewClass;
   /** P07 or P08 in force, by class */
   intervalMonths: number;
+  /** P61 in force today (reviewExtensionOf), extending the interval */
+  extension?: ReviewExtension | null;
   lastReviewedOn: string | null;
   /** the day the platform registered the household as a recipient, when known */
   registeredOn: string | null;
@@ -86,16 +118,18 @@ export interface PeriodicReviewInput {
 /** Where an ACTIVE recipient stands against its next periodic review (R42). */
 export function reviewPeriodic(i: PeriodicReviewInput): PeriodicReview {
   const baseline = i.lastReviewedOn ?? i.registeredOn ?? `${i.sinceMonth.slice(0, 7)}-01`;
-  const dueOn = addMonthsToDate(baseline, i.intervalMonths);
+  const extension = i.extension ?? null;
+  const dueOn = addMonthsToDate(baseline, i.intervalMonths + (extension?.months ?? 0));
   const daysLeft = dayNumber(dueOn) - dayNumber(i.today);
   const code = REVIEW_INTERVAL_PARAMETER[i.reviewClass];
-  const every = `${REVIEW_CLASS_LABELS[i.reviewClass]}，每${i.intervalMonths}个月复核一次（${code}）`;
+  const extended = extension ? `；因重大突发事件“${extension.emergency}”延期${extension.months}个月（P61，${extension.effectiveFrom}起）` : '';
+  const every = `${REVIEW_CLASS_LABELS[i.reviewClass]}，每${i.intervalMonths}个月复核一次（${code}）${extended}`;
   const since = i.lastReviewedOn
     ? `上次复核${i.lastReviewedOn}`
     : i.registeredOn
       ? `尚无人工复核，自${i.registeredOn}登记为低保对象起算`
       : `尚无人工复核，自享受起始月${baseline.slice(0, 7)}起算`;
-  const base = { reviewClass: i.reviewClass, intervalMonths: i.intervalMonths, lastReviewedOn: i.lastReviewedOn, countsFrom: baseline, dueOn, daysLeft };
+  const base = { reviewClass: i.reviewClass, intervalMonths: i.intervalMonths, extension, lastReviewedOn: i.lastReviewedOn, countsFrom: baseline, dueOn, daysLeft };
   if (daysLeft < 0) {
     return { ...base, stage: 'OVERDUE', text: `定期复核已于${dueOn}到期，尚未复核（${since}；${every}）；应入户核查家庭经济状况并重新核算（R42）` };
   }

@@ -23,7 +23,7 @@ let assistant: Client; // 村级协理员: reads, may not run a 核算
 const VILLAGE = '630102001005';
 const DAY = 86_400_000;
 
-interface Review { stage: string; reviewClass: string; intervalMonths: number; lastReviewedOn: string | null; dueOn: string; daysLeft: number; text: string }
+interface Review { stage: string; reviewClass: string; intervalMonths: number; extension: Record<string, unknown> | null; lastReviewedOn: string | null; dueOn: string; daysLeft: number; text: string }
 interface ListBody {
   today: string;
   counts: { active: number; periodicDue: number; periodicOverdue: number };
@@ -153,5 +153,25 @@ describe('periodic review (R42, P07 / P08)', () => {
     due = await list('&review=PERIODIC_DUE');
     expect(due.items.map((i) => i.householdId)).toEqual([unstable]);
     expect(due.counts).toMatchObject({ periodicDue: 1, periodicOverdue: 0 });
+  });
+
+  it('P61: while the county declares a major emergency its reviews fall due P61 months later; ended, they are due again', async () => {
+    // 2022-03-20: the unstable household (P08 = 3 months) is due on 2022-04-15.
+    const version = { name: 'test', confidence: 'PLACEHOLDER', basis: 'test', status: 'APPROVED', isDefault: false, regionCode: '630102', urbanRural: 'ALL', code: 'P61' };
+    await database.db
+      .insert(policyParameters)
+      .values({ ...version, effectiveFrom: '2022-03-01', value: { allowed: true, defaultExtensionMonths: 3, emergency: '新冠肺炎疫情' } });
+    const extended = await reviewOf(unstable);
+    expect(extended).toMatchObject({ stage: 'NOT_DUE', intervalMonths: 3, dueOn: '2022-07-15', extension: { months: 3, emergency: '新冠肺炎疫情', effectiveFrom: '2022-03-01', regionCode: '630102' } });
+    expect(extended!.text).toContain('因重大突发事件“新冠肺炎疫情”延期3个月（P61，2022-03-01起）');
+    let due = await list('&review=PERIODIC_DUE');
+    expect(due.counts).toMatchObject({ periodicDue: 0, periodicOverdue: 0 });
+    expect(due.items).toEqual([]);
+
+    // A later version ends the declaration: the review is due as before.
+    await database.db.insert(policyParameters).values({ ...version, effectiveFrom: '2022-03-20', value: { allowed: true, defaultExtensionMonths: 3 } });
+    expect(await reviewOf(unstable)).toMatchObject({ stage: 'DUE_SOON', dueOn: '2022-04-15', extension: null });
+    due = await list('&review=PERIODIC_DUE');
+    expect(due.items.map((i) => i.householdId)).toEqual([unstable]);
   });
 });

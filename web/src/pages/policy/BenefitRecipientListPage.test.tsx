@@ -36,7 +36,7 @@ const body: BenefitRecipientList = {
     },
     {
       ...base, householdId: 'h3', householdNo: 'H0003', headName: '马秀兰', status: 'ACTIVE', gradualExitFrom: null, gradualExitUntil: null, review: null,
-      periodicReview: { stage: 'OVERDUE', reviewClass: 'UNSTABLE', intervalMonths: 6, lastReviewedOn: '2026-05-20', countsFrom: '2026-05-20', dueOn: '2026-11-20', daysLeft: -11, text: '定期复核已于2026-11-20到期，尚未复核（R42）' },
+      periodicReview: { stage: 'OVERDUE', reviewClass: 'UNSTABLE', intervalMonths: 6, extension: null, lastReviewedOn: '2026-05-20', countsFrom: '2026-05-20', dueOn: '2026-11-20', daysLeft: -11, text: '定期复核已于2026-11-20到期，尚未复核（R42）' },
     },
   ],
 };

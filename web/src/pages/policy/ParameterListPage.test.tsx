@@ -160,6 +160,26 @@ describe('ProposeParameterModal', () => {
     });
   }, 30_000);
 
+  it('declares a major emergency as P61 text, so that reviews are extended while it stands (R42)', async () => {
+    const p61 = {
+      ...p45, code: 'P61', name: '重大突发事件期间延期复核', kind: 'STRUCT', basis: 'R42 [V2]',
+      inForce: version({
+        id: 'v7', code: 'P61', name: '重大突发事件期间延期复核', regionCode: '63', regionName: '青海省', urbanRural: 'ALL', isDefault: true,
+        value: { allowed: true, defaultExtensionMonths: 3 }, valueText: '允许延期：是，默认延期：3个月',
+      }),
+    };
+    const fetchMock = stubApi({ '/api/auth/session': session, '/api/policy/parameters': { ...list, items: [p61] }, '/api/policy/proposals': { id: 'new' } });
+    renderPage(<ParameterListPage />);
+    fireEvent.click(await screen.findByTestId('propose-P61-ALL'));
+    const emergency = (await screen.findByLabelText('已宣布的重大突发事件')) as HTMLInputElement;
+    expect(emergency.value).toBe('');
+    expect(screen.queryByTestId('propose-json')).toBeNull();
+    fireEvent.change(emergency, { target: { value: ' 积石山6.2级地震 ' } });
+    expect((await submitProposal(fetchMock, '2026-12-18', '省政府启动地震应急响应')).value).toEqual({
+      allowed: true, defaultExtensionMonths: 3, emergency: '积石山6.2级地震',
+    });
+  }, 30_000);
+
   it('keeps JSON for a table-like value and says in words what the typed JSON means', async () => {
     const p19 = {
       ...p45, code: 'P19', name: '家庭财产认定规则', kind: 'STRUCT', basis: 'R25, R50 [L]',

@@ -148,6 +148,33 @@ describe('AssessmentTab', () => {
     await waitFor(() => expect(screen.getByTestId('review-class').textContent).toBe('收入不稳定且有劳动能力，每6个月'));
   });
 
+  it('P61: shows a review put off while a declared major emergency stands, and why (R42)', async () => {
+    const extended = {
+      stage: 'NOT_DUE', reviewClass: 'STABLE', intervalMonths: 12, lastReviewedOn: '2025-12-20', countsFrom: '2025-12-20', dueOn: '2027-03-20', daysLeft: 109,
+      extension: { months: 3, emergency: '积石山6.2级地震', effectiveFrom: '2026-11-25', regionCode: '6302' },
+      text: '下次定期复核2027-03-20（上次复核2025-12-20；收入基本稳定，每12个月复核一次（P07）；因重大突发事件“积石山6.2级地震”延期3个月（P61，2026-11-25起））',
+    };
+    const benefit = { status: 'ACTIVE', monthlyAmountFen: 14_800, sinceMonth: '2021-01', gradualExitFrom: null, gradualExitUntil: null, review: null, reviewClass: 'STABLE', periodicReview: extended, lastAssessmentId: 'a1' };
+    const json = (b: unknown) => new Response(JSON.stringify(b), { status: 200, headers: { 'content-type': 'application/json' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const url = String(input);
+        if (url.startsWith('/api/households/h1/assessments')) return json({ items: [decided], benefit, events: [] });
+        if (url.startsWith('/api/assessments/a1')) return json({ ...decided, householdId: 'h1', result, explanation: [], parametersUsed: [] });
+        return json({});
+      }),
+    );
+    render(
+      <AppProviders queryClient={createQueryClient()}>
+        <AssessmentTab householdId="h1" canRun={false} />
+      </AppProviders>,
+    );
+    expect((await screen.findByTestId('periodic-review')).textContent).toBe('2027-03-20复核·延期3个月');
+    expect(screen.getByTestId('review-class').textContent).toBe('收入基本稳定，每12个月，因“积石山6.2级地震”延期3个月（P61）');
+    expect(screen.queryByTestId('periodic-review-alert')).toBeNull();
+  });
+
   it('says a household on the 低保 roster whose 核算 did not confirm it has no benefit record, and what to do (R43)', async () => {
     stubApi({
       '/api/households/h1/assessments': { items: [decided], benefit: null, events: [], unregisteredOnRoster: true },

@@ -188,6 +188,9 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
                   <Typography.Text type="secondary" data-testid="review-class">
                     {REVIEW_CLASS_LABELS[benefit.reviewClass as ReviewClass] ?? benefit.reviewClass}
                     {benefit.periodicReview ? `，每${benefit.periodicReview.intervalMonths}个月` : ''}
+                    {benefit.periodicReview?.extension
+                      ? `，因“${benefit.periodicReview.extension.emergency}”延期${benefit.periodicReview.extension.months}个月（P61）`
+                      : ''}
                   </Typography.Text>
                   {canRun && (
                     <Button type="link" size="small" onClick={() => setClassOpen(true)} data-testid="review-class-edit">

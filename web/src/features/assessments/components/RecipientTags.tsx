@@ -34,9 +34,18 @@ export function GradualExitReviewTag({ review }: { review: { stage: string; days
 const PERIODIC_COLOR: Record<PeriodicReviewStage, string> = { NOT_DUE: 'default', DUE_SOON: 'gold', OVERDUE: 'red' };
 
 /** Where a household paid normally stands against its periodic review (R42), with the reason in the tooltip. */
-export function PeriodicReviewTag({ review }: { review: { stage: string; dueOn: string; daysLeft: number; text: string } }) {
+export function PeriodicReviewTag({
+  review,
+}: {
+  review: { stage: string; dueOn: string; daysLeft: number; text: string; extension?: { months: number } | null };
+}) {
   const stage = review.stage as PeriodicReviewStage;
-  const label = stage === 'NOT_DUE' ? `${review.dueOn}复核` : `${PERIODIC_REVIEW_STAGE_LABELS[stage] ?? review.stage}（${daysLeftText(review.daysLeft, '今日到期')}）`;
+  // P61: a review put off while a declared major emergency stands says so at a glance.
+  const extended = review.extension ? `·延期${review.extension.months}个月` : '';
+  const label =
+    stage === 'NOT_DUE'
+      ? `${review.dueOn}复核${extended}`
+      : `${PERIODIC_REVIEW_STAGE_LABELS[stage] ?? review.stage}（${daysLeftText(review.daysLeft, '今日到期')}）${extended}`;
   return (
     <Tooltip title={review.text}>
       <Tag color={PERIODIC_COLOR[stage] ?? 'default'} data-testid="periodic-review">

@@ -1,10 +1,10 @@
-import { DatePicker, Form, InputNumber, Select, Switch } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { FieldSpec, ParameterDefinition } from '../../../../../src/domain/policy/parameter-catalog';
 import { fieldLabel, optionLabel } from '../../../../../src/domain/policy/parameter-text';
 
 /** Field types a form control edits directly (a structured value of only these gets a form, not JSON). */
-const SIMPLE = new Set(['MULTIPLIER', 'RATE', 'MONTHS', 'DAYS', 'WORKING_DAYS', 'HOURS', 'BOOLEAN', 'ENUM', 'INTEGER', 'FEN', 'DATE']);
+const SIMPLE = new Set(['MULTIPLIER', 'RATE', 'MONTHS', 'DAYS', 'WORKING_DAYS', 'HOURS', 'BOOLEAN', 'ENUM', 'INTEGER', 'FEN', 'DATE', 'TEXT']);
 const UNITS: Record<string, string> = { MULTIPLIER: '倍', RATE: '%', MONTHS: '个月', DAYS: '天', WORKING_DAYS: '个工作日', HOURS: '小时', FEN: '元' };
 const WHOLE = new Set(['MONTHS', 'DAYS', 'WORKING_DAYS', 'HOURS', 'INTEGER']);
 
@@ -16,7 +16,7 @@ export function percentToRate(percent: number): number {
   return Number((percent / 100).toPrecision(12));
 }
 
-/** What a form control holds for one field: numbers (元 for FEN, % for RATE), a switch, an option, a date. */
+/** What a form control holds for one field: numbers (元 for FEN, % for RATE), a switch, an option, a date, a text. */
 export type StructFormValue = Record<string, number | boolean | string | Dayjs | null | undefined>;
 
 /** The fields of a STRUCT parameter whose every field is a plain figure, option, switch or date; else null. */
@@ -57,7 +57,11 @@ export function structFromForm(fields: [string, FieldSpec][], form: StructFormVa
     if (f.type === 'FEN') out[name] = Math.round(Number(x) * 100);
     else if (f.type === 'RATE') out[name] = percentToRate(Number(x));
     else if (f.type === 'DATE') out[name] = dayjs.isDayjs(x) ? x.format('YYYY-MM-DD') : x;
-    else out[name] = x;
+    else if (f.type === 'TEXT') {
+      const text = String(x).trim();
+      if (text) out[name] = text;
+      else if (f.nullable) out[name] = null;
+    } else out[name] = x;
   }
   return out;
 }
@@ -89,6 +93,13 @@ export function StructValueFields({ code, fields }: { code: string; fields: [str
           return (
             <Form.Item key={name} label={label} name={['struct', name]} rules={rules} extra={f.nullable ? '不填表示未设置' : undefined}>
               <DatePicker {...common} style={{ width: 200 }} />
+            </Form.Item>
+          );
+        }
+        if (f.type === 'TEXT') {
+          return (
+            <Form.Item key={name} label={label} name={['struct', name]} rules={rules} extra={required ? undefined : '不填表示未设置'}>
+              <Input {...common} maxLength={100} style={{ maxWidth: 400 }} />
             </Form.Item>
           );
         }
