@@ -60,6 +60,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'assessment.print': '打印核算表',
   'benefit.transition': '低保待遇变动',
   'benefit.review-class': '设定定期复核类别',
+  'benefit.export': '导出低保对象名单',
   'policy.parameter.propose': '提议修改政策参数',
   'policy.parameter.approve': '批准政策参数',
   'policy.parameter.reject': '驳回政策参数修改',

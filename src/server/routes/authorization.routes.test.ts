@@ -125,6 +125,7 @@ const MATRIX: Record<string, Expected> = {
   'GET /api/assessments/:id': { access: 'registry:read', scoped: 'id' },
   'GET /api/assessments/:id/pdf': { access: 'registry:read', scoped: 'id' },
   'GET /api/benefit-recipients': { access: 'registry:read', scoped: 'list', query: 'pageSize=100' },
+  'GET /api/benefit-recipients/export': { access: 'registry:export', scoped: 'list' },
   'POST /api/policy/reassessments': { access: 'reassessment:run', scoped: 'body', body: () => ({ mode: 'WHAT_IF', parameterVersionIds: [foreign.proposals] }) },
   'GET /api/policy/reassessments': { access: 'policy:read', scoped: 'list' },
   'GET /api/policy/reassessments/:id': { access: 'policy:read', scoped: 'id' },

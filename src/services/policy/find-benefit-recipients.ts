@@ -1,4 +1,12 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { maskIdNumber } from '../../domain/registry/mask.js';
+import { URBAN_RURAL_LABELS } from '../../domain/registry/codes.js';
+import { CLASSIFICATION_LABELS, RECIPIENT_STATUS_LABELS } from '../../domain/policy/assessment-summary.js';
+import type { Classification } from '../../domain/policy/assessment.types.js';
+import { PERIODIC_REVIEW_STAGE_LABELS, REVIEW_CLASS_LABELS, type ReviewClass } from '../../domain/policy/periodic-review.rules.js';
+import { appendAudit } from '../../db/repos/audit.repo.js';
+import { auditEvent } from '../audit-event.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import {
   GRADUAL_EXIT_NOTICE_DAYS,
@@ -68,12 +76,31 @@ function segmentsOf(q: BenefitRecipientQuery, counts: Counts, months: { dueUntil
  * Identity numbers masked, as in every list.
  */
 export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery) {
+  const plan = await planRecipientList(ctx, actor, q);
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 20;
+  const rows = await readRecipientRows(ctx, actor, q, plan.segments, (page - 1) * pageSize, pageSize);
+  return {
+    today: plan.today,
+    noticeDays: GRADUAL_EXIT_NOTICE_DAYS,
+    counts: plan.counts,
+    page,
+    pageSize,
+    total: plan.total,
+    items: rows.map((r) => recipientItem(r, plan)),
+  };
+}
+
+type RecipientRow = Awaited<ReturnType<typeof listBenefitRecipients>>[number];
+type RecipientPlan = Awaited<ReturnType<typeof planRecipientList>>;
+export type RecipientItem = ReturnType<typeof recipientItem>;
+
+/** What a list of the query holds, in which segments, on today's intervals and cutoffs. */
+export async function planRecipientList(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery) {
   const { db } = ctx.database;
   const today = shanghaiDate(ctx.clock.now());
   const dueUntil = `${latestDueUntilMonth(today)}-01`;
   const overdueUntil = `${latestOverdueUntilMonth(today)}-01`;
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
   const intervals = await loadReviewIntervals(db, q.region?.startsWith(actor.scope.regionCode) ? q.region : actor.scope.regionCode, today);
   const cutoffs = reviewCutoffs(intervals, today);
   const [statusCounts, unregistered] = await Promise.all([
@@ -82,14 +109,19 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
   ]);
   const counts: Counts = { ...statusCounts, unregistered };
   const segments = segmentsOf(q, counts, { dueUntil, overdueUntil }, cutoffs);
-  const rows: Awaited<ReturnType<typeof listBenefitRecipients>> = [];
-  let offset = (page - 1) * pageSize;
+  return { today, intervals, counts, segments, total: segments.reduce((n, seg) => n + seg.size, 0) };
+}
+
+/** `limit` rows of the list from `offset`, across its segments. */
+export async function readRecipientRows(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery, segments: readonly Segment[], offset: number, limit: number) {
+  const { db } = ctx.database;
+  const rows: RecipientRow[] = [];
   for (const seg of segments) {
     if (offset >= seg.size) {
       offset -= seg.size;
       continue;
     }
-    const wanted = pageSize - rows.length;
+    const wanted = limit - rows.length;
     if (wanted <= 0) break;
     const range = { limit: wanted, offset };
     rows.push(
@@ -99,38 +131,120 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
     );
     offset = 0;
   }
-  const total = segments.reduce((n, seg) => n + seg.size, 0);
+  return rows;
+}
+
+/** One household of the list, as the list and its export show it (identity number masked). */
+function recipientItem(r: RecipientRow, plan: Pick<RecipientPlan, 'today' | 'intervals'>) {
+  const until = r.gradualExitUntil?.slice(0, 7) ?? null;
+  const exit = r.status === 'GRADUAL_EXIT' && until ? reviewGradualExit(until, plan.today) : null;
   return {
-    today,
-    noticeDays: GRADUAL_EXIT_NOTICE_DAYS,
-    counts,
-    page,
-    pageSize,
-    total,
-    items: rows.map((r) => {
-      const until = r.gradualExitUntil?.slice(0, 7) ?? null;
-      const exit = r.status === 'GRADUAL_EXIT' && until ? reviewGradualExit(until, today) : null;
-      return {
-        householdId: r.householdId,
-        householdNo: r.householdNo,
-        countyCode: r.countyCode,
-        regionCode: r.regionCode,
-        regionPath: [r.townshipName, r.villageName].filter(Boolean).join(' · '),
-        urbanRural: r.urbanRural,
-        headName: r.headName,
-        headIdNumber: r.headIdNumber ? maskIdNumber(r.headIdNumber) : null,
-        memberCount: r.memberCount,
-        status: r.status,
-        monthlyAmountFen: r.monthlyAmountFen,
-        sinceMonth: r.sinceMonth.slice(0, 7),
-        gradualExitFrom: r.gradualExitFrom?.slice(0, 7) ?? null,
-        gradualExitUntil: until,
-        review: exit ? { stage: exit.stage, periodEnd: exit.periodEnd, daysLeft: exit.daysLeft, text: exit.text } : null,
-        periodicReview: periodicReviewOf(intervals, r, today),
-        lastAssessmentId: r.lastAssessmentId,
-        lastAssessedOn: r.lastAssessedOn,
-        lastClassification: r.lastClassification,
-      };
-    }),
+    householdId: r.householdId,
+    householdNo: r.householdNo,
+    countyCode: r.countyCode,
+    regionCode: r.regionCode,
+    regionPath: [r.townshipName, r.villageName].filter(Boolean).join(' · '),
+    townshipName: r.townshipName,
+    villageName: r.villageName,
+    urbanRural: r.urbanRural,
+    headName: r.headName,
+    headIdNumber: r.headIdNumber ? maskIdNumber(r.headIdNumber) : null,
+    memberCount: r.memberCount,
+    status: r.status,
+    monthlyAmountFen: r.monthlyAmountFen,
+    sinceMonth: r.sinceMonth.slice(0, 7),
+    gradualExitFrom: r.gradualExitFrom?.slice(0, 7) ?? null,
+    gradualExitUntil: until,
+    review: exit ? { stage: exit.stage, periodEnd: exit.periodEnd, daysLeft: exit.daysLeft, text: exit.text } : null,
+    periodicReview: periodicReviewOf(plan.intervals, r, plan.today),
+    reviewClass: r.reviewClass,
+    lastAssessmentId: r.lastAssessmentId,
+    lastAssessedOn: r.lastAssessedOn,
+    lastClassification: r.lastClassification,
+  };
+}
+
+/** Rows read at a time by the export. */
+const EXPORT_PAGE = 2000;
+
+/**
+ * The list of the query as an Excel workbook, streamed (identity numbers masked, as on the
+ * screen), every row of it and no paging; audited with the filter and the number of households.
+ */
+export async function exportBenefitRecipients(ctx: ServiceContext, actor: Actor, q: Omit<BenefitRecipientQuery, 'page' | 'pageSize'>) {
+  const plan = await planRecipientList(ctx, actor, q);
+  await ctx.database.db.transaction(async (tx) => {
+    await appendAudit(tx, [
+      auditEvent(ctx, actor, {
+        action: 'benefit.export',
+        entityType: 'benefit_status',
+        entityId: null,
+        after: { filter: { region: q.region ?? null, status: q.status ?? null, review: q.review ?? null }, households: plan.total },
+      }),
+    ]);
+  });
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const ws = wb.addWorksheet('低保对象');
+  ws.columns = RECIPIENT_EXPORT_COLUMNS.map(([header, key, width]) => ({ header, key, width }));
+  ws.getColumn('monthlyAmount').numFmt = '#,##0.00';
+  (async () => {
+    try {
+      for (let offset = 0; offset < plan.total; offset += EXPORT_PAGE) {
+        const rows = await readRecipientRows(ctx, actor, q, plan.segments, offset, EXPORT_PAGE);
+        if (rows.length === 0) break;
+        for (const r of rows) ws.addRow(recipientExportRow(recipientItem(r, plan))).commit();
+      }
+      ws.commit();
+      await wb.commit();
+    } catch (e) {
+      out.destroy(e as Error);
+    }
+  })();
+  return { stream: out, fileName: `低保对象_${q.region ?? actor.scope.regionCode}_${plan.today}.xlsx` };
+}
+
+/** [header, key, width] of the export's columns. */
+export const RECIPIENT_EXPORT_COLUMNS: readonly (readonly [string, string, number])[] = [
+  ['户编号', 'householdNo', 22],
+  ['乡镇(街道)', 'township', 14],
+  ['村(社区)', 'village', 14],
+  ['户主', 'headName', 10],
+  ['户主身份证号', 'headIdNumber', 22],
+  ['家庭人口', 'memberCount', 8],
+  ['城乡', 'urbanRural', 6],
+  ['待遇状态', 'status', 10],
+  ['月保障金(元)', 'monthlyAmount', 12],
+  ['享受起始月', 'sinceMonth', 10],
+  ['渐退期', 'gradualExit', 18],
+  ['期满复核', 'exitReview', 40],
+  ['复核类别', 'reviewClass', 20],
+  ['定期复核到期日', 'periodicDueOn', 14],
+  ['定期复核', 'periodicReview', 60],
+  ['最近核算日', 'lastAssessedOn', 12],
+  ['最近结论', 'lastClassification', 16],
+];
+
+/** One export row: codes in Chinese, money in 元. */
+export function recipientExportRow(i: RecipientItem): Record<string, string | number | null> {
+  const p = i.periodicReview;
+  return {
+    householdNo: i.householdNo,
+    township: i.townshipName ?? '',
+    village: i.villageName ?? '',
+    headName: i.headName ?? '',
+    headIdNumber: i.headIdNumber ?? '',
+    memberCount: i.memberCount,
+    urbanRural: URBAN_RURAL_LABELS[i.urbanRural as keyof typeof URBAN_RURAL_LABELS] ?? i.urbanRural,
+    status: RECIPIENT_STATUS_LABELS[i.status] ?? i.status,
+    monthlyAmount: i.status === 'UNREGISTERED' ? null : i.monthlyAmountFen / 100,
+    sinceMonth: i.status === 'UNREGISTERED' ? '' : i.sinceMonth,
+    gradualExit: i.gradualExitFrom && i.gradualExitUntil ? `${i.gradualExitFrom} 至 ${i.gradualExitUntil}` : '',
+    exitReview: i.review?.text ?? '',
+    reviewClass: i.status === 'UNREGISTERED' ? '' : (REVIEW_CLASS_LABELS[i.reviewClass as ReviewClass] ?? i.reviewClass),
+    periodicDueOn: p?.dueOn ?? '',
+    periodicReview: p ? `${PERIODIC_REVIEW_STAGE_LABELS[p.stage]}：${p.text}` : '',
+    lastAssessedOn: i.lastAssessedOn ?? '',
+    lastClassification: i.lastClassification ? (CLASSIFICATION_LABELS[i.lastClassification as Classification] ?? i.lastClassification) : '',
   };
 }

@@ -10,7 +10,7 @@ import {
   setReviewClassBody,
 } from '../../../contracts/assessments.schemas.js';
 import { getAssessment, listHouseholdAssessments } from '../../../services/policy/assessment-views.js';
-import { findBenefitRecipients } from '../../../services/policy/find-benefit-recipients.js';
+import { exportBenefitRecipients, findBenefitRecipients } from '../../../services/policy/find-benefit-recipients.js';
 import { printAssessment } from '../../../services/policy/print-assessment.js';
 import { runAssessment } from '../../../services/policy/run-assessment.js';
 import { setReviewClass } from '../../../services/policy/set-review-class.js';
@@ -71,6 +71,27 @@ export function assessmentRoutes(app: App, deps: RouteDeps) {
       },
     },
     async (request) => findBenefitRecipients(deps.ctx(request), actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/benefit-recipients/export',
+    {
+      config: { access: 'registry:export' },
+      schema: {
+        tags,
+        summary: '导出低保对象名单为 Excel（筛选条件同列表，不分页；身份证号脱敏）',
+        querystring: benefitRecipientQuery,
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { page: _p, pageSize: _s, ...filter } = request.query;
+      const r = await exportBenefitRecipients(deps.ctx(request), actorOf(request), filter);
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(r.fileName)}`);
+      return reply.send(r.stream as never);
+    },
   );
 
   app.get(

@@ -3,13 +3,15 @@
  * example 3 enter 渐退 through an officer's 核算; as the months pass the list says when their
  * period is due for its end-of-period 核算 and which one was let run past it.
  */
+import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/db.js';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../test/app.js';
 import { createTestUser } from '../../../../test/builders/users.js';
 import { createWorkedExample1 } from '../../../../test/builders/households.js';
 import { FakeClock } from '../../../../test/clock.js';
-import { policyParameters } from '../../../db/schema/index.js';
+import { auditEvents, policyParameters } from '../../../db/schema/index.js';
 import { defaultParamValues } from '../../../domain/policy/test-fixtures.js';
 
 let database: TestDatabase;
@@ -144,6 +146,39 @@ describe('低保对象 (R44 life cycle, R85)', () => {
     expect(overdue.counts).toMatchObject({ due: 1, overdue: 1 });
     const page = (await clerk.get(`/api/households/${b}/assessments`)).json();
     expect(page.benefit.review).toMatchObject({ stage: 'OVERDUE', daysLeft: -3 });
+  });
+
+  it('exports the list as filtered to Excel, every row in the list\'s order, masked, and audits it', async () => {
+    // 2023-02-03: b's 渐退 period is overdue, c is paid normally (a has stopped).
+    const rowsOf = async (c: Client, query: string) => {
+      const r = await c.get(`/api/benefit-recipients/export?region=${VILLAGE}${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.headers['content-type']).toContain('spreadsheetml');
+      expect(String(r.headers['content-disposition'])).toContain(encodeURIComponent(`低保对象_${VILLAGE}_2023-02-03.xlsx`));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as never);
+      const ws = wb.worksheets[0]!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+      const rows: Record<string, unknown>[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).value])));
+      });
+      return rows;
+    };
+    const listed = await list(clerk);
+    const all = await rowsOf(clerk, '');
+    expect(all.map((r) => r['户编号'])).toEqual(listed.items.map((i) => i.householdNo));
+    expect(all[0]).toMatchObject({ 待遇状态: '渐退期', '月保障金(元)': 148, 渐退期: '2022-02 至 2023-01', 城乡: '农村', 家庭人口: 4 });
+    expect(String(all[0]!['期满复核'])).toContain('仍按渐退期金额发放');
+    expect(String(all[0]!['户主身份证号'])).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
+    // c was last reviewed on 2022-01-15: its periodic review (P07, 12 months) is overdue.
+    expect(all[1]).toMatchObject({ 户编号: listed.items[1]!.householdNo, 待遇状态: '正常享受', 复核类别: '收入基本稳定', 定期复核到期日: '2023-01-15', 最近结论: '低保' });
+    expect(String(all[1]!['定期复核'])).toMatch(/^逾期未复核：定期复核已于2023-01-15到期/);
+    expect((await rowsOf(clerk, '&review=OVERDUE')).map((r) => r['户编号'])).toEqual([listed.items[0]!.householdNo]);
+    expect(await rowsOf(otherCounty, '')).toEqual([]);
+    const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'benefit.export'), eq(auditEvents.entityType, 'benefit_status')));
+    expect(audit.map((e) => e.after)).toEqual(expect.arrayContaining([{ filter: { region: VILLAGE, status: null, review: 'OVERDUE' }, households: 1 }]));
+    expect(audit.length).toBe(3);
   });
 
   it('is scoped: another county sees none of these households, and a region outside the scope lists nothing', async () => {

@@ -66,6 +66,12 @@ export function fetchReassessmentChanges(id: string, change: string | undefined,
   return apiClient.get(`/api/policy/reassessments/${encodeURIComponent(id)}/changes`, { query: { change, page, pageSize: 50 } });
 }
 
+/** Link for 导出 Excel of 低保对象: the same filters, without paging. */
+export function benefitRecipientExportUrl(q: BenefitRecipientQuery): string {
+  const { page: _p, pageSize: _s, ...filters } = q;
+  return apiUrl('/api/benefit-recipients/export', { ...filters });
+}
+
 /** 低保对象: recipients of a region, 渐退 first (R44.3, R85). */
 export function fetchBenefitRecipients(q: BenefitRecipientQuery, signal?: AbortSignal): Promise<BenefitRecipientList> {
   return apiClient.get('/api/benefit-recipients', { query: { ...q }, signal });

@@ -7,7 +7,7 @@ import { readRecipientQuery, writeRecipientQuery } from '../../features/assessme
 import BenefitRecipientListPage from './BenefitRecipientListPage';
 
 const session = {
-  user: { id: 'u1', username: 'clerk1', displayName: '李经办', roles: ['TOWNSHIP_CLERK'], permissions: ['registry:read'], regionCode: '630102', regionName: '城东区', mustChangePassword: false },
+  user: { id: 'u1', username: 'clerk1', displayName: '李经办', roles: ['TOWNSHIP_CLERK'], permissions: ['registry:read', 'registry:export'], regionCode: '630102', regionName: '城东区', mustChangePassword: false },
   csrfToken: 'csrf-abc',
   idleTimeoutMinutes: 30,
 };
@@ -77,6 +77,8 @@ describe('BenefitRecipientListPage (R42, R44.3, R85)', () => {
     fireEvent.click(within(counts).getByText('定期复核逾期'));
     await waitFor(() => expect(router.state.location.search).toBe('?review=PERIODIC_OVERDUE'));
     await waitFor(() => expect(asked.at(-1)).toContain('review=PERIODIC_OVERDUE'));
+    // 导出 Excel exports the list as filtered, every page of it.
+    expect(screen.getByTestId('recipient-export').getAttribute('href')).toBe('/api/benefit-recipients/export?review=PERIODIC_OVERDUE');
     fireEvent.click(within(counts).getByText('在册待核定'));
     await waitFor(() => expect(router.state.location.search).toBe('?status=UNREGISTERED'));
     await waitFor(() => expect(asked.at(-1)).toContain('status=UNREGISTERED'));

@@ -1,4 +1,5 @@
-import { Form, Row, Select, Typography, type TableProps } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Form, Row, Select, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CLASSIFICATION_LABELS } from '../../../../src/domain/policy/assessment-summary';
@@ -7,10 +8,11 @@ import { DataTable } from '../../components/DataTable';
 import { FigureCard } from '../../components/FigureCard';
 import { PageContainer } from '../../components/PageContainer';
 import { QueryError } from '../../components/QueryError';
-import type { BenefitRecipientList, BenefitRecipientQuery } from '../../features/assessments/api';
+import { benefitRecipientExportUrl, type BenefitRecipientList, type BenefitRecipientQuery } from '../../features/assessments/api';
 import { GradualExitReviewTag, PeriodicReviewTag, RecipientStatusTag } from '../../features/assessments/components/RecipientTags';
 import { useBenefitRecipients } from '../../features/assessments/hooks';
 import { DEFAULT_PAGE_SIZE, readRecipientQuery, writeRecipientQuery } from '../../features/assessments/recipient-query';
+import { usePermissions } from '../../features/auth/hooks/usePermissions';
 import { RegionTreeSelect } from '../../features/regions/components/RegionTreeSelect';
 import { labelOf, URBAN_RURAL_LABELS } from '../../lib/labels';
 import { formatFen } from '../../lib/money';
@@ -80,6 +82,7 @@ export default function BenefitRecipientListPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => readRecipientQuery(params), [params]);
   const list = useBenefitRecipients(query);
+  const { can } = usePermissions();
   const set = (patch: Partial<BenefitRecipientQuery>) => setParams(writeRecipientQuery({ ...query, page: 1, ...patch }));
   const counts = list.data?.counts;
   const notice = list.data?.noticeDays ?? 30;
@@ -88,7 +91,17 @@ export default function BenefitRecipientListPage() {
   );
 
   return (
-    <PageContainer title="低保对象">
+    <PageContainer
+      title="低保对象"
+      extra={
+        can('registry:export') && (
+          // The list as filtered, every page: the township's review list to take on its visits.
+          <Button icon={<DownloadOutlined />} href={benefitRecipientExportUrl(query)} download data-testid="recipient-export">
+            导出 Excel
+          </Button>
+        )
+      }
+    >
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="recipient-counts">
         {stat('正常享受', counts?.active, () => set({ status: 'ACTIVE', review: undefined }))}
         {stat('渐退期', counts?.gradualExit, () => set({ status: 'GRADUAL_EXIT', review: undefined }))}
