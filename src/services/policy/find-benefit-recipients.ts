@@ -20,6 +20,8 @@ import {
   listBenefitRecipients,
   listUnregisteredDibao,
   type BenefitRecipientCounts,
+  type RecipientKey,
+  type RecipientPage,
   type ReviewCutoff,
 } from '../../db/repos/benefit-recipients.repo.js';
 import { loadReviewIntervals, periodicReviewOf, reviewCutoffs } from './review-intervals.js';
@@ -112,9 +114,16 @@ export async function planRecipientList(ctx: ServiceContext, actor: Actor, q: Be
   return { today, intervals, counts, segments, total: segments.reduce((n, seg) => n + seg.size, 0) };
 }
 
-/** `limit` rows of the list from `offset`, across its segments. */
-export async function readRecipientRows(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery, segments: readonly Segment[], offset: number, limit: number) {
+/** A page of one segment, by offset or after a key. */
+function readSegment(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery, seg: Segment, page: RecipientPage) {
   const { db } = ctx.database;
+  return seg.status === 'UNREGISTERED'
+    ? listUnregisteredDibao(db, actor.scope, q.region, page)
+    : listBenefitRecipients(db, actor.scope, { region: q.region, status: seg.status, gradualExitUntilAtMost: seg.untilAtMost, periodic: seg.periodic }, page);
+}
+
+/** `limit` rows of the list from `offset`, across its segments (a page of the list). */
+async function readRecipientRows(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery, segments: readonly Segment[], offset: number, limit: number) {
   const rows: RecipientRow[] = [];
   for (const seg of segments) {
     if (offset >= seg.size) {
@@ -123,15 +132,24 @@ export async function readRecipientRows(ctx: ServiceContext, actor: Actor, q: Be
     }
     const wanted = limit - rows.length;
     if (wanted <= 0) break;
-    const range = { limit: wanted, offset };
-    rows.push(
-      ...(seg.status === 'UNREGISTERED'
-        ? await listUnregisteredDibao(db, actor.scope, q.region, range)
-        : await listBenefitRecipients(db, actor.scope, { region: q.region, status: seg.status, gradualExitUntilAtMost: seg.untilAtMost, periodic: seg.periodic }, range)),
-    );
+    rows.push(...(await readSegment(ctx, actor, q, seg, { limit: wanted, offset })));
     offset = 0;
   }
   return rows;
+}
+
+/** Every row of the list in its order, `size` at a time, each read after the last row's key. */
+async function* everyRecipientRow(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery, segments: readonly Segment[], size: number) {
+  for (const seg of segments) {
+    let after: RecipientKey | null = null;
+    for (;;) {
+      const rows = await readSegment(ctx, actor, q, seg, { limit: size, after });
+      if (rows.length > 0) yield rows;
+      if (rows.length < size) break;
+      const last = rows[rows.length - 1]!;
+      after = { leadKey: last.leadKey, countyCode: last.countyCode, householdNo: last.householdNo };
+    }
+  }
 }
 
 /** One household of the list, as the list and its export show it (identity number masked). */
@@ -165,13 +183,18 @@ function recipientItem(r: RecipientRow, plan: Pick<RecipientPlan, 'today' | 'int
 }
 
 /** Rows read at a time by the export. */
-const EXPORT_PAGE = 2000;
+export const EXPORT_PAGE = 2000;
 
 /**
  * The list of the query as an Excel workbook, streamed (identity numbers masked, as on the
  * screen), every row of it and no paging; audited with the filter and the number of households.
  */
-export async function exportBenefitRecipients(ctx: ServiceContext, actor: Actor, q: Omit<BenefitRecipientQuery, 'page' | 'pageSize'>) {
+export async function exportBenefitRecipients(
+  ctx: ServiceContext,
+  actor: Actor,
+  q: Omit<BenefitRecipientQuery, 'page' | 'pageSize'>,
+  opts: { readSize?: number } = {},
+) {
   const plan = await planRecipientList(ctx, actor, q);
   await ctx.database.db.transaction(async (tx) => {
     await appendAudit(tx, [
@@ -190,9 +213,7 @@ export async function exportBenefitRecipients(ctx: ServiceContext, actor: Actor,
   ws.getColumn('monthlyAmount').numFmt = '#,##0.00';
   (async () => {
     try {
-      for (let offset = 0; offset < plan.total; offset += EXPORT_PAGE) {
-        const rows = await readRecipientRows(ctx, actor, q, plan.segments, offset, EXPORT_PAGE);
-        if (rows.length === 0) break;
+      for await (const rows of everyRecipientRow(ctx, actor, q, plan.segments, opts.readSize ?? EXPORT_PAGE)) {
         for (const r of rows) ws.addRow(recipientExportRow(recipientItem(r, plan))).commit();
       }
       ws.commit();
