@@ -95,10 +95,10 @@ export async function findBenefitRecipients(ctx: ServiceContext, actor: Actor, q
 
 type RecipientRow = Awaited<ReturnType<typeof listBenefitRecipients>>[number];
 type RecipientPlan = Awaited<ReturnType<typeof planRecipientList>>;
-export type RecipientItem = ReturnType<typeof recipientItem>;
+type RecipientItem = ReturnType<typeof recipientItem>;
 
 /** What a list of the query holds, in which segments, on today's intervals and cutoffs. */
-export async function planRecipientList(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery) {
+async function planRecipientList(ctx: ServiceContext, actor: Actor, q: BenefitRecipientQuery) {
   const { db } = ctx.database;
   const today = shanghaiDate(ctx.clock.now());
   const dueUntil = `${latestDueUntilMonth(today)}-01`;
@@ -183,7 +183,7 @@ function recipientItem(r: RecipientRow, plan: Pick<RecipientPlan, 'today' | 'int
 }
 
 /** Rows read at a time by the export. */
-export const EXPORT_PAGE = 2000;
+const EXPORT_PAGE = 2000;
 
 /**
  * The list of the query as an Excel workbook, streamed (identity numbers masked, as on the
@@ -226,7 +226,7 @@ export async function exportBenefitRecipients(
 }
 
 /** [header, key, width] of the export's columns. */
-export const RECIPIENT_EXPORT_COLUMNS: readonly (readonly [string, string, number])[] = [
+const RECIPIENT_EXPORT_COLUMNS: readonly (readonly [string, string, number])[] = [
   ['户编号', 'householdNo', 22],
   ['乡镇(街道)', 'township', 14],
   ['村(社区)', 'village', 14],
@@ -247,7 +247,7 @@ export const RECIPIENT_EXPORT_COLUMNS: readonly (readonly [string, string, numbe
 ];
 
 /** One export row: codes in Chinese, money in 元. */
-export function recipientExportRow(i: RecipientItem): Record<string, string | number | null> {
+function recipientExportRow(i: RecipientItem): Record<string, string | number | null> {
   const p = i.periodicReview;
   return {
     householdNo: i.householdNo,
