@@ -85,16 +85,15 @@ export interface RecipientKey {
 /** A page: by offset (the list's pages) or after a key (an export's consecutive reads). */
 export type RecipientPage = { limit: number; offset: number } | { limit: number; after: RecipientKey | null };
 
-function pageClause(page: RecipientPage, lead: SQL | null, alias = 'h'): { where: SQL; tail: SQL } {
+/** The page's condition on the households `h` (after a key) and its LIMIT / OFFSET. */
+function pageClause(page: RecipientPage, lead: SQL | null): { where: SQL; tail: SQL } {
   if ('offset' in page) return { where: sql``, tail: sql`LIMIT ${page.limit} OFFSET ${page.offset}` };
   const k = page.after;
-  const county = sql.raw(`${alias}.county_code`);
-  const no = sql.raw(`${alias}.household_no`);
   const where = !k
     ? sql``
     : lead
-      ? sql` AND (${lead}, ${county}, ${no}) > (${k.leadKey}::timestamp, ${k.countyCode}, ${k.householdNo})`
-      : sql` AND (${county}, ${no}) > (${k.countyCode}, ${k.householdNo})`;
+      ? sql` AND (${lead}, h.county_code, h.household_no) > (${k.leadKey}::timestamp, ${k.countyCode}, ${k.householdNo})`
+      : sql` AND (h.county_code, h.household_no) > (${k.countyCode}, ${k.householdNo})`;
   return { where, tail: sql`LIMIT ${page.limit}` };
 }
 

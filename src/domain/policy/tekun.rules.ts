@@ -7,7 +7,7 @@
  */
 import { ageOn } from '../registry/id-number.js';
 import { careLevelOf as careLevelOfAssessment } from '../registry/self-care.js';
-import { CARE_LEVEL_LABELS, HOME_CARE_CONDITION_LABELS, SUPPORT_MODE_LABELS } from '../registry/codes.js';
+import { CARE_LEVEL_LABELS, describeSupportArrangement, SUPPORT_MODE_LABELS } from '../registry/codes.js';
 import type {
   ExplanationStep,
   Figure,
@@ -470,13 +470,6 @@ interface P21Value {
   previousYearMinimumWageMonthlyFenByYear?: Record<string, number>;
 }
 
-/** How a raised care standard reads: “集中供养（湟中区敬老院，2024-03-01起）”. */
-function arrangementText(a: SupportArrangementFacts): string {
-  const place = a.mode === 'INSTITUTIONAL' && a.institution ? `${a.institution}，` : '';
-  const condition = a.mode === 'HOME' && a.homeCondition ? `，${HOME_CARE_CONDITION_LABELS[a.homeCondition]}` : '';
-  return `${SUPPORT_MODE_LABELS[a.mode]}（${place}${a.since}起${condition}）`;
-}
-
 /**
  * R55 with R56: the care standard raised by P21's uplift for a person in institutional care
  * (集中供养) and for a community resident with mental illness or an infectious disease;
@@ -496,7 +489,7 @@ function careUplift(
     steps?.push({
       kind: 'NOTE', rule: 'R56', figures: [rateFigure],
       text: support
-        ? `供养方式${arrangementText(support)}晚于核算基准日${referenceDate}，本次未计算照料护理标准上浮（P21）`
+        ? `供养方式${describeSupportArrangement(support)}晚于核算基准日${referenceDate}，本次未计算照料护理标准上浮（P21）`
         : '未登记供养方式（集中供养或分散供养），未计算集中供养（及患精神病、传染病社区居住人员）照料护理标准上浮（P21），请在成员政策信息中登记',
     });
     return care;
@@ -506,7 +499,7 @@ function careUplift(
     steps?.push({
       kind: 'RULE', rule: 'R56',
       figures: [{ label: '供养方式', text: SUPPORT_MODE_LABELS[support.mode] }],
-      text: `${arrangementText(support)}，照料护理标准不上浮`,
+      text: `${describeSupportArrangement(support)}，照料护理标准不上浮`,
     });
     return care;
   }
@@ -519,7 +512,7 @@ function careUplift(
       rateFigure,
       { label: '上浮后照料护理标准', fen: raised },
     ],
-    text: `${arrangementText(support)}，照料护理标准上浮${percent(rate)}：${yuan(care)} × (1 + ${percent(rate)}) = ${yuan(raised)}`,
+    text: `${describeSupportArrangement(support)}，照料护理标准上浮${percent(rate)}：${yuan(care)} × (1 + ${percent(rate)}) = ${yuan(raised)}`,
   });
   return raised;
 }

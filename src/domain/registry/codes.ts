@@ -1,4 +1,4 @@
-import type { HomeCareCondition, MeansTestExclusion, ObligorInabilityGround, SelfCareFacts, SupportMode } from '../policy/assessment.types.js';
+import type { HomeCareCondition, MeansTestExclusion, ObligorInabilityGround, SelfCareFacts, SupportArrangementFacts, SupportMode } from '../policy/assessment.types.js';
 
 /**
  * Code lists of the registry with their Chinese labels: one source for the API schemas,
@@ -174,6 +174,16 @@ export const HOME_CARE_CONDITION_LABELS = labels({
   MENTAL_ILLNESS: '社区居住的精神病患者',
   INFECTIOUS_DISEASE: '社区居住的传染病患者',
 } satisfies Record<HomeCareCondition, string>);
+
+/**
+ * A recorded 供养方式 in words, as the explanation and the change record write it:
+ * “集中供养（湟中区敬老院，2024-03-01起）”, “分散供养（2019-05-01起，社区居住的精神病患者）”.
+ */
+export function describeSupportArrangement(a: Pick<SupportArrangementFacts, 'mode' | 'institution' | 'homeCondition' | 'since'>): string {
+  const place = a.mode === 'INSTITUTIONAL' && a.institution ? `${a.institution}，` : '';
+  const condition = a.mode === 'HOME' && a.homeCondition ? `，${HOME_CARE_CONDITION_LABELS[a.homeCondition]}` : '';
+  return `${SUPPORT_MODE_LABELS[a.mode]}（${place}${a.since}起${condition}）`;
+}
 
 /** R53: the six activities of the self-care assessment, in the order of the national text. */
 export const SELF_CARE_ACTIVITY_LABELS = labels({

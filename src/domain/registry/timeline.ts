@@ -2,8 +2,8 @@ import {
   ASSET_TYPE_LABELS,
   CARE_LEVEL_LABELS,
   CATEGORY_LABELS,
+  describeSupportArrangement,
   EXPENDITURE_TYPE_LABELS,
-  HOME_CARE_CONDITION_LABELS,
   INCOME_TYPE_LABELS,
   MEANS_TEST_EXCLUSION_LABELS,
   OBLIGOR_INABILITY_GROUND_LABELS,
@@ -12,6 +12,7 @@ import {
   URBAN_RURAL_LABELS,
 } from './codes.js';
 import { careLevelOf } from './self-care.js';
+import type { SupportArrangementFacts } from '../policy/assessment.types.js';
 import { auditActionLabel } from '../audit-actions.js';
 import { formatYuan as formatMoney } from '../policy/money.js';
 
@@ -143,9 +144,8 @@ function describePolicyFact(key: (typeof POLICY_FACT_KEYS)[number], v: unknown, 
     return `${CARE_LEVEL_LABELS[careLevelOf(s)]}（${s.assessedOn ?? ''} 评估）`;
   }
   if (key === 'support') {
-    const s = v as { mode?: string; institution?: string | null; homeCondition?: string | null; since?: string };
-    const detail = [s.institution, s.homeCondition ? label(HOME_CARE_CONDITION_LABELS, s.homeCondition) : null, `${s.since ?? ''}起`].filter(Boolean);
-    return brief ? label(SUPPORT_MODE_LABELS, s.mode) : `${label(SUPPORT_MODE_LABELS, s.mode)}（${detail.join('，')}）`;
+    const s = v as SupportArrangementFacts;
+    return brief ? label(SUPPORT_MODE_LABELS, s.mode) : describeSupportArrangement(s);
   }
   const list = Array.isArray(v) ? (v as { name?: string; relationship?: string; inabilityGround?: string | null }[]) : [];
   if (list.length === 0) return '无';
