@@ -14,6 +14,7 @@ import {
   MEANS_TEST_EXCLUSION_LABELS,
   OBLIGOR_INABILITY_GROUND_LABELS,
   RELATIONSHIP_LABELS,
+  SINGLE_DISABILITY_CATEGORIES,
   STUDENT_STAGE_LABELS,
   SUPPORT_MODE_LABELS,
   VEHICLE_PURPOSE_LABELS,
@@ -104,15 +105,24 @@ export const supportArrangementFacts = Type.Object({
   since: dateStr,
 });
 
+/** One category of a 多重残疾 certificate with its own grade (R49, R31). */
+export const disabilityComponentFacts = Type.Object({
+  category: Type.Union(SINGLE_DISABILITY_CATEGORIES.map((c) => Type.Literal(c))),
+  grade: Type.Integer({ minimum: 1, maximum: 4 }),
+});
+
 /**
  * PUT body of a member's policy facts (replaces them all). null is 未登记 for selfCare,
- * support and obligors (an empty obligor list means 无义务人), 不排除 for meansTestExclusion.
+ * support, obligors (an empty obligor list means 无义务人) and disabilityComponents (the
+ * categories of a 多重残疾 certificate), 不排除 for meansTestExclusion. disabilityComponents
+ * left out keeps what is recorded (it came later than the others, and concerns few people).
  */
 export const policyFactsInput = Type.Object({
   meansTestExclusion: nullable(oneOf(MEANS_TEST_EXCLUSION_LABELS)),
   selfCare: nullable(selfCareFacts),
   support: nullable(supportArrangementFacts),
   obligors: nullable(Type.Array(obligorFacts, { maxItems: 30 })),
+  disabilityComponents: Type.Optional(nullable(Type.Array(disabilityComponentFacts, { minItems: 2, maxItems: 6 }))),
 });
 export type PolicyFactsInput = Static<typeof policyFactsInput>;
 
@@ -121,6 +131,7 @@ export const policyFactsView = Type.Object({
   selfCare: nullable(selfCareFacts),
   support: nullable(Type.Object({ mode: Type.String(), institution: nullable(Type.String()), homeCondition: nullable(Type.String()), since: Type.String() })),
   obligors: nullable(Type.Array(Type.Object({ name: Type.String(), relationship: Type.String(), inabilityGround: nullable(Type.String()) }))),
+  disabilityComponents: nullable(Type.Array(Type.Object({ category: Type.String(), grade: Type.Integer() }))),
   /** null when nothing was ever recorded */
   updatedAt: nullable(Type.String()),
 });

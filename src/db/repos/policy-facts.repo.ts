@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql, type Column } from 'drizzle-orm';
-import type { MeansTestExclusion, ObligorFacts, SelfCareFacts, SupportArrangementFacts } from '../../domain/policy/assessment.types.js';
+import type { DisabilityComponent, MeansTestExclusion, ObligorFacts, SelfCareFacts, SupportArrangementFacts } from '../../domain/policy/assessment.types.js';
 import { anyUuid, type Executor } from '../database.js';
 import { expenditureItems, personPolicyFacts, persons, users } from '../schema/index.js';
 
@@ -25,6 +25,8 @@ export interface PersonPolicyFactsRow {
   obligors: ObligorFacts[] | null;
   /** R56 供养方式; null = not recorded */
   support: SupportArrangementFacts | null;
+  /** 多重残疾 categories with their grades; null = not recorded */
+  disabilityComponents: DisabilityComponent[] | null;
   updatedBy: string | null;
   updatedAt: Date;
 }
@@ -37,6 +39,7 @@ function toFactsRow(r: typeof personPolicyFacts.$inferSelect): PersonPolicyFacts
     selfCare: (r.selfCare as SelfCareFacts | null) ?? null,
     obligors: (r.obligors as ObligorFacts[] | null) ?? null,
     support: (r.support as SupportArrangementFacts | null) ?? null,
+    disabilityComponents: (r.disabilityComponents as DisabilityComponent[] | null) ?? null,
   };
 }
 
@@ -57,6 +60,7 @@ export async function upsertPersonPolicyFacts(
     selfCare: SelfCareFacts | null;
     obligors: ObligorFacts[] | null;
     support: SupportArrangementFacts | null;
+    disabilityComponents: DisabilityComponent[] | null;
     updatedBy: string | null;
     updatedAt: Date;
   },

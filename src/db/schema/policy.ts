@@ -63,6 +63,8 @@ export const personPolicyFacts = pgTable('person_policy_facts', {
   obligors: jsonb(),
   /** R56 供养方式 { mode, institution, homeCondition, since } (R55 care uplift); null = not recorded */
   support: jsonb(),
+  /** 多重残疾: [{ category, grade }] as the certificate lists them (R49, R31); null = not recorded */
+  disabilityComponents: jsonb(),
   updatedBy: uuid(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -155,6 +155,20 @@ describe('T10 / Worked example 2: single-person route (R31, R32, P58)', () => {
     expect(result.members.find((m) => m.personId === 'we2-son')!.singlePersonAmountFen).toBe(27_000);
   });
 
+  // R31.1 重残 of a 多重残疾 of grade 3: severe only through a grade-3 intellectual or mental category.
+  it.each<[string, MemberFacts['disabilityComponents'], 'YES' | 'NO', string | null]>([
+    ['R31 多重残疾三级 with 智力残疾三级 → severe → alone', [{ category: 'HEARING', grade: 4 }, { category: 'INTELLECTUAL', grade: 3 }], 'YES',
+      '多杰持多重残疾三级残疾证（智力残疾三级、听力残疾四级），属重度残疾，可按单人户申请低保'],
+    ['R31 多重残疾三级 of physical and hearing → not severe', [{ category: 'PHYSICAL', grade: 3 }, { category: 'HEARING', grade: 4 }], 'NO', null],
+    ['R31 多重残疾三级, categories not recorded → not severe', null, 'NO', null],
+  ])('%s', (_rule, components, single, text) => {
+    const facts = workedExample2(62_000);
+    facts.members[2] = { ...facts.members[2]!, disabilityCategory: 'MULTIPLE', disabilityGrade: 3, disabilityComponents: components };
+    const { result, explanation } = assess(facts);
+    expect(result.members.find((m) => m.personId === 'we2-son')!.singlePerson).toBe(single);
+    if (text) expect(explanation.find((s) => s.rule === 'R31')!.text).toBe(text);
+  });
+
   it('R31.2/P57 empty: recorded 重病 status opens the route, and the step says so', () => {
     const facts = withPerCapita(62_000, 3);
     facts.members[2] = { ...facts.members[2]!, healthStatus: 'SERIOUS', seriousIllness: '尿毒症' };

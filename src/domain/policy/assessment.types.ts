@@ -59,6 +59,17 @@ export interface SupportArrangementFacts {
 export type SupportMode = 'INSTITUTIONAL' | 'HOME';
 export type HomeCareCondition = 'MENTAL_ILLNESS' | 'INFECTIOUS_DISEASE';
 
+/**
+ * One category of a 多重残疾 certificate with its own grade (GB/T 26341: a multiple
+ * disability is graded by its most severe category). R49 and 重残 (R31) test each one.
+ */
+export interface DisabilityComponent {
+  category: SingleDisabilityCategory;
+  /** 1 (一级, most severe) … 4 */
+  grade: number;
+}
+export type SingleDisabilityCategory = 'VISUAL' | 'HEARING' | 'SPEECH' | 'PHYSICAL' | 'INTELLECTUAL' | 'MENTAL';
+
 /** R51 grounds on which a legal obligor is unable to perform his or her duty. */
 export type ObligorInabilityGround =
   | 'TEKUN'
@@ -98,6 +109,8 @@ export interface MemberFacts {
   selfCare: SelfCareFacts | null;
   /** R56 供养方式, null = not recorded (no R55 uplift is applied) */
   support: SupportArrangementFacts | null;
+  /** 多重残疾: each category with its grade as the certificate lists them; null = not recorded (R49 then needs an officer) */
+  disabilityComponents: DisabilityComponent[] | null;
   /** R48(3), R51: null = not recorded (the 特困 test is then undetermined) */
   obligors: ObligorFacts[] | null;
   /** Current person-level categories (TEKUN, single-person DIBAO) */

@@ -11,7 +11,7 @@
  * same and returns empty `steps`: pushes are written `steps?.push(…)`, so no text is built.
  */
 import type { ExpenditureFact, MemberFacts, ParameterSet, Tri } from './assessment.types.js';
-import { isSevereDisability } from '../registry/codes.js';
+import { describeDisability, describeDisabilityComponents, isSevereDisability } from '../registry/codes.js';
 import { applyRatio, compareProducts, divRoundHalfUp, formatYuan, mulDivHalfUp, ratioOf, roundPayable, ROUNDING_LABELS, type Ratio, type RoundingMode } from './money.js';
 import { fenFigure, formatMonth, formatParam, formatPercent, numberFigure, textFigure, type StepDraft } from './explain.js';
 import {
@@ -143,7 +143,7 @@ function fitsAddOn(m: MemberFacts, category: AddOnCategory, referenceDate: strin
     case 'MINOR':
       return ageOn(m.birthDate, referenceDate) < 18;
     case 'SEVERE_DISABILITY':
-      return isSevereDisability(m.disabilityCategory, m.disabilityGrade);
+      return isSevereDisability(m.disabilityCategory, m.disabilityGrade, m.disabilityComponents);
     case 'SERIOUS_ILLNESS':
       return m.healthStatus === 'SERIOUS' || m.seriousIllness !== null;
   }
@@ -356,8 +356,10 @@ export interface SinglePersonResult {
 
 /** Why a member may apply alone (R31 items 1–2), or null. */
 export function singlePersonGround(member: MemberFacts, params: ParameterSet, used: UsedParams): { text: string; ref: ParamRef | null; viaStatus: boolean } | null {
-  if (isSevereDisability(member.disabilityCategory, member.disabilityGrade)) {
-    return { text: `持${member.disabilityGrade}级${DISABILITY[member.disabilityCategory ?? ''] ?? ''}残疾证（重度残疾）`, ref: null, viaStatus: false };
+  const { disabilityCategory: cat, disabilityGrade: grade } = member;
+  if (cat && grade && isSevereDisability(cat, grade, member.disabilityComponents)) {
+    const parts = cat === 'MULTIPLE' && member.disabilityComponents?.length ? `（${describeDisabilityComponents(member.disabilityComponents)}）` : '';
+    return { text: `持${describeDisability(cat, grade)}残疾证${parts}，属重度残疾`, ref: null, viaStatus: false };
   }
   if (member.healthStatus !== 'SERIOUS' && member.seriousIllness === null) return null;
   const p57 = readIllnessList(params, used);
@@ -375,16 +377,6 @@ export function singlePersonGround(member: MemberFacts, params: ParameterSet, us
   }
   return null;
 }
-
-const DISABILITY: Readonly<Record<string, string>> = {
-  VISUAL: '视力',
-  HEARING: '听力',
-  SPEECH: '言语',
-  PHYSICAL: '肢体',
-  INTELLECTUAL: '智力',
-  MENTAL: '精神',
-  MULTIPLE: '多重',
-};
 
 /**
  * R31/R32 for one member with a ground: household not MLA, household income lower than the

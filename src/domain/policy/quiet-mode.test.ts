@@ -220,6 +220,11 @@ const memberArb = (i: number) =>
       health: fc.constantFrom('HEALTHY', 'CHRONIC', 'SERIOUS', 'DISABLED', null),
       illness: fc.constantFrom(null, null, '尿毒症', '感冒'),
       disability: fc.option(fc.record({ cat: fc.constantFrom('PHYSICAL', 'INTELLECTUAL', 'MENTAL', 'VISUAL', 'HEARING', 'MULTIPLE'), grade: fc.integer({ min: 1, max: 4 }) }), { nil: null, freq: 3 }),
+      // a 多重残疾's categories (read only when the certificate says MULTIPLE)
+      components: fc.option(
+        fc.array(fc.record({ category: fc.constantFrom('VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MENTAL'), grade: fc.integer({ min: 1, max: 4 }) }), { minLength: 2, maxLength: 3 }),
+        { nil: null },
+      ),
       employment: fc.constantFrom(...EMPLOYMENTS),
       stage: fc.constantFrom(null, null, 'NONE', 'PRIMARY', 'SENIOR', 'COLLEGE'),
       exclusion: fc.constantFrom(null, null, null, null, null, 'PRISON', 'CONSCRIPT_IN_ACTIVE_SERVICE') as fc.Arbitrary<MemberFacts['exclusion']>,
@@ -238,6 +243,7 @@ const memberArb = (i: number) =>
           seriousIllness: m.illness,
           disabilityCategory: m.disability?.cat ?? null,
           disabilityGrade: m.disability?.grade ?? null,
+          disabilityComponents: m.components,
           employment: m.employment,
           studentStage: m.stage,
           exclusion: m.exclusion,

@@ -49,7 +49,7 @@ function member(overrides: Partial<MemberFacts> = {}): MemberFacts {
   return {
     personId: 'p1', name: '张三', relationship: 'HEAD', birthDate: '1950-05-01', sex: 'M',
     labourCapacity: null, healthStatus: null, seriousIllness: null, disabilityCategory: null, disabilityGrade: null,
-    employment: null, studentStage: null, exclusion: null, selfCare: null, support: null, obligors: [], personCategories: [],
+    employment: null, studentStage: null, exclusion: null, selfCare: null, support: null, disabilityComponents: null, obligors: [], personCategories: [],
     ...overrides,
   };
 }
@@ -172,6 +172,35 @@ describe('assessTekunMember — R48 three conditions', () => {
     const r = assessTekunMember(member(m), ctx(c));
     expect(r.tekun).toBe(expected);
     expect(r.steps.find((s) => s.kind === 'RESULT' && s.rule === 'R48')?.text).toMatch(/特困/);
+  });
+
+  // 多重残疾 (GB/T 26341: graded by its most severe category): R49 item 3 tests each recorded
+  // category on its own grade; without them the question stays with an officer.
+  it.each<[string, Partial<MemberFacts>, Partial<TekunContext>, 'YES' | 'NO' | 'UNDETERMINED', string]>([
+    ['R49 多重残疾 not broken down → UNDETERMINED',
+      { disabilityCategory: 'MULTIPLE', disabilityGrade: 2, disabilityComponents: null }, {}, 'UNDETERMINED',
+      '多重残疾，未登记各类别残疾等级（救助认定信息），需按各类别残疾等级人工核实是否无劳动能力'],
+    ['R49 多重残疾 with a grade-2 physical category (2021) → YES',
+      { disabilityCategory: 'MULTIPLE', disabilityGrade: 2, disabilityComponents: [{ category: 'VISUAL', grade: 3 }, { category: 'PHYSICAL', grade: 2 }] }, {}, 'YES',
+      '持多重残疾二级残疾证（肢体残疾二级、视力残疾三级），其中肢体残疾二级按2021年办法属无劳动能力'],
+    ['R49 the same under the 2016 version (physical grade 1 only) → NO',
+      { disabilityCategory: 'MULTIPLE', disabilityGrade: 2, disabilityComponents: [{ category: 'VISUAL', grade: 3 }, { category: 'PHYSICAL', grade: 2 }] }, { referenceDate: '2021-03-01' }, 'NO',
+      '持多重残疾二级残疾证（肢体残疾二级、视力残疾三级），各类别残疾等级按2016年办法均不属无劳动能力的残疾等级'],
+    ['R49 多重残疾 of hearing grade 1 and speech grade 2 → none listed → NO',
+      { disabilityCategory: 'MULTIPLE', disabilityGrade: 1, disabilityComponents: [{ category: 'HEARING', grade: 1 }, { category: 'SPEECH', grade: 2 }] }, {}, 'NO',
+      '持多重残疾一级残疾证（听力残疾一级、言语残疾二级），各类别残疾等级按2021年办法均不属无劳动能力的残疾等级'],
+    ['R49 多重残疾 grade 3 with a grade-3 intellectual category (2021) → YES',
+      { disabilityCategory: 'MULTIPLE', disabilityGrade: 3, disabilityComponents: [{ category: 'HEARING', grade: 4 }, { category: 'INTELLECTUAL', grade: 3 }] }, {}, 'YES',
+      '持多重残疾三级残疾证（智力残疾三级、听力残疾四级），其中智力残疾三级按2021年办法属无劳动能力'],
+    ['R49 categories recorded for a certificate that is not 多重残疾 are not read → NO',
+      { disabilityCategory: 'HEARING', disabilityGrade: 1, disabilityComponents: [{ category: 'PHYSICAL', grade: 1 }, { category: 'HEARING', grade: 1 }] }, {}, 'NO',
+      '持听力残疾一级残疾证，按2021年办法不属无劳动能力的残疾等级'],
+  ])('%s', (_rule, m, c, expected, text) => {
+    const r = assessTekunMember(member({ birthDate: '1981-01-01', ...m }), ctx(c));
+    expect(r.tekun).toBe(expected);
+    expect(r.steps.filter((s) => s.rule === 'R49').map((s) => s.text)).toContain(text);
+    // quiet mode reaches the same verdict
+    expect(assessTekunMember(member({ birthDate: '1981-01-01', ...m }), ctx({ ...c, explain: false })).tekun).toBe(expected);
   });
 
   it('R51 names the able obligor in the explanation', () => {

@@ -7,7 +7,7 @@
  */
 import { ageOn } from '../registry/id-number.js';
 import { careLevelOf as careLevelOfAssessment } from '../registry/self-care.js';
-import { CARE_LEVEL_LABELS, describeSupportArrangement, SUPPORT_MODE_LABELS } from '../registry/codes.js';
+import { CARE_LEVEL_LABELS, describeDisability, describeDisabilityComponents, describeSupportArrangement, sortDisabilityComponents, SUPPORT_MODE_LABELS } from '../registry/codes.js';
 import type {
   ExplanationStep,
   Figure,
@@ -97,18 +97,6 @@ const INABILITY_LABELS: Readonly<Record<ObligorInabilityGround, string>> = {
   PROVINCIAL_OTHER: '省定其他情形',
 };
 
-const DISABILITY_NAMES: Readonly<Record<string, string>> = {
-  VISUAL: '视力',
-  HEARING: '听力',
-  SPEECH: '言语',
-  PHYSICAL: '肢体',
-  INTELLECTUAL: '智力',
-  MENTAL: '精神',
-  MULTIPLE: '多重',
-};
-
-const GRADE_NAMES = ['', '一', '二', '三', '四'];
-
 /** R52: stages in which a supported person keeps support after the age limit. */
 const CONTINUING_STUDY_STAGES = new Set(['PRIMARY', 'JUNIOR', 'SENIOR', 'VOCATIONAL']);
 
@@ -183,10 +171,6 @@ function fractionHalfUp(fen: number, f: { numerator: number; denominator: number
   return Math.floor((2 * fen * f.numerator + f.denominator) / (2 * f.denominator));
 }
 
-function disabilityText(category: string, grade: number): string {
-  return `${DISABILITY_NAMES[category] ?? category}残疾${GRADE_NAMES[grade] ?? grade}级`;
-}
-
 function combine(...parts: Tri[]): Tri {
   if (parts.includes('NO')) return 'NO';
   return parts.includes('UNDETERMINED') ? 'UNDETERMINED' : 'YES';
@@ -226,23 +210,37 @@ function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext,
   }
 
   const { disabilityCategory: cat, disabilityGrade: grade } = member;
+  const components = cat === 'MULTIPLE' && member.disabilityComponents?.length ? sortDisabilityComponents(member.disabilityComponents) : null;
   if (cat && grade) {
-    const qualifies = isNoLabourDisability(cat, grade, ctx.referenceDate);
     const version = ctx.referenceDate >= TEKUN_RULES_2021_FROM ? '2021年办法' : '2016年办法';
-    steps?.push({
-      kind: 'RULE', rule: 'R49',
-      figures: [{ label: '残疾类别等级', text: disabilityText(cat, grade) }],
-      text: qualifies
-        ? `持${disabilityText(cat, grade)}残疾证，按${version}属无劳动能力`
-        : `持${disabilityText(cat, grade)}残疾证，按${version}不属无劳动能力的残疾等级`,
-    });
-    noLabour ||= qualifies;
+    const held = describeDisability(cat, grade);
+    if (components) {
+      // 多重残疾: each recorded category is tested on its own grade (R49 item 3).
+      const hit = components.find((c) => isNoLabourDisability(c.category, c.grade, ctx.referenceDate));
+      const listed = describeDisabilityComponents(components);
+      steps?.push({
+        kind: 'RULE', rule: 'R49',
+        figures: [{ label: '残疾类别等级', text: held }, { label: '多重残疾各类别等级', text: listed }],
+        text: hit
+          ? `持${held}残疾证（${listed}），其中${describeDisability(hit.category, hit.grade)}按${version}属无劳动能力`
+          : `持${held}残疾证（${listed}），各类别残疾等级按${version}均不属无劳动能力的残疾等级`,
+      });
+      noLabour ||= hit !== undefined;
+    } else {
+      const qualifies = isNoLabourDisability(cat, grade, ctx.referenceDate);
+      steps?.push({
+        kind: 'RULE', rule: 'R49',
+        figures: [{ label: '残疾类别等级', text: held }],
+        text: qualifies ? `持${held}残疾证，按${version}属无劳动能力` : `持${held}残疾证，按${version}不属无劳动能力的残疾等级`,
+      });
+      noLabour ||= qualifies;
+    }
   }
 
   let undetermined = false;
-  if (!noLabour && cat === 'MULTIPLE' && grade) {
+  if (!noLabour && cat === 'MULTIPLE' && grade && !components) {
     undetermined = true;
-    steps?.push({ kind: 'NOTE', rule: 'R49', figures: [], text: '多重残疾，需按各类别残疾等级人工核实是否无劳动能力' });
+    steps?.push({ kind: 'NOTE', rule: 'R49', figures: [], text: '多重残疾，未登记各类别残疾等级（救助认定信息），需按各类别残疾等级人工核实是否无劳动能力' });
   }
   const p65 = ctx.params.P65;
   if (!noLabour && p65 && Array.isArray(p65.value) && p65.value.length > 0) {

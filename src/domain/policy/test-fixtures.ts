@@ -116,6 +116,7 @@ export function buildMember(overrides: Partial<MemberFacts> & { personId: string
     exclusion: null,
     selfCare: null,
     support: null,
+    disabilityComponents: null,
     obligors: null,
     personCategories: [],
     ...overrides,

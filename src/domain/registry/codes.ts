@@ -1,4 +1,4 @@
-import type { HomeCareCondition, MeansTestExclusion, ObligorInabilityGround, SelfCareFacts, SupportArrangementFacts, SupportMode } from '../policy/assessment.types.js';
+import type { DisabilityComponent, HomeCareCondition, MeansTestExclusion, ObligorInabilityGround, SelfCareFacts, SupportArrangementFacts, SupportMode } from '../policy/assessment.types.js';
 
 /**
  * Code lists of the registry with their Chinese labels: one source for the API schemas,
@@ -54,14 +54,42 @@ export const DISABILITY_CATEGORY_LABELS = labels({
 
 export const DISABILITY_GRADE_LABELS = labels({ '1': '一级', '2': '二级', '3': '三级', '4': '四级' });
 
+/** The categories a 多重残疾 certificate lists (all but MULTIPLE), in the certificate's order. */
+export const SINGLE_DISABILITY_CATEGORIES = ['VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MENTAL'] as const;
+
 /**
  * 重残 (severe disability): grade 1–2 of any category, or grade 3 intellectual/mental
- * disability (POLICY.md R31, R49). Used by the single-person route and 特困 rules.
+ * disability (POLICY.md R31, R49). A 多重残疾 of grade 3 is severe when one of its recorded
+ * categories is a grade-3 intellectual or mental disability. Used by the single-person
+ * route, the 分类施保 add-on and 特困 rules.
  */
-export function isSevereDisability(category: string | null | undefined, grade: number | null | undefined): boolean {
+export function isSevereDisability(
+  category: string | null | undefined,
+  grade: number | null | undefined,
+  components?: readonly DisabilityComponent[] | null,
+): boolean {
   if (!category || !grade) return false;
   if (grade <= 2) return true;
-  return grade === 3 && (category === 'INTELLECTUAL' || category === 'MENTAL');
+  if (grade !== 3) return false;
+  if (category === 'MULTIPLE') return (components ?? []).some((c) => isSevereDisability(c.category, c.grade));
+  return category === 'INTELLECTUAL' || category === 'MENTAL';
+}
+
+/** “肢体残疾二级”. */
+export function describeDisability(category: string, grade: number): string {
+  const name = (DISABILITY_CATEGORY_LABELS as Record<string, string>)[category] ?? category;
+  return `${name}${(DISABILITY_GRADE_LABELS as Record<string, string>)[String(grade)] ?? `${grade}级`}`;
+}
+
+/** A 多重残疾's recorded categories, most severe first: “肢体残疾二级、视力残疾三级”. */
+export function describeDisabilityComponents(components: readonly DisabilityComponent[]): string {
+  return sortDisabilityComponents(components).map((c) => describeDisability(c.category, c.grade)).join('、');
+}
+
+/** Most severe grade first, then the certificate's order of categories. */
+export function sortDisabilityComponents<T extends DisabilityComponent>(components: readonly T[]): T[] {
+  const order = (c: DisabilityComponent) => SINGLE_DISABILITY_CATEGORIES.indexOf(c.category);
+  return [...components].sort((a, b) => a.grade - b.grade || order(a) - order(b));
 }
 
 export const EMPLOYMENT_LABELS = labels({

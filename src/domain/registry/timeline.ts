@@ -2,6 +2,7 @@ import {
   ASSET_TYPE_LABELS,
   CARE_LEVEL_LABELS,
   CATEGORY_LABELS,
+  describeDisabilityComponents,
   describeSupportArrangement,
   EXPENDITURE_TYPE_LABELS,
   INCOME_TYPE_LABELS,
@@ -12,7 +13,7 @@ import {
   URBAN_RURAL_LABELS,
 } from './codes.js';
 import { careLevelOf } from './self-care.js';
-import type { SupportArrangementFacts } from '../policy/assessment.types.js';
+import type { DisabilityComponent, SupportArrangementFacts } from '../policy/assessment.types.js';
 import { auditActionLabel } from '../audit-actions.js';
 import { formatYuan as formatMoney } from '../policy/money.js';
 
@@ -61,6 +62,7 @@ export const FIELD_LABELS: Record<string, string> = {
   meansTestExclusion: '不计入家庭人口情形',
   selfCare: '生活自理能力评估',
   support: '供养方式',
+  disabilityComponents: '多重残疾各类别等级',
   obligors: '法定赡养/抚养/扶养义务人',
   assessedOn: '评估日期',
 };
@@ -106,7 +108,10 @@ export function summariseEvent(e: TimelineEventInput): string {
     case 'expenditure.remove':
       return `${base}：${label(EXPENDITURE_TYPE_LABELS, b.expenditureType)} ${formatYuan(b.amountFen)}`;
     case 'person.policy-facts':
-      return `${base}：${a._name ?? ''}（${POLICY_FACT_KEYS.map((k) => `${FIELD_LABELS[k]}：${describePolicyFact(k, a[k] ?? null, true)}`).join('；')}）`;
+      // a 多重残疾's categories only where recorded (most people have no disability at all)
+      return `${base}：${a._name ?? ''}（${POLICY_FACT_KEYS.filter((k) => k !== 'disabilityComponents' || a[k])
+        .map((k) => `${FIELD_LABELS[k]}：${describePolicyFact(k, a[k] ?? null, true)}`)
+        .join('；')}）`;
     case 'category.add':
       return `${base}：${label(CATEGORY_LABELS, a.category)}，自 ${a.effectiveFrom ?? ''} 起`;
     case 'assessment.run':
@@ -133,7 +138,7 @@ export function formatYuan(fen: unknown): string {
   return typeof fen === 'number' && Number.isSafeInteger(fen) ? formatMoney(fen) : '';
 }
 
-const POLICY_FACT_KEYS = ['meansTestExclusion', 'selfCare', 'support', 'obligors'] as const;
+const POLICY_FACT_KEYS = ['meansTestExclusion', 'selfCare', 'support', 'obligors', 'disabilityComponents'] as const;
 
 /** One registry policy fact (person_policy_facts) in Chinese; null is 未登记 (or 无 for the exclusion). */
 function describePolicyFact(key: (typeof POLICY_FACT_KEYS)[number], v: unknown, brief = false): string {
@@ -147,6 +152,7 @@ function describePolicyFact(key: (typeof POLICY_FACT_KEYS)[number], v: unknown, 
     const s = v as SupportArrangementFacts;
     return brief ? label(SUPPORT_MODE_LABELS, s.mode) : describeSupportArrangement(s);
   }
+  if (key === 'disabilityComponents') return Array.isArray(v) ? describeDisabilityComponents(v as DisabilityComponent[]) : '';
   const list = Array.isArray(v) ? (v as { name?: string; relationship?: string; inabilityGround?: string | null }[]) : [];
   if (list.length === 0) return '无';
   if (brief) return `${list.length}人`;

@@ -86,14 +86,16 @@ describe('household facts by window and by id', () => {
     const [m] = await q<{ person_id: string }>(`SELECT m.person_id FROM household_members m WHERE m.household_id = $1`, [ids.other]);
     const personId = m!.person_id;
     const odd = '卓玛\u001f\u001a';
-    await q(`UPDATE persons SET name = $2, serious_illness = $3, labour_capacity = NULL, disability_category = 'VISUAL', disability_grade = 2 WHERE id = $1`, [personId, odd, '尿毒症\u001a']);
+    await q(`UPDATE persons SET name = $2, serious_illness = $3, labour_capacity = NULL, disability_category = 'MULTIPLE', disability_grade = 2 WHERE id = $1`, [personId, odd, '尿毒症\u001a']);
     await q(
-      `INSERT INTO person_policy_facts (person_id, county_code, means_test_exclusion, self_care, obligors, support) VALUES ($1, '630103', NULL, $2, $3, $4)`,
+      `INSERT INTO person_policy_facts (person_id, county_code, means_test_exclusion, self_care, obligors, support, disability_components)
+       VALUES ($1, '630103', NULL, $2, $3, $4, $5)`,
       [
         personId,
         JSON.stringify({ eat: true, dress: false, assessedOn: '2026-01-05' }),
         JSON.stringify([{ name: '扎西\u001f', relationship: 'CHILD', inabilityGround: null }]),
         JSON.stringify({ mode: 'INSTITUTIONAL', institution: '互助县\u001f敬老院', homeCondition: null, since: '2025-07-01' }),
+        JSON.stringify([{ category: 'VISUAL', grade: 2 }, { category: 'HEARING', grade: 3 }]),
       ],
     );
     await q(
@@ -109,12 +111,13 @@ describe('household facts by window and by id', () => {
       name: odd,
       seriousIllness: '尿毒症\u001a',
       labourCapacity: null,
-      disabilityCategory: 'VISUAL',
+      disabilityCategory: 'MULTIPLE',
       disabilityGrade: 2,
       exclusion: null,
       selfCare: { eat: true, dress: false, assessedOn: '2026-01-05' },
       obligors: [{ name: '扎西\u001f', relationship: 'CHILD', inabilityGround: null }],
       support: { mode: 'INSTITUTIONAL', institution: '互助县\u001f敬老院', homeCondition: null, since: '2025-07-01' },
+      disabilityComponents: [{ category: 'VISUAL', grade: 2 }, { category: 'HEARING', grade: 3 }],
     });
     const income = f.incomes.find((i) => i.incomeType === 'PROPERTY')!;
     expect(income).toMatchObject({ personId: null, periodStart: '2025-01-01', periodEnd: '2025-12-31', amountFen: 123_456_789_012, note: '备注\u001f' });

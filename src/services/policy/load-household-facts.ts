@@ -4,6 +4,7 @@
  * thousands at a time (batch re-assessment), so both see exactly the same facts.
  */
 import type {
+  DisabilityComponent,
   AssetFact,
   ExpenditureFact,
   FactSource,
@@ -149,6 +150,7 @@ export async function loadHouseholdFacts(db: Executor, ids: readonly string[], o
           exclusion: (m.meansTestExclusion as MemberFacts['exclusion']) ?? null,
           selfCare: (m.selfCare as SelfCareFacts | null) ?? null,
           support: (m.support as SupportArrangementFacts | null) ?? null,
+          disabilityComponents: (m.disabilityComponents as DisabilityComponent[] | null) ?? null,
           obligors: (m.obligors as ObligorFacts[] | null) ?? null,
           personCategories: personCatsOf.get(m.personId) ?? [],
         }),

@@ -26,6 +26,7 @@ function policyFactsView(f: PersonPolicyFactsRow | undefined) {
     selfCare: f?.selfCare ?? null,
     obligors: f?.obligors ?? null,
     support: f?.support ?? null,
+    disabilityComponents: f?.disabilityComponents ?? null,
     updatedAt: f ? f.updatedAt.toISOString() : null,
   };
 }

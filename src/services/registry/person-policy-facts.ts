@@ -1,4 +1,5 @@
 import { AppError, type Violation } from '../../domain/errors.js';
+import { DISABILITY_CATEGORY_LABELS, DISABILITY_GRADE_LABELS } from '../../domain/registry/codes.js';
 import type { PolicyFactsInput } from '../../contracts/households.schemas.js';
 import { listMembers } from '../../db/repos/households.repo.js';
 import { listPersonPolicyFacts, upsertPersonPolicyFacts } from '../../db/repos/policy-facts.repo.js';
@@ -22,12 +23,35 @@ function violationsOf(body: PolicyFactsInput, today: string): Violation[] {
       out.push({ path: 'support.homeCondition', code: 'REGISTRY_SUPPORT_FIELD_MISMATCH', params: { field: '社区居住患精神病、传染病情形', mode: '分散供养' } });
     }
   }
+  const seen = new Set<string>();
+  (body.disabilityComponents ?? []).forEach((c, i) => {
+    if (seen.has(c.category)) {
+      out.push({ path: `disabilityComponents.${i}.category`, code: 'REGISTRY_DISABILITY_CATEGORY_REPEATED', params: { category: DISABILITY_CATEGORY_LABELS[c.category] } });
+    }
+    seen.add(c.category);
+  });
   return out;
 }
 
 /**
+ * A 多重残疾's categories belong to a person whose certificate says 多重残疾, and its grade is
+ * that of the most severe category (GB/T 26341).
+ */
+function componentViolations(components: PolicyFactsInput['disabilityComponents'], person: { disabilityCategory: string | null; disabilityGrade: number | null }): Violation[] {
+  if (!components) return [];
+  if (person.disabilityCategory !== 'MULTIPLE') return [{ path: 'disabilityComponents', code: 'REGISTRY_DISABILITY_NOT_MULTIPLE' }];
+  const worst = Math.min(...components.map((c) => c.grade));
+  if (person.disabilityGrade !== null && person.disabilityGrade !== worst) {
+    const grade = (g: number) => DISABILITY_GRADE_LABELS[String(g) as keyof typeof DISABILITY_GRADE_LABELS];
+    return [{ path: 'disabilityComponents', code: 'REGISTRY_DISABILITY_GRADE_MISMATCH', params: { componentGrade: grade(worst), grade: grade(person.disabilityGrade) } }];
+  }
+  return [];
+}
+
+/**
  * Replace the policy facts of an active member (R15 exclusion, R53 self-care assessment, R56
- * mode of support, R51 obligors): upsert, audited with before/after on the household's timeline.
+ * mode of support, R51 obligors, the categories of a 多重残疾 for R49/R31): upsert, audited
+ * with before/after on the household's timeline.
  */
 export function setPersonPolicyFacts(ctx: ServiceContext, actor: Actor, householdId: string, personId: string, body: PolicyFactsInput) {
   const violations = violationsOf(body, shanghaiDate(ctx.clock.now()));
@@ -38,18 +62,23 @@ export function setPersonPolicyFacts(ctx: ServiceContext, actor: Actor, househol
       throw new AppError('VALIDATION_FAILED', { details: [{ path: 'personId', code: 'REGISTRY_PERSON_NOT_MEMBER' }] });
     }
     const [old] = await listPersonPolicyFacts(tx, [personId]);
+    const mismatch = componentViolations(body.disabilityComponents, member.person);
+    if (mismatch.length > 0) throw new AppError('VALIDATION_FAILED', { details: mismatch });
     const after = {
       meansTestExclusion: body.meansTestExclusion,
       selfCare: body.selfCare,
       support: body.support,
       obligors: body.obligors,
+      disabilityComponents: body.disabilityComponents === undefined ? (old?.disabilityComponents ?? null) : body.disabilityComponents,
     };
     await upsertPersonPolicyFacts(tx, { personId, countyCode: h.countyCode, ...after, updatedBy: actor.id, updatedAt: ctx.clock.now() });
     return {
       action: 'person.policy-facts',
       entityType: 'person',
       entityId: personId,
-      before: old ? { meansTestExclusion: old.meansTestExclusion, selfCare: old.selfCare, support: old.support, obligors: old.obligors } : null,
+      before: old
+        ? { meansTestExclusion: old.meansTestExclusion, selfCare: old.selfCare, support: old.support, obligors: old.obligors, disabilityComponents: old.disabilityComponents }
+        : null,
       after: { ...after, _name: member.person.name },
     };
   });

@@ -111,7 +111,7 @@ describe('rigid expenditure items (R47)', () => {
 describe('member policy facts (R15, R51, R53)', () => {
   it('shows 未登记 (all null) before anything is recorded', async () => {
     const h = await create(clerk);
-    expect(spouseOf(h).policyFacts).toEqual({ meansTestExclusion: null, selfCare: null, support: null, obligors: null, updatedAt: null });
+    expect(spouseOf(h).policyFacts).toEqual({ meansTestExclusion: null, selfCare: null, support: null, obligors: null, disabilityComponents: null, updatedAt: null });
   });
 
   it('upserts the facts of an active member, replaces them, and clears them', async () => {
@@ -180,6 +180,61 @@ describe('member policy facts (R15, R51, R53)', () => {
       const [row] = await listPersonPolicyFacts(database.db, [h.headPersonId]);
       expect(row?.support).toEqual(support);
     }
+  });
+
+  describe('the categories of a 多重残疾 certificate (R49, R31)', () => {
+    /** A household whose spouse holds a 多重残疾 certificate of the given grade. */
+    async function withMultiple(grade: number) {
+      const h = await create(clerk, householdBody({
+        members: [{ name: '李秀英', idNumber: testIdNumber('630102', '1962-01-01'), relationship: 'SPOUSE', healthStatus: 'DISABLED', disabilityCategory: 'MULTIPLE', disabilityGrade: grade }],
+      }));
+      return { h, url: `/api/households/${h.id}/members/${spouseOf(h).person.id}/policy-facts`, personId: spouseOf(h).person.id as string };
+    }
+    const base = { meansTestExclusion: null, selfCare: null, support: null, obligors: null };
+    const PHYSICAL2_VISUAL3 = [{ category: 'PHYSICAL', grade: 2 }, { category: 'VISUAL', grade: 3 }];
+
+    it('records them, keeps them when a later body leaves them out, clears them with null, and writes the change record', async () => {
+      const { h, url, personId } = await withMultiple(2);
+      const first = await clerk.put(url, { ...base, disabilityComponents: PHYSICAL2_VISUAL3 });
+      expect(first.statusCode, first.body).toBe(200);
+      expect(spouseOf(first.json()).policyFacts.disabilityComponents).toEqual(PHYSICAL2_VISUAL3);
+      // a client that does not know the field leaves them as recorded
+      const kept = await clerk.put(url, { ...base, obligors: [] });
+      expect(kept.statusCode, kept.body).toBe(200);
+      expect((await listPersonPolicyFacts(database.db, [personId]))[0]?.disabilityComponents).toEqual(PHYSICAL2_VISUAL3);
+      const cleared = await clerk.put(url, { ...base, disabilityComponents: null });
+      expect(cleared.statusCode, cleared.body).toBe(200);
+      expect((await listPersonPolicyFacts(database.db, [personId]))[0]?.disabilityComponents).toBeNull();
+
+      const items = (await clerk.get(`/api/households/${h.id}/timeline`)).json().items;
+      expect(items[0].changes).toContainEqual({ field: '多重残疾各类别等级', before: '肢体残疾二级、视力残疾三级', after: '未登记' });
+      // the summary names the categories where recorded (the kept ones too), and not once cleared
+      expect(items[2].summary).toContain('多重残疾各类别等级：肢体残疾二级、视力残疾三级');
+      expect(items[1].summary).toContain('多重残疾各类别等级：肢体残疾二级、视力残疾三级');
+      expect(items[0].summary).not.toContain('多重残疾');
+    });
+
+    it.each<[string, number, unknown, { path: string; code: string } | null]>([
+      ['one category only', 2, [{ category: 'PHYSICAL', grade: 2 }], null],
+      ['MULTIPLE as a category of itself', 2, [{ category: 'MULTIPLE', grade: 2 }, { category: 'VISUAL', grade: 3 }], null],
+      ['a grade of 5', 2, [{ category: 'PHYSICAL', grade: 5 }, { category: 'VISUAL', grade: 3 }], null],
+      ['the same category twice', 2, [{ category: 'PHYSICAL', grade: 2 }, { category: 'PHYSICAL', grade: 3 }], { path: 'disabilityComponents.1.category', code: 'REGISTRY_DISABILITY_CATEGORY_REPEATED' }],
+      ['GB/T 26341: the worst category (二级) is not the certificate\'s grade (一级)', 1, PHYSICAL2_VISUAL3, { path: 'disabilityComponents', code: 'REGISTRY_DISABILITY_GRADE_MISMATCH' }],
+    ])('refuses %s', async (_case, grade, components, detail) => {
+      const { url, personId } = await withMultiple(grade);
+      const r = await clerk.put(url, { ...base, disabilityComponents: components });
+      expect(r.statusCode).toBe(400);
+      if (detail) expect(r.json().error.details).toEqual([expect.objectContaining(detail)]);
+      expect(await listPersonPolicyFacts(database.db, [personId])).toEqual([]);
+    });
+
+    it('refuses them for a member whose certificate is not 多重残疾', async () => {
+      const h = await create(clerk);
+      const r = await clerk.put(`/api/households/${h.id}/members/${h.headPersonId}/policy-facts`, { ...base, disabilityComponents: PHYSICAL2_VISUAL3 });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error.details).toEqual([expect.objectContaining({ path: 'disabilityComponents', code: 'REGISTRY_DISABILITY_NOT_MULTIPLE' })]);
+      expect(r.json().error.message).toBeTruthy();
+    });
   });
 
   it('refuses a person who is not an active member of this household', async () => {

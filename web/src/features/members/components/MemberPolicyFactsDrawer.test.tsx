@@ -3,10 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders, createQueryClient } from '../../../components/AppProviders';
 import type { MemberView } from '../../households/api';
 import { MemberPolicyFactsDrawer } from './MemberPolicyFactsDrawer';
+import { PolicyFactsCell } from './PolicyFactsCell';
 
 const ALL_ABLE = { eating: true, dressing: true, gettingInOutOfBed: true, usingToilet: true, walkingIndoors: true, bathing: true };
 
-function member(policyFacts: Partial<MemberView['policyFacts']>): MemberView {
+function member(policyFacts: Partial<MemberView['policyFacts']>, person: Partial<MemberView['person']> = {}): MemberView {
   return {
     memberId: 'm1',
     relationship: 'HEAD',
@@ -33,8 +34,9 @@ function member(policyFacts: Partial<MemberView['policyFacts']>): MemberView {
       severeDisability: false,
       employment: null,
       studentStage: null,
+      ...person,
     },
-    policyFacts: { meansTestExclusion: null, selfCare: null, support: null, obligors: null, updatedAt: null, ...policyFacts },
+    policyFacts: { meansTestExclusion: null, selfCare: null, support: null, obligors: null, disabilityComponents: null, updatedAt: null, ...policyFacts },
   };
 }
 
@@ -92,6 +94,7 @@ describe('MemberPolicyFactsDrawer (R53 care level)', { timeout: 20_000 }, () => 
       selfCare: { ...ALL_ABLE, bathing: false, assessedOn: '2026-01-15' },
       support: null,
       obligors: null,
+      disabilityComponents: null,
     });
   });
 });
@@ -131,5 +134,58 @@ describe('MemberPolicyFactsDrawer (R56 mode of support)', { timeout: 20_000 }, (
     renderDrawer(member({ support }));
     expect(await screen.findByText('社区居住的精神病患者')).toBeTruthy();
     expect((await savedBody()).support).toEqual(support);
+  });
+});
+
+describe('MemberPolicyFactsDrawer (R49/R31 categories of a 多重残疾)', { timeout: 20_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const MULTIPLE = { disabilityCategory: 'MULTIPLE', disabilityGrade: 2, healthStatus: 'DISABLED', severeDisability: true };
+
+  it('flags a 多重残疾 whose categories are not recorded on the member row, and only that', async () => {
+    const cell = (m: MemberView) =>
+      render(
+        <AppProviders queryClient={createQueryClient()}>
+          <PolicyFactsCell householdId="h" member={m} canWrite />
+        </AppProviders>,
+      );
+    const { unmount } = cell(member({}, MULTIPLE));
+    expect(await screen.findByText('多重残疾类别未登记')).toBeTruthy();
+    unmount();
+    cell(member({ disabilityComponents: [{ category: 'PHYSICAL', grade: 2 }, { category: 'VISUAL', grade: 3 }] }, MULTIPLE));
+    expect(await screen.findByRole('button', { name: '救助认定信息' })).toBeTruthy();
+    expect(screen.queryByText('多重残疾类别未登记')).toBeNull();
+  });
+
+  it('has no such section for a member without a 多重残疾 certificate', async () => {
+    renderDrawer(member({}, { disabilityCategory: 'PHYSICAL', disabilityGrade: 2 }));
+    expect(await screen.findByText('供养方式（特困人员）')).toBeTruthy();
+    expect(screen.queryByText('多重残疾各类别等级')).toBeNull();
+  });
+
+  it('shows the recorded categories of a 多重残疾 certificate and sends them back unchanged', async () => {
+    const fetchMock = vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    const components = [{ category: 'PHYSICAL', grade: 2 }, { category: 'VISUAL', grade: 3 }];
+    renderDrawer(member({ disabilityComponents: components }, MULTIPLE));
+    expect(await screen.findByText('多重残疾各类别等级')).toBeTruthy();
+    expect(screen.getByText(/残疾证：多重残疾二级/)).toBeTruthy();
+    expect(screen.getByText('肢体残疾')).toBeTruthy();
+    expect(screen.getByText('视力残疾')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((JSON.parse(String(init.body)) as Record<string, unknown>).disabilityComponents).toEqual(components);
+  });
+
+  it('does not save 已登记 with a category left blank', async () => {
+    const fetchMock = vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    renderDrawer(member({}, MULTIPLE));
+    const recorded = (await screen.findAllByRole('radio', { name: '已登记' }))[0]!;
+    fireEvent.click(recorded);
+    expect((await screen.findAllByText('残疾类别')).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect((await screen.findAllByText('请选择残疾类别')).length).toBe(2);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

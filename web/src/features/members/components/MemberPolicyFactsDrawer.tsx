@@ -7,11 +7,15 @@ import { dayjs, formatDateTime, todayInChina } from '../../../lib/dates';
 import { applyFieldErrors, errorMessage } from '../../../lib/errors';
 import {
   CARE_LEVEL_LABELS,
+  DISABILITY_CATEGORY_LABELS,
+  DISABILITY_GRADE_LABELS,
+  describeDisability,
   HOME_CARE_CONDITION_LABELS,
   MEANS_TEST_EXCLUSION_LABELS,
   OBLIGOR_INABILITY_GROUND_LABELS,
   optionsOf,
   SELF_CARE_ACTIVITY_LABELS,
+  SINGLE_DISABILITY_CATEGORIES,
   SUPPORT_MODE_LABELS,
   type CareLevel,
   type SelfCareActivity,
@@ -39,6 +43,8 @@ interface PolicyFactsValues {
   support?: { institution?: string; /** '' = 无 */ homeCondition?: string; since?: dayjs.Dayjs | null };
   obligorsRecorded: boolean;
   obligors?: ObligorValues[];
+  componentsRecorded: boolean;
+  disabilityComponents?: { category?: string; grade?: number }[];
 }
 
 const EXCLUSION_OPTIONS = [{ value: '', label: '无' }, ...optionsOf(MEANS_TEST_EXCLUSION_LABELS)];
@@ -46,6 +52,8 @@ const SUPPORT_MODE_OPTIONS = [{ value: '', label: '未登记' }, ...optionsOf(SU
 const HOME_CONDITION_OPTIONS = [{ value: '', label: '无' }, ...optionsOf(HOME_CARE_CONDITION_LABELS)];
 const GROUND_OPTIONS = [{ value: '', label: '有履行能力' }, ...optionsOf(OBLIGOR_INABILITY_GROUND_LABELS)];
 const RELATIONSHIP_SUGGESTIONS = ['配偶', '子女', '父母', '兄弟姐妹', '祖父母', '外祖父母', '孙子女', '外孙子女'].map((value) => ({ value }));
+const COMPONENT_CATEGORY_OPTIONS = SINGLE_DISABILITY_CATEGORIES.map((c) => ({ value: c, label: DISABILITY_CATEGORY_LABELS[c] }));
+const GRADE_OPTIONS = Object.entries(DISABILITY_GRADE_LABELS).map(([g, label]) => ({ value: Number(g), label }));
 const CARE_LEVEL_COLORS: Record<CareLevel, string> = { FULL_SELF_CARE: 'green', PARTIAL_CARE: 'orange', FULL_CARE: 'red' };
 
 function toValues(f: MemberView['policyFacts']): PolicyFactsValues {
@@ -63,6 +71,8 @@ function toValues(f: MemberView['policyFacts']): PolicyFactsValues {
     },
     obligorsRecorded: f.obligors !== null,
     obligors: (f.obligors ?? []).map((o) => ({ name: o.name, relationship: o.relationship, inabilityGround: o.inabilityGround ?? '' })),
+    componentsRecorded: f.disabilityComponents !== null,
+    disabilityComponents: f.disabilityComponents ?? [{}, {}],
   };
 }
 
@@ -102,6 +112,12 @@ function toBody(v: PolicyFactsValues): PolicyFactsInput {
           inabilityGround: (o.inabilityGround || null) as NonNullable<PolicyFactsInput['obligors']>[number]['inabilityGround'],
         }))
       : null,
+    disabilityComponents: v.componentsRecorded
+      ? (v.disabilityComponents ?? []).map((c) => ({
+          category: c.category as NonNullable<PolicyFactsInput['disabilityComponents']>[number]['category'],
+          grade: c.grade ?? 0,
+        }))
+      : null,
   };
 }
 
@@ -123,8 +139,9 @@ export function CareLevelPreview({ activities }: { activities: Partial<Activitie
 
 /**
  * 救助认定信息 of one member (PUT …/members/:personId/policy-facts): R15 不计入家庭人口情形,
- * R53 生活自理能力评估 with the resulting care level, R56 供养方式, R51 法定义务人. 未评估 / 未登记 are kept
- * apart from "all able" / "no obligor", because the policy engine treats them differently.
+ * R53 生活自理能力评估 with the resulting care level, R56 供养方式, R51 法定义务人 and, for a member
+ * whose certificate says 多重残疾, its categories with their grades (R49, R31). 未评估 / 未登记 are
+ * kept apart from "all able" / "no obligor", because the policy engine treats them differently.
  */
 export function MemberPolicyFactsDrawer({
   householdId,
@@ -144,6 +161,10 @@ export function MemberPolicyFactsDrawer({
   const selfCareAssessed = Form.useWatch('selfCareAssessed', form);
   const obligorsRecorded = Form.useWatch('obligorsRecorded', form);
   const supportMode = Form.useWatch('supportMode', form);
+  const componentsRecorded = Form.useWatch('componentsRecorded', form);
+  const person = member?.person;
+  // shown for a 多重残疾 certificate, and wherever categories were recorded (so they can be cleared)
+  const showComponents = person?.disabilityCategory === 'MULTIPLE' || (member?.policyFacts.disabilityComponents ?? null) !== null;
   // `preserve`: the store's values even before the six boxes mount. Without it the first render
   // of the section saw no boxes registered, and showed 全护理（6项） for a moment.
   const activities = Form.useWatch('selfCare', { form, preserve: true });
@@ -261,6 +282,65 @@ export function MemberPolicyFactsDrawer({
               </Form.Item>
             </Col>
           </Row>
+        )}
+
+        {showComponents && (
+          <>
+            <Divider titlePlacement="start" plain>
+              多重残疾各类别等级
+            </Divider>
+            <Form.Item
+              name="componentsRecorded"
+              extra={`残疾证：${person?.disabilityCategory && person.disabilityGrade ? describeDisability(person.disabilityCategory, person.disabilityGrade) : '未登记等级'}。按残疾证登记各类别及其等级，定级按最重类别；是否无劳动能力、是否重度残疾按各类别等级认定，未登记时需人工核实`}
+            >
+              <Radio.Group
+                options={[
+                  { value: false, label: '未登记' },
+                  { value: true, label: '已登记' },
+                ]}
+              />
+            </Form.Item>
+            {componentsRecorded && (
+              <Form.List
+                name="disabilityComponents"
+                rules={[
+                  {
+                    validator: async (_, list: unknown[] | undefined) => {
+                      if (!list || list.length < 2) throw new Error('多重残疾至少登记两个类别');
+                    },
+                  },
+                ]}
+              >
+                {(fields, { add, remove }, { errors }) => (
+                  <>
+                    {fields.map((f, i) => (
+                      <Row key={f.key} gutter={8} align="top">
+                        <Col xs={12} sm={11}>
+                          <Form.Item name={[f.name, 'category']} label={i === 0 ? '残疾类别' : undefined} rules={[{ required: true, message: '请选择残疾类别' }]}>
+                            <Select options={COMPONENT_CATEGORY_OPTIONS} />
+                          </Form.Item>
+                        </Col>
+                        <Col xs={8} sm={11}>
+                          <Form.Item name={[f.name, 'grade']} label={i === 0 ? '等级' : undefined} rules={[{ required: true, message: '请选择等级' }]}>
+                            <Select options={GRADE_OPTIONS} />
+                          </Form.Item>
+                        </Col>
+                        <Col xs={4} sm={2} style={{ paddingTop: i === 0 ? 30 : 0 }}>
+                          <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除残疾类别" onClick={() => remove(f.name)} />
+                        </Col>
+                      </Row>
+                    ))}
+                    <Form.ErrorList errors={errors} />
+                    {fields.length < SINGLE_DISABILITY_CATEGORIES.length && (
+                      <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>
+                        添加残疾类别
+                      </Button>
+                    )}
+                  </>
+                )}
+              </Form.List>
+            )}
+          </>
         )}
 
         <Divider titlePlacement="start" plain>

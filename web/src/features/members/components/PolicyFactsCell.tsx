@@ -5,7 +5,7 @@ import { CARE_LEVEL_LABELS, labelOf, MEANS_TEST_EXCLUSION_LABELS, SUPPORT_MODE_L
 import type { MemberView } from '../../households/api';
 import { MemberPolicyFactsDrawer } from './MemberPolicyFactsDrawer';
 
-/** Member row: 不计入 / 护理等级 / 供养方式 at a glance, and the 救助认定信息 action opening the drawer. */
+/** Member row: 不计入 / 护理等级 / 供养方式 / a 多重残疾 not broken down, at a glance, and the 救助认定信息 action opening the drawer. */
 export function PolicyFactsCell({ householdId, member, canWrite }: { householdId: string; member: MemberView; canWrite: boolean }) {
   const [open, setOpen] = useState(false);
   const f = member.policyFacts;
@@ -19,6 +19,11 @@ export function PolicyFactsCell({ householdId, member, canWrite }: { householdId
         )}
         {f.selfCare && <Tag>{CARE_LEVEL_LABELS[careLevelOf(f.selfCare)]}</Tag>}
         {f.support && <Tag title={f.support.institution ?? undefined}>{labelOf(SUPPORT_MODE_LABELS, f.support.mode)}</Tag>}
+        {member.person.disabilityCategory === 'MULTIPLE' && !f.disabilityComponents && (
+          <Tag color="orange" title="未登记多重残疾的各类别等级：是否无劳动能力、是否重度残疾需人工核实（R49、R31）">
+            多重残疾类别未登记
+          </Tag>
+        )}
         <Button type="link" size="small" onClick={() => setOpen(true)} style={{ paddingInline: 0 }}>
           救助认定信息
         </Button>
