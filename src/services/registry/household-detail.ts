@@ -54,7 +54,7 @@ export async function loadHouseholdDetail(db: Executor, ctx: ServiceContext, h: 
     joinedOn: r.member.joinedOn,
     leftOn: r.member.leftOn,
     leftReason: r.member.leftReason,
-    person: toPersonView(r.person, today),
+    person: toPersonView(r.person, today, facts.get(r.person.id)?.disabilityComponents),
     policyFacts: policyFactsView(facts.get(r.person.id)),
   });
   return {

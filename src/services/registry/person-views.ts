@@ -2,12 +2,13 @@ import { ageOn } from '../../domain/registry/id-number.js';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../../domain/registry/mask.js';
 import { isSevereDisability } from '../../domain/registry/codes.js';
 import type { PersonRow } from '../../db/repos/households.repo.js';
+import type { DisabilityComponent } from '../../domain/policy/assessment.types.js';
 
 /** Today in Asia/Shanghai as YYYY-MM-DD (POLICY.md §0.3). */
 export { shanghaiDate } from '../../domain/registry/import.rules.js';
 
 /** A person as lists and details show it: identity number, phone and bank account masked (issue 2 §14). */
-export function toPersonView(p: PersonRow, today: string) {
+export function toPersonView(p: PersonRow, today: string, disabilityComponents?: readonly DisabilityComponent[] | null) {
   return {
     id: p.id,
     name: p.name,
@@ -24,7 +25,8 @@ export function toPersonView(p: PersonRow, today: string) {
     seriousIllness: p.seriousIllness,
     disabilityCategory: p.disabilityCategory,
     disabilityGrade: p.disabilityGrade,
-    severeDisability: isSevereDisability(p.disabilityCategory, p.disabilityGrade),
+    // 重残 of a 多重残疾 of grade 3 depends on its categories (救助认定信息), where the caller has them
+    severeDisability: isSevereDisability(p.disabilityCategory, p.disabilityGrade, disabilityComponents),
     employment: p.employment,
     studentStage: p.studentStage,
   };

@@ -49,7 +49,7 @@ const SELF_CARE_TWO_FAILED = {
 /** R56: in the county's care home since New Year (R55 uplift). */
 const INSTITUTIONAL = { mode: 'INSTITUTIONAL', institution: '城东区福利院', homeCondition: null, since: '2026-01-01' };
 
-type Member = { relationship: string; person: { id: string; name: string }; policyFacts: Record<string, unknown> };
+type Member = { relationship: string; person: { id: string; name: string; severeDisability: boolean }; policyFacts: Record<string, unknown> };
 const spouseOf = (d: { members: Member[] }) => d.members.find((m) => m.relationship === 'SPOUSE')!;
 
 describe('rigid expenditure items (R47)', () => {
@@ -226,6 +226,14 @@ describe('member policy facts (R15, R51, R53)', () => {
       expect(r.statusCode).toBe(400);
       if (detail) expect(r.json().error.details).toEqual([expect.objectContaining(detail)]);
       expect(await listPersonPolicyFacts(database.db, [personId])).toEqual([]);
+    });
+
+    it('R31: a 多重残疾三级 shows as 重残 on the household page once a grade-3 intellectual category is recorded', async () => {
+      const { h, url } = await withMultiple(3);
+      expect(spouseOf(h).person.severeDisability).toBe(false);
+      const r = await clerk.put(url, { ...base, disabilityComponents: [{ category: 'HEARING', grade: 4 }, { category: 'INTELLECTUAL', grade: 3 }] });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(spouseOf(r.json()).person.severeDisability).toBe(true);
     });
 
     it('refuses them for a member whose certificate is not 多重残疾', async () => {
