@@ -7,7 +7,10 @@ import {
 } from '../domain/monitoring/clue.types.js';
 import { MANUAL_CHANNELS, VISIT_CHECKLIST_LABELS } from '../domain/monitoring/clue.rules.js';
 
-const oneOf = (keys: readonly string[]) => Type.Union(keys.map((k) => Type.Literal(k)));
+/** One of the given codes, typed as them (a union built from an array would type as never). */
+const oneOf = <const K extends readonly string[]>(keys: K) => Type.Unsafe<K[number]>(Type.Union(keys.map((k) => Type.Literal(k))));
+/** One of the codes of a label table. */
+const codeOf = <T extends Record<string, string>>(table: T) => oneOf(Object.keys(table) as Extract<keyof T, string>[]);
 const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const uuid = Type.String({ format: 'uuid' });
 
@@ -26,8 +29,8 @@ export const createClueBody = Type.Object({
   regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
   title: Type.Optional(Type.String({ maxLength: 200 })),
   description: Type.String({ minLength: 1, maxLength: 4000 }),
-  level: Type.Optional(oneOf(Object.keys(CLUE_LEVEL_LABELS))),
-  targetCategory: oneOf(Object.keys(TARGET_CATEGORY_LABELS)),
+  level: Type.Optional(codeOf(CLUE_LEVEL_LABELS)),
+  targetCategory: codeOf(TARGET_CATEGORY_LABELS),
   reporterName: Type.Optional(Type.String({ maxLength: 50 })),
   reporterPhone: Type.Optional(Type.String({ pattern: '^[0-9+\\- ]{5,20}$' })),
   /** for 部门预警标识: the department that flagged the person */
@@ -36,8 +39,8 @@ export const createClueBody = Type.Object({
 export type CreateClueBody = Static<typeof createClueBody>;
 
 export const clueListQuery = Type.Object({
-  status: Type.Optional(oneOf(Object.keys(CLUE_STATUS_LABELS))),
-  level: Type.Optional(oneOf(Object.keys(CLUE_LEVEL_LABELS))),
+  status: Type.Optional(codeOf(CLUE_STATUS_LABELS)),
+  level: Type.Optional(codeOf(CLUE_LEVEL_LABELS)),
   channel: Type.Optional(Type.String({ maxLength: 16 })),
   overdue: Type.Optional(Type.Boolean()),
   rule: Type.Optional(uuid),
@@ -190,7 +193,7 @@ export const assigneeList = Type.Object({
 });
 
 export const closeClueBody = Type.Object({
-  outcome: oneOf(Object.keys(CLUE_OUTCOME_LABELS)),
+  outcome: codeOf(CLUE_OUTCOME_LABELS),
   reason: Type.Optional(Type.String({ maxLength: 2000 })),
   referredTo: Type.Optional(Type.String({ maxLength: 100 })),
   /** EXCLUDED because the data was wrong (R82 INVALID_DATA): the only closing without a visit */

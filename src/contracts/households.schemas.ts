@@ -20,7 +20,9 @@ import {
   VEHICLE_PURPOSE_LABELS,
 } from '../domain/registry/codes.js';
 
-const oneOf = (table: Record<string, string>) => Type.Union(Object.keys(table).map((k) => Type.Literal(k)));
+/** The codes of a label table; typed as those codes (a union built from an array would type as never). */
+const oneOf = <T extends Record<string, string>>(table: T) =>
+  Type.Unsafe<Extract<keyof T, string>>(Type.Union(Object.keys(table).map((k) => Type.Literal(k))));
 const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const dateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const uuid = Type.String({ format: 'uuid' });
@@ -107,7 +109,7 @@ export const supportArrangementFacts = Type.Object({
 
 /** One category of a 多重残疾 certificate with its own grade (R49, R31). */
 export const disabilityComponentFacts = Type.Object({
-  category: Type.Union(SINGLE_DISABILITY_CATEGORIES.map((c) => Type.Literal(c))),
+  category: Type.Unsafe<(typeof SINGLE_DISABILITY_CATEGORIES)[number]>(Type.Union(SINGLE_DISABILITY_CATEGORIES.map((c) => Type.Literal(c)))),
   grade: Type.Integer({ minimum: 1, maximum: 4 }),
 });
 

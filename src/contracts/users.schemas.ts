@@ -57,7 +57,7 @@ export type UpdateUserBody = Static<typeof updateUserBody>;
 export const oneTimePasswordBody = Type.Object({ oneTimePassword: Type.String() });
 
 export const setRolesBody = Type.Object({
-  roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { maxItems: ROLES.length, uniqueItems: true }),
+  roles: Type.Array(Type.Unsafe<(typeof ROLES)[number]>(Type.Union(ROLES.map((r) => Type.Literal(r)))), { maxItems: ROLES.length, uniqueItems: true }),
 });
 export type SetRolesBody = Static<typeof setRolesBody>;
 
