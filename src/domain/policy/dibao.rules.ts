@@ -11,7 +11,7 @@
  * same and returns empty `steps`: pushes are written `steps?.push(…)`, so no text is built.
  */
 import type { ExpenditureFact, MemberFacts, ParameterSet, Tri } from './assessment.types.js';
-import { describeDisability, describeDisabilityComponents, isSevereDisability } from '../registry/codes.js';
+import { componentsOfCertificate, describeDisability, describeDisabilityComponents, isSevereDisability } from '../registry/codes.js';
 import { applyRatio, compareProducts, divRoundHalfUp, formatYuan, mulDivHalfUp, ratioOf, roundPayable, ROUNDING_LABELS, type Ratio, type RoundingMode } from './money.js';
 import { fenFigure, formatMonth, formatParam, formatPercent, numberFigure, textFigure, type StepDraft } from './explain.js';
 import {
@@ -358,7 +358,8 @@ export interface SinglePersonResult {
 export function singlePersonGround(member: MemberFacts, params: ParameterSet, used: UsedParams): { text: string; ref: ParamRef | null; viaStatus: boolean } | null {
   const { disabilityCategory: cat, disabilityGrade: grade } = member;
   if (cat && grade && isSevereDisability(cat, grade, member.disabilityComponents)) {
-    const parts = cat === 'MULTIPLE' && member.disabilityComponents?.length ? `（${describeDisabilityComponents(member.disabilityComponents)}）` : '';
+    const current = componentsOfCertificate(cat, grade, member.disabilityComponents);
+    const parts = current ? `（${describeDisabilityComponents(current)}）` : '';
     return { text: `持${describeDisability(cat, grade)}残疾证${parts}，属重度残疾`, ref: null, viaStatus: false };
   }
   if (member.healthStatus !== 'SERIOUS' && member.seriousIllness === null) return null;

@@ -7,7 +7,7 @@
  */
 import { ageOn } from '../registry/id-number.js';
 import { careLevelOf as careLevelOfAssessment } from '../registry/self-care.js';
-import { CARE_LEVEL_LABELS, describeDisability, describeDisabilityComponents, describeSupportArrangement, sortDisabilityComponents, SUPPORT_MODE_LABELS } from '../registry/codes.js';
+import { CARE_LEVEL_LABELS, componentsOfCertificate, describeDisability, describeDisabilityComponents, describeSupportArrangement, sortDisabilityComponents, SUPPORT_MODE_LABELS } from '../registry/codes.js';
 import type {
   ExplanationStep,
   Figure,
@@ -210,7 +210,8 @@ function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext,
   }
 
   const { disabilityCategory: cat, disabilityGrade: grade } = member;
-  const components = cat === 'MULTIPLE' && member.disabilityComponents?.length ? sortDisabilityComponents(member.disabilityComponents) : null;
+  const current = componentsOfCertificate(cat, grade, member.disabilityComponents);
+  const components = current ? sortDisabilityComponents(current) : null;
   if (cat && grade) {
     const version = ctx.referenceDate >= TEKUN_RULES_2021_FROM ? '2021年办法' : '2016年办法';
     const held = describeDisability(cat, grade);
@@ -240,7 +241,13 @@ function assessConditionOne(member: MemberFacts, age: number, ctx: TekunContext,
   let undetermined = false;
   if (!noLabour && cat === 'MULTIPLE' && grade && !components) {
     undetermined = true;
-    steps?.push({ kind: 'NOTE', rule: 'R49', figures: [], text: '多重残疾，未登记各类别残疾等级（救助认定信息），需按各类别残疾等级人工核实是否无劳动能力' });
+    const recorded = member.disabilityComponents?.length ? member.disabilityComponents : null;
+    steps?.push({
+      kind: 'NOTE', rule: 'R49', figures: [],
+      text: recorded
+        ? `多重残疾，登记的各类别等级（${describeDisabilityComponents(recorded)}）与残疾证等级${describeDisability(cat, grade)}不符，需更新救助认定信息并人工核实是否无劳动能力`
+        : '多重残疾，未登记各类别残疾等级（救助认定信息），需按各类别残疾等级人工核实是否无劳动能力',
+    });
   }
   const p65 = ctx.params.P65;
   if (!noLabour && p65 && Array.isArray(p65.value) && p65.value.length > 0) {

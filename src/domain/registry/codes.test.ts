@@ -16,6 +16,7 @@ describe('isSevereDisability (重残, R31, R49)', () => {
     ['R31 多重残疾 grade 3 with a grade-3 intellectual category', 'MULTIPLE', 3, intellectual3, true],
     ['R31 多重残疾 grade 3 of physical and hearing', 'MULTIPLE', 3, physical3, false],
     ['R31 多重残疾 grade 3, categories not recorded', 'MULTIPLE', 3, null, false],
+    ['R31 多重残疾 grade 4 re-graded from 3: its grade-3 categories are out of date', 'MULTIPLE', 4, intellectual3, false],
     ['R31 categories are read only for 多重残疾', 'PHYSICAL', 3, intellectual3, false],
     ['no certificate', null, null, intellectual3, false],
   ])('%s', (_rule, category, grade, components, severe) => {

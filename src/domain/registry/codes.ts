@@ -71,8 +71,22 @@ export function isSevereDisability(
   if (!category || !grade) return false;
   if (grade <= 2) return true;
   if (grade !== 3) return false;
-  if (category === 'MULTIPLE') return (components ?? []).some((c) => isSevereDisability(c.category, c.grade));
+  if (category === 'MULTIPLE') return (componentsOfCertificate(category, grade, components) ?? []).some((c) => isSevereDisability(c.category, c.grade));
   return category === 'INTELLECTUAL' || category === 'MENTAL';
+}
+
+/**
+ * The recorded categories of a 多重残疾 as they stand for its certificate: null when the
+ * certificate is not 多重残疾, when none are recorded, or when their most severe grade is no
+ * longer the certificate's (the certificate was re-graded since: they are out of date).
+ */
+export function componentsOfCertificate<T extends { category: string; grade: number }>(
+  category: string | null | undefined,
+  grade: number | null | undefined,
+  components: readonly T[] | null | undefined,
+): readonly T[] | null {
+  if (category !== 'MULTIPLE' || !components || components.length === 0) return null;
+  return Math.min(...components.map((c) => c.grade)) === grade ? components : null;
 }
 
 /** “肢体残疾二级”. */
@@ -82,13 +96,13 @@ export function describeDisability(category: string, grade: number): string {
 }
 
 /** A 多重残疾's recorded categories, most severe first: “肢体残疾二级、视力残疾三级”. */
-export function describeDisabilityComponents(components: readonly DisabilityComponent[]): string {
+export function describeDisabilityComponents(components: readonly { category: string; grade: number }[]): string {
   return sortDisabilityComponents(components).map((c) => describeDisability(c.category, c.grade)).join('、');
 }
 
 /** Most severe grade first, then the certificate's order of categories. */
-export function sortDisabilityComponents<T extends DisabilityComponent>(components: readonly T[]): T[] {
-  const order = (c: DisabilityComponent) => SINGLE_DISABILITY_CATEGORIES.indexOf(c.category);
+export function sortDisabilityComponents<T extends { category: string; grade: number }>(components: readonly T[]): T[] {
+  const order = (c: T) => (SINGLE_DISABILITY_CATEGORIES as readonly string[]).indexOf(c.category);
   return [...components].sort((a, b) => a.grade - b.grade || order(a) - order(b));
 }
 

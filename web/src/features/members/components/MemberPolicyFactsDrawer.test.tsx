@@ -141,7 +141,7 @@ describe('MemberPolicyFactsDrawer (R49/R31 categories of a 多重残疾)', { tim
   afterEach(() => vi.unstubAllGlobals());
   const MULTIPLE = { disabilityCategory: 'MULTIPLE', disabilityGrade: 2, healthStatus: 'DISABLED', severeDisability: true };
 
-  it('flags a 多重残疾 whose categories are not recorded on the member row, and only that', async () => {
+  it('flags a 多重残疾 whose categories are not recorded, or out of date, on the member row', async () => {
     const cell = (m: MemberView) =>
       render(
         <AppProviders queryClient={createQueryClient()}>
@@ -151,9 +151,13 @@ describe('MemberPolicyFactsDrawer (R49/R31 categories of a 多重残疾)', { tim
     const { unmount } = cell(member({}, MULTIPLE));
     expect(await screen.findByText('多重残疾类别未登记')).toBeTruthy();
     unmount();
-    cell(member({ disabilityComponents: [{ category: 'PHYSICAL', grade: 2 }, { category: 'VISUAL', grade: 3 }] }, MULTIPLE));
+    const recorded = cell(member({ disabilityComponents: [{ category: 'PHYSICAL', grade: 2 }, { category: 'VISUAL', grade: 3 }] }, MULTIPLE));
     expect(await screen.findByRole('button', { name: '救助认定信息' })).toBeTruthy();
-    expect(screen.queryByText('多重残疾类别未登记')).toBeNull();
+    expect(screen.queryByText(/多重残疾类别/)).toBeNull();
+    recorded.unmount();
+    // the certificate re-graded to 一级 since: the categories are out of date
+    cell(member({ disabilityComponents: [{ category: 'PHYSICAL', grade: 2 }, { category: 'VISUAL', grade: 3 }] }, { ...MULTIPLE, disabilityGrade: 1 }));
+    expect(await screen.findByText('多重残疾类别待更新')).toBeTruthy();
   });
 
   it('has no such section for a member without a 多重残疾 certificate', async () => {
@@ -175,6 +179,18 @@ describe('MemberPolicyFactsDrawer (R49/R31 categories of a 多重残疾)', { tim
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect((JSON.parse(String(init.body)) as Record<string, unknown>).disabilityComponents).toEqual(components);
+  });
+
+  it('names the categories recorded for a certificate since changed from 多重残疾, and clears them on saving', async () => {
+    const fetchMock = vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    renderDrawer(member({ disabilityComponents: [{ category: 'VISUAL', grade: 3 }, { category: 'PHYSICAL', grade: 2 }] }, { disabilityCategory: 'PHYSICAL', disabilityGrade: 2 }));
+    expect(await screen.findByText('残疾证已不是多重残疾，原登记的多重残疾各类别等级（肢体残疾二级、视力残疾三级）保存时将清除')).toBeTruthy();
+    expect(screen.queryByText('多重残疾各类别等级')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((JSON.parse(String(init.body)) as Record<string, unknown>).disabilityComponents).toBeNull();
   });
 
   it('does not save 已登记 with a category left blank', async () => {

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { careLevelOf, countFailedActivities, SELF_CARE_ACTIVITIES } from '../../../../../src/domain/registry/self-care';
 import { useIsPhone } from '../../../components/useIsPhone';
@@ -10,6 +10,7 @@ import {
   DISABILITY_CATEGORY_LABELS,
   DISABILITY_GRADE_LABELS,
   describeDisability,
+  describeDisabilityComponents,
   HOME_CARE_CONDITION_LABELS,
   MEANS_TEST_EXCLUSION_LABELS,
   OBLIGOR_INABILITY_GROUND_LABELS,
@@ -89,7 +90,8 @@ function supportBody(v: PolicyFactsValues): PolicyFactsInput['support'] {
   };
 }
 
-function toBody(v: PolicyFactsValues): PolicyFactsInput {
+/** `multiple`: the member's certificate says 多重残疾 (its categories are cleared otherwise). */
+function toBody(v: PolicyFactsValues, multiple: boolean): PolicyFactsInput {
   const s = v.selfCare ?? {};
   return {
     meansTestExclusion: (v.meansTestExclusion || null) as PolicyFactsInput['meansTestExclusion'],
@@ -112,7 +114,7 @@ function toBody(v: PolicyFactsValues): PolicyFactsInput {
           inabilityGround: (o.inabilityGround || null) as NonNullable<PolicyFactsInput['obligors']>[number]['inabilityGround'],
         }))
       : null,
-    disabilityComponents: v.componentsRecorded
+    disabilityComponents: multiple && v.componentsRecorded
       ? (v.disabilityComponents ?? []).map((c) => ({
           category: c.category as NonNullable<PolicyFactsInput['disabilityComponents']>[number]['category'],
           grade: c.grade ?? 0,
@@ -163,8 +165,10 @@ export function MemberPolicyFactsDrawer({
   const supportMode = Form.useWatch('supportMode', form);
   const componentsRecorded = Form.useWatch('componentsRecorded', form);
   const person = member?.person;
-  // shown for a 多重残疾 certificate, and wherever categories were recorded (so they can be cleared)
-  const showComponents = person?.disabilityCategory === 'MULTIPLE' || (member?.policyFacts.disabilityComponents ?? null) !== null;
+  // shown for a 多重残疾 certificate; categories recorded for a certificate since changed are
+  // named and cleared on saving
+  const multiple = person?.disabilityCategory === 'MULTIPLE';
+  const staleComponents = !multiple ? (member?.policyFacts.disabilityComponents ?? null) : null;
   // `preserve`: the store's values even before the six boxes mount. Without it the first render
   // of the section saw no boxes registered, and showed 全护理（6项） for a moment.
   const activities = Form.useWatch('selfCare', { form, preserve: true });
@@ -178,7 +182,7 @@ export function MemberPolicyFactsDrawer({
   const submit = (v: PolicyFactsValues) => {
     if (!member) return;
     save.mutate(
-      { personId: member.person.id, body: toBody({ ...form.getFieldsValue(true), ...v }) },
+      { personId: member.person.id, body: toBody({ ...form.getFieldsValue(true), ...v }, member.person.disabilityCategory === 'MULTIPLE') },
       {
         onSuccess: () => {
           void message.success('已保存救助认定信息');
@@ -284,7 +288,15 @@ export function MemberPolicyFactsDrawer({
           </Row>
         )}
 
-        {showComponents && (
+        {staleComponents && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`残疾证已不是多重残疾，原登记的多重残疾各类别等级（${describeDisabilityComponents(staleComponents)}）保存时将清除`}
+          />
+        )}
+        {multiple && (
           <>
             <Divider titlePlacement="start" plain>
               多重残疾各类别等级

@@ -1,7 +1,7 @@
 import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { careLevelOf } from '../../../../../src/domain/registry/self-care';
-import { CARE_LEVEL_LABELS, labelOf, MEANS_TEST_EXCLUSION_LABELS, SUPPORT_MODE_LABELS } from '../../../lib/labels';
+import { CARE_LEVEL_LABELS, componentsOfCertificate, labelOf, MEANS_TEST_EXCLUSION_LABELS, SUPPORT_MODE_LABELS } from '../../../lib/labels';
 import type { MemberView } from '../../households/api';
 import { MemberPolicyFactsDrawer } from './MemberPolicyFactsDrawer';
 
@@ -19,9 +19,9 @@ export function PolicyFactsCell({ householdId, member, canWrite }: { householdId
         )}
         {f.selfCare && <Tag>{CARE_LEVEL_LABELS[careLevelOf(f.selfCare)]}</Tag>}
         {f.support && <Tag title={f.support.institution ?? undefined}>{labelOf(SUPPORT_MODE_LABELS, f.support.mode)}</Tag>}
-        {member.person.disabilityCategory === 'MULTIPLE' && !f.disabilityComponents && (
-          <Tag color="orange" title="未登记多重残疾的各类别等级：是否无劳动能力、是否重度残疾需人工核实（R49、R31）">
-            多重残疾类别未登记
+        {member.person.disabilityCategory === 'MULTIPLE' && !componentsOfCertificate('MULTIPLE', member.person.disabilityGrade, f.disabilityComponents) && (
+          <Tag color="orange" title="多重残疾的各类别等级未登记或与残疾证等级不符：是否无劳动能力、是否重度残疾需人工核实（R49、R31）">
+            {f.disabilityComponents ? '多重残疾类别待更新' : '多重残疾类别未登记'}
           </Tag>
         )}
         <Button type="link" size="small" onClick={() => setOpen(true)} style={{ paddingInline: 0 }}>
