@@ -9,6 +9,7 @@ import {
   HOME_CARE_CONDITION_LABELS,
   INCOME_SOURCE_LABELS,
   INCOME_TYPE_LABELS,
+  JOB_REFERRAL_OUTCOME_LABELS,
   LABOUR_CAPACITY_LABELS,
   LIVESTOCK_SPECIES_LABELS,
   MEANS_TEST_EXCLUSION_LABELS,
@@ -107,6 +108,15 @@ export const supportArrangementFacts = Type.Object({
   since: dateStr,
 });
 
+/** R43: a job the employment services offered the member, and what became of it. */
+export const jobReferralFacts = Type.Object({
+  referredOn: dateStr,
+  position: Type.String({ minLength: 1, maxLength: 60 }),
+  outcome: oneOf(JOB_REFERRAL_OUTCOME_LABELS),
+  // minLength 1: with type coercion a null note would otherwise be stored as an empty string
+  note: nullable(Type.String({ minLength: 1, maxLength: 200 })),
+});
+
 /** One category of a 多重残疾 certificate with its own grade (R49, R31). */
 export const disabilityComponentFacts = Type.Object({
   category: Type.Unsafe<(typeof SINGLE_DISABILITY_CATEGORIES)[number]>(Type.Union(SINGLE_DISABILITY_CATEGORIES.map((c) => Type.Literal(c)))),
@@ -116,8 +126,9 @@ export const disabilityComponentFacts = Type.Object({
 /**
  * PUT body of a member's policy facts (replaces them all). null is 未登记 for selfCare,
  * support, obligors (an empty obligor list means 无义务人) and disabilityComponents (the
- * categories of a 多重残疾 certificate), 不排除 for meansTestExclusion. disabilityComponents
- * left out keeps what is recorded (it came later than the others, and concerns few people).
+ * categories of a 多重残疾 certificate) and jobReferrals (R43), 不排除 for meansTestExclusion.
+ * disabilityComponents and jobReferrals left out keep what is recorded (they came later than
+ * the others, and concern few people).
  */
 export const policyFactsInput = Type.Object({
   meansTestExclusion: nullable(oneOf(MEANS_TEST_EXCLUSION_LABELS)),
@@ -125,6 +136,7 @@ export const policyFactsInput = Type.Object({
   support: nullable(supportArrangementFacts),
   obligors: nullable(Type.Array(obligorFacts, { maxItems: 30 })),
   disabilityComponents: Type.Optional(nullable(Type.Array(disabilityComponentFacts, { minItems: 2, maxItems: 6 }))),
+  jobReferrals: Type.Optional(nullable(Type.Array(jobReferralFacts, { maxItems: 50 }))),
 });
 export type PolicyFactsInput = Static<typeof policyFactsInput>;
 
@@ -134,6 +146,7 @@ export const policyFactsView = Type.Object({
   support: nullable(Type.Object({ mode: Type.String(), institution: nullable(Type.String()), homeCondition: nullable(Type.String()), since: Type.String() })),
   obligors: nullable(Type.Array(Type.Object({ name: Type.String(), relationship: Type.String(), inabilityGround: nullable(Type.String()) }))),
   disabilityComponents: nullable(Type.Array(Type.Object({ category: Type.String(), grade: Type.Integer() }))),
+  jobReferrals: nullable(Type.Array(Type.Object({ referredOn: Type.String(), position: Type.String(), outcome: Type.String(), note: nullable(Type.String()) }))),
   /** null when nothing was ever recorded */
   updatedAt: nullable(Type.String()),
 });

@@ -5,7 +5,7 @@ const member = (over: Partial<MemberFactRow>): MemberFactRow => ({
   householdId: 'h', memberId: '00000000-0000-4000-8000-000000000000', joinedOn: '2026-01-01', memberCreatedAt: '2026-01-01T02:00:00.000000',
   relationship: 'CHILD', personId: 'p', name: '', birthDate: '2000-01-01', sex: 'M', labourCapacity: null, healthStatus: null,
   seriousIllness: null, disabilityCategory: null, disabilityGrade: null, employment: null, studentStage: null, meansTestExclusion: null,
-  selfCare: null, obligors: null, support: null, disabilityComponents: null, ...over,
+  selfCare: null, obligors: null, support: null, disabilityComponents: null, jobReferrals: null, ...over,
 });
 
 describe('order of a household\'s members in the engine facts (the household page\'s order)', () => {

@@ -183,6 +183,7 @@ export interface MemberFactRow {
   support: unknown;
   obligors: unknown;
   disabilityComponents: unknown;
+  jobReferrals: unknown;
 }
 
 /**
@@ -243,6 +244,7 @@ const MEMBER_PACKED = [
   'f.obligors',
   'f.support',
   'f.disability_components',
+  'f.job_referrals',
 ];
 
 /** Active members, unordered (see `compareMembers`). */
@@ -254,7 +256,7 @@ export async function loadMemberRows(db: Executor, ids: readonly string[], span?
     from: sql`household_members m
       CROSS JOIN LATERAL (SELECT p.id, p.name, p.birth_date, p.sex, p.labour_capacity, p.health_status, p.serious_illness, p.disability_category,
                                  p.disability_grade, p.employment, p.student_stage FROM persons p WHERE p.id = m.person_id OFFSET 0) AS p
-      LEFT JOIN LATERAL (SELECT f.means_test_exclusion, f.self_care, f.obligors, f.support, f.disability_components FROM person_policy_facts f WHERE f.person_id = m.person_id OFFSET 0) AS f ON true`,
+      LEFT JOIN LATERAL (SELECT f.means_test_exclusion, f.self_care, f.obligors, f.support, f.disability_components, f.job_referrals FROM person_policy_facts f WHERE f.person_id = m.person_id OFFSET 0) AS f ON true`,
     alias: 'm',
     where: sql`m.active`,
   }, span);
@@ -280,6 +282,7 @@ export async function loadMemberRows(db: Executor, ids: readonly string[], span?
     obligors: v[16] === NULL_MARK ? null : JSON.parse(v[16]!),
     support: v[17] === NULL_MARK ? null : JSON.parse(v[17]!),
     disabilityComponents: v[18] === NULL_MARK ? null : JSON.parse(v[18]!),
+    jobReferrals: v[19] === NULL_MARK ? null : JSON.parse(v[19]!),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql, type Column } from 'drizzle-orm';
-import type { DisabilityComponent, MeansTestExclusion, ObligorFacts, SelfCareFacts, SupportArrangementFacts } from '../../domain/policy/assessment.types.js';
+import type { DisabilityComponent, JobReferralFacts, MeansTestExclusion, ObligorFacts, SelfCareFacts, SupportArrangementFacts } from '../../domain/policy/assessment.types.js';
 import { anyUuid, type Executor } from '../database.js';
 import { expenditureItems, personPolicyFacts, persons, users } from '../schema/index.js';
 
@@ -27,6 +27,8 @@ export interface PersonPolicyFactsRow {
   support: SupportArrangementFacts | null;
   /** 多重残疾 categories with their grades; null = not recorded */
   disabilityComponents: DisabilityComponent[] | null;
+  /** R43 jobs offered; null = not recorded */
+  jobReferrals: JobReferralFacts[] | null;
   updatedBy: string | null;
   updatedAt: Date;
 }
@@ -40,6 +42,7 @@ function toFactsRow(r: typeof personPolicyFacts.$inferSelect): PersonPolicyFacts
     obligors: (r.obligors as ObligorFacts[] | null) ?? null,
     support: (r.support as SupportArrangementFacts | null) ?? null,
     disabilityComponents: (r.disabilityComponents as DisabilityComponent[] | null) ?? null,
+    jobReferrals: (r.jobReferrals as JobReferralFacts[] | null) ?? null,
   };
 }
 
@@ -61,6 +64,7 @@ export async function upsertPersonPolicyFacts(
     obligors: ObligorFacts[] | null;
     support: SupportArrangementFacts | null;
     disabilityComponents: DisabilityComponent[] | null;
+    jobReferrals: JobReferralFacts[] | null;
     updatedBy: string | null;
     updatedAt: Date;
   },

@@ -65,6 +65,8 @@ export const personPolicyFacts = pgTable('person_policy_facts', {
   support: jsonb(),
   /** 多重残疾: [{ category, grade }] as the certificate lists them (R49, R31); null = not recorded */
   disabilityComponents: jsonb(),
+  /** R43 jobs offered by the employment services: [{ referredOn, position, outcome, note }]; null = not recorded */
+  jobReferrals: jsonb(),
   updatedBy: uuid(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -21,7 +21,7 @@ function member(id: string, over: Partial<MemberFacts> = {}): MemberFacts {
   return {
     personId: id, name: `成员${id}`, relationship: 'HEAD', birthDate: '1970-01-01', sex: 'M', labourCapacity: null, healthStatus: null,
     seriousIllness: null, disabilityCategory: null, disabilityGrade: null, employment: null, studentStage: null, exclusion: null,
-    selfCare: null, support: null, disabilityComponents: null, obligors: null, personCategories: [], ...over,
+    selfCare: null, support: null, disabilityComponents: null, jobReferrals: null, obligors: null, personCategories: [], ...over,
   };
 }
 

@@ -186,6 +186,65 @@ describe('T10 / Worked example 2: single-person route (R31, R32, P58)', () => {
   });
 });
 
+describe('R43 own share for jobs refused without good reason (P76)', () => {
+  type Offer = NonNullable<MemberFacts['jobReferrals']>[number];
+  const offer = (referredOn: string, outcome: Offer['outcome'], position = '县城物业保洁员'): Offer => ({ referredOn, position, outcome, note: null });
+  const U = 'REFUSED_UNJUSTIFIED' as const;
+  const THREE = [offer('2021-03-01', U), offer('2021-06-01', U, '工业园区包装工'), offer('2021-09-01', U, '物流公司分拣员')];
+  // three adults, 300 元 each a month against the 450 元 standard → 450 元 a month, 150 元 each
+  function household(first: Partial<MemberFacts>, second: Partial<MemberFacts> = {}): HouseholdFacts {
+    const facts = withPerCapita(30_000, 3);
+    facts.members[0] = { ...facts.members[0]!, ...first };
+    facts.members[1] = { ...facts.members[1]!, ...second };
+    return facts;
+  }
+  it.each<[string, HouseholdFacts, Record<string, unknown>, number, number | null | undefined]>([
+    ['R43 three in a row, P76 not configured → nothing cut, the county decides', household({ jobReferrals: THREE }), {}, 45_000, null],
+    ['R43 three in a row, P76 case by case → nothing cut', household({ jobReferrals: THREE }), { P76: { mode: 'COUNTY_DECIDES', reduceRate: null } }, 45_000, null],
+    ['R43 three in a row, P76 stops the own share (450 ÷ 3 = 150)', household({ jobReferrals: THREE }), { P76: { mode: 'STOP_OWN_SHARE', reduceRate: null } }, 30_000, 15_000],
+    ['R43 three in a row, P76 reduces the own share by 50 %', household({ jobReferrals: THREE }), { P76: { mode: 'REDUCE_OWN_SHARE', reduceRate: 0.5 } }, 37_500, 7_500],
+    ['R43 two members, three each, own shares stopped', household({ jobReferrals: THREE }, { jobReferrals: THREE }), { P76: { mode: 'STOP_OWN_SHARE', reduceRate: null } }, 15_000, 15_000],
+    ['R43 two refusals are not three', household({ jobReferrals: THREE.slice(1) }), { P76: { mode: 'STOP_OWN_SHARE', reduceRate: null } }, 45_000, undefined],
+    ['R43 a refusal with good reason ends the run', household({ jobReferrals: [THREE[0]!, THREE[1]!, offer('2021-07-01', 'REFUSED_JUSTIFIED'), THREE[2]!] }), { P76: { mode: 'STOP_OWN_SHARE', reduceRate: null } }, 45_000, undefined],
+    ['R43 a job accepted after three refusals ends the run', household({ jobReferrals: [...THREE, offer('2021-11-01', 'ACCEPTED')] }), { P76: { mode: 'STOP_OWN_SHARE', reduceRate: null } }, 45_000, undefined],
+    ['R43 an offer after the reference date does not count', household({ jobReferrals: [THREE[0]!, THREE[1]!, offer('2022-02-01', U)] }), { P76: { mode: 'STOP_OWN_SHARE', reduceRate: null } }, 45_000, undefined],
+    ['R43/R49 a member of 60 has no labour capacity', household({ birthDate: '1960-01-01', jobReferrals: THREE }), { P76: { mode: 'STOP_OWN_SHARE', reduceRate: null } }, 45_000, undefined],
+    ['R43 a member recorded without labour capacity', household({ labourCapacity: 'NONE', jobReferrals: THREE }), { P76: { mode: 'STOP_OWN_SHARE', reduceRate: null } }, 45_000, undefined],
+  ])('%s', (_rule, facts, params, amount, reducedFen) => {
+    const { result, explanation } = assess(facts, buildParams(params));
+    expect(result.dibao.monthlyAmountFen).toBe(amount);
+    // quiet mode reaches the same amount
+    const quiet = assessHousehold(facts, buildParams(params), WORKED_EXAMPLE_1_DATE, { explain: false });
+    expect(quiet.ok && quiet.value.result.dibao.monthlyAmountFen).toBe(amount);
+    const r43 = explanation.filter((e) => e.rule === 'R43');
+    if (reducedFen === undefined) {
+      expect(result.dibao.jobRefusals).toBeUndefined();
+      expect(r43).toEqual([]);
+      return;
+    }
+    expect(result.dibao.jobRefusals?.[0]).toMatchObject({ personId: 'm0', name: '成员1', refusals: 3, reducedFen });
+    expect(r43[0]!.text.startsWith('成员1')).toBe(true);
+    expect(r43[0]!.text).toContain('2021-03-01至2021-09-01连续3次无正当理由拒绝就业服务机构介绍的工作（县城物业保洁员、工业园区包装工、物流公司分拣员）');
+    if (reducedFen === null) {
+      expect(r43[0]!.kind).toBe('NOTE');
+      expect(result.referrals.some((r) => r.startsWith('减发决定：成员1连续3次'))).toBe(true);
+    } else {
+      expect(r43[0]!.kind).toBe('RULE');
+      expect(r43[0]!.text).toContain('本人份额 = 450.00元 ÷ 3人 = 150.00元');
+      expect(result.referrals.some((r) => r.startsWith('减发决定'))).toBe(false);
+    }
+  });
+
+  it('R43 says whether the county decides case by case or nothing is configured', () => {
+    const none = assess(household({ jobReferrals: THREE })).explanation.find((e) => e.rule === 'R43')!.text;
+    expect(none).toContain('本地减发办法（P76）未配置，本次金额未减发');
+    const county = assess(household({ jobReferrals: THREE }), buildParams({ P76: { mode: 'COUNTY_DECIDES', reduceRate: null } })).explanation.find((e) => e.rule === 'R43')!.text;
+    expect(county).toMatch(/本地规定由县级民政部门逐案决定（P76，.*），本次金额未减发$/);
+    const stop = assess(household({ jobReferrals: THREE }), buildParams({ P76: { mode: 'STOP_OWN_SHARE', reduceRate: null } })).explanation.find((e) => e.rule === 'R43')!.text;
+    expect(stop).toMatch(/停发本人份额150\.00元（P76，/);
+  });
+});
+
 describe('P45 rounding of the household amount (R29)', () => {
   // single adult, gap exactly 123.45 元
   const facts = buildFacts({ members: adults(1), incomes: [buildIncome({ id: 'x', incomeType: 'OPERATING', amountFen: (45_000 - 12_345) * 12 })] });

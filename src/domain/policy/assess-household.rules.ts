@@ -30,6 +30,7 @@ import type {
   AssessmentResult,
   Classification,
   HouseholdFacts,
+  JobRefusalOutcome,
   MemberFacts,
   MemberOutcome,
   ParameterSet,
@@ -236,11 +237,14 @@ export function assessHousehold(facts: HouseholdFacts, params: ParameterSet, ref
   ex?.addAll(S.DIBAO, dibao.steps);
   let amountFen: number | null = null;
   let method: string | null = null;
+  let jobRefusals: JobRefusalOutcome[] = [];
   if (dibao.eligible !== 'NO') {
-    const amount = computeDibaoAmount(h, headcount, facts.dibaoBand ?? null, referenceDate, params, used, explain);
+    const noLabourIds = new Set(outcomes.filter((o) => o.noLabourCapacity).map((o) => o.personId));
+    const amount = computeDibaoAmount(h, headcount, facts.dibaoBand ?? null, referenceDate, params, used, noLabourIds, explain);
     ex?.addAll(S.DIBAO, amount.steps);
     amountFen = amount.amountFen;
     method = amount.method;
+    jobRefusals = amount.jobRefusals;
   }
 
   // R45 / R46
@@ -304,6 +308,9 @@ export function assessHousehold(facts: HouseholdFacts, params: ParameterSet, ref
   if (rigid.tri === 'YES') categories.push('RIGID_EXPENDITURE');
 
   const referrals = buildReferrals(classification, members.counted, referenceDate, property.result, income.mayBeOverstated, tekunOpenNames);
+  for (const r of jobRefusals) {
+    if (r.reducedFen === null) referrals.push(`减发决定：${r.name}连续${r.refusals}次无正当理由拒绝就业服务机构介绍的工作，须县级民政部门决定减发或停发其本人低保金（R43）`);
+  }
 
   ex?.add(S.RESULT, {
     kind: 'RESULT',
@@ -323,7 +330,7 @@ export function assessHousehold(facts: HouseholdFacts, params: ParameterSet, ref
     standardMonthlyFen: standardFen,
     urbanRural: facts.urbanRural,
     property: { result: property.result, findings: property.findings },
-    dibao: { eligible: dibao.eligible, monthlyAmountFen: amountFen, method },
+    dibao: { eligible: dibao.eligible, monthlyAmountFen: amountFen, method, ...(jobRefusals.length > 0 ? { jobRefusals } : {}) },
     isNationalEdge: edge.tri,
     isQhRuralLowIncome: qh.tri,
     rigidExpenditure: rigid.tri,

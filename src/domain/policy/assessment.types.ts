@@ -60,6 +60,29 @@ export type SupportMode = 'INSTITUTIONAL' | 'HOME';
 export type HomeCareCondition = 'MENTAL_ILLNESS' | 'INFECTIOUS_DISEASE';
 
 /**
+ * R43: a job the employment services (人社部门、就业服务机构) offered a member, and what became of
+ * it. Three refusals in a row without good reason are a ground to reduce or stop the member's
+ * own share of the benefit.
+ */
+export interface JobReferralFacts {
+  /** day of the offer, 'YYYY-MM-DD' */
+  referredOn: string;
+  /** the job as offered (employer and post) */
+  position: string;
+  outcome: JobReferralOutcome;
+  note: string | null;
+}
+export type JobReferralOutcome = 'ACCEPTED' | 'REFUSED_JUSTIFIED' | 'REFUSED_UNJUSTIFIED';
+
+/** R43 in a decision: a member's refusals in a row and the monthly cut (null: P76 not configured, the county decides). */
+export interface JobRefusalOutcome {
+  personId: string;
+  name: string;
+  refusals: number;
+  reducedFen: number | null;
+}
+
+/**
  * One category of a 多重残疾 certificate with its own grade (GB/T 26341: a multiple
  * disability is graded by its most severe category). R49 and 重残 (R31) test each one.
  */
@@ -111,6 +134,8 @@ export interface MemberFacts {
   support: SupportArrangementFacts | null;
   /** 多重残疾: each category with its grade as the certificate lists them; null = not recorded (R49 then needs an officer) */
   disabilityComponents: DisabilityComponent[] | null;
+  /** R43 jobs offered by the employment services, as recorded; null = not recorded */
+  jobReferrals: JobReferralFacts[] | null;
   /** R48(3), R51: null = not recorded (the 特困 test is then undetermined) */
   obligors: ObligorFacts[] | null;
   /** Current person-level categories (TEKUN, single-person DIBAO) */
@@ -295,7 +320,13 @@ export interface AssessmentResult {
   standardMonthlyFen: number;
   urbanRural: 'URBAN' | 'RURAL';
   property: { result: 'PASS' | 'FAIL' | 'NOT_CONFIGURED'; findings: PropertyFinding[] };
-  dibao: { eligible: Tri; monthlyAmountFen: number | null; method: string | null };
+  dibao: {
+    eligible: Tri;
+    monthlyAmountFen: number | null;
+    method: string | null;
+    /** R43: members who refused three jobs in a row without good reason (absent in decisions before it) */
+    jobRefusals?: JobRefusalOutcome[];
+  };
   /** R45 national edge line (P02) */
   isNationalEdge: Tri;
   /** R46 Qinghai rural low-income line (P03); 'NO' for urban households */

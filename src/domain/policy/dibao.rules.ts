@@ -10,8 +10,8 @@
  * Every rule function takes `explain` (default true). With false (quiet mode) it decides the
  * same and returns empty `steps`: pushes are written `steps?.push(…)`, so no text is built.
  */
-import type { ExpenditureFact, MemberFacts, ParameterSet, Tri } from './assessment.types.js';
-import { componentsOfCertificate, describeDisability, describeDisabilityComponents, isSevereDisability } from '../registry/codes.js';
+import type { ExpenditureFact, JobRefusalOutcome, MemberFacts, ParameterSet, Tri } from './assessment.types.js';
+import { componentsOfCertificate, describeDisability, describeDisabilityComponents, isSevereDisability, R43_REFUSALS_IN_A_ROW, unjustifiedRefusalRun } from '../registry/codes.js';
 import { applyRatio, compareProducts, divRoundHalfUp, formatYuan, mulDivHalfUp, ratioOf, roundPayable, ROUNDING_LABELS, type Ratio, type RoundingMode } from './money.js';
 import { fenFigure, formatMonth, formatParam, formatPercent, numberFigure, textFigure, type StepDraft } from './explain.js';
 import {
@@ -19,6 +19,7 @@ import {
   readBenefitMethod,
   readDisposableIncome,
   readIllnessList,
+  readJobRefusalRule,
   readMinimumPayable,
   readMultiplier,
   readRigidExpenditure,
@@ -159,13 +160,30 @@ function readRoundingOrNote(params: ParameterSet, used: UsedParams, steps: StepD
 export interface DibaoAmount {
   amountFen: number | null;
   method: string | null;
+  /** R43: members whose own share is (or, P76 not configured, should be) reduced or stopped */
+  jobRefusals: JobRefusalOutcome[];
   steps: StepDraft[];
 }
 
 /**
+ * R43: counted members with labour capacity whose latest job offers up to the reference date
+ * are three or more refused without good reason in a row, with that run.
+ */
+function refusingMembers(members: readonly MemberFacts[], noLabourIds: ReadonlySet<string>, referenceDate: string) {
+  const out: { member: MemberFacts; run: ReturnType<typeof unjustifiedRefusalRun> }[] = [];
+  for (const m of members) {
+    if (!m.jobReferrals || noLabourIds.has(m.personId) || m.labourCapacity === 'NONE') continue;
+    const run = unjustifiedRefusalRun(m.jobReferrals, referenceDate);
+    if (run.length >= R43_REFUSALS_IN_A_ROW) out.push({ member: m, run });
+  }
+  return out;
+}
+
+/**
  * R29: household monthly amount by P18 (difference or band), plus P55 add-ons for members
- * in the headcount, rounded by P45, at least P56. `band` is the band code recorded for the
- * household when P18 is BANDED.
+ * in the headcount, less the own share of a member who refused three jobs in a row without
+ * good reason (R43, P76), rounded by P45, at least P56. `band` is the band code recorded for
+ * the household when P18 is BANDED; `noLabourIds` the members without labour capacity (R49).
  */
 export function computeDibaoAmount(
   h: HouseholdIncome,
@@ -174,10 +192,11 @@ export function computeDibaoAmount(
   referenceDate: string,
   params: ParameterSet,
   used: UsedParams,
+  noLabourIds: ReadonlySet<string>,
   explain = true,
 ): DibaoAmount {
   const steps: StepDraft[] | null = explain ? [] : null;
-  if (h.size === 0) return { amountFen: null, method: null, steps: steps ?? [] };
+  if (h.size === 0) return { amountFen: null, method: null, jobRefusals: [], steps: steps ?? [] };
   const p18 = readBenefitMethod(params, used);
   let num: number; // exact monthly amount = num / den fen
   let den: number;
@@ -207,7 +226,7 @@ export function computeDibaoAmount(
         text: band === null ? `本地按分档计发（${formatParam(p18.ref)}），但本户未认定档次，保障金待认定档次后计算` : `本户登记的档次“${band}”不在分档表中（${formatParam(p18.ref)}），保障金待核定`,
         figures: [],
       });
-      return { amountFen: null, method: 'BANDED', steps: steps ?? [] };
+      return { amountFen: null, method: 'BANDED', jobRefusals: [], steps: steps ?? [] };
     }
     const perPerson = b.monthlyFen ?? (b.shareOfStandard !== null ? applyRatio(h.standardFen, ratioOf(b.shareOfStandard)) : 0);
     num = perPerson * h.size;
@@ -245,6 +264,46 @@ export function computeDibaoAmount(
     }
   }
 
+  // R43 / P76: the own share (the amount ÷ the counted members) of a member who refused three
+  // jobs in a row without good reason is stopped or reduced; without P76 the county decides.
+  const jobRefusals: JobRefusalOutcome[] = [];
+  const refusing = refusingMembers(members, noLabourIds, referenceDate);
+  if (refusing.length > 0) {
+    const p76 = readJobRefusalRule(params, used);
+    const automatic = p76 !== null && p76.value.mode !== 'COUNTY_DECIDES';
+    const shareFen = divRoundHalfUp(num, den * h.size);
+    const cut: Ratio = !automatic ? { num: 0, den: 1 } : p76.value.mode === 'STOP_OWN_SHARE' ? { num: 1, den: 1 } : ratioOf(p76.value.reduceRate!);
+    for (const { member, run } of refusing) {
+      const reducedFen = automatic ? divRoundHalfUp(num * cut.num, den * h.size * cut.den) : null;
+      jobRefusals.push({ personId: member.personId, name: member.name, refusals: run.length, reducedFen });
+      if (!steps) continue;
+      const offers = `${run[0]!.referredOn}至${run[run.length - 1]!.referredOn}连续${run.length}次无正当理由拒绝就业服务机构介绍的工作（${run.map((r) => r.position).join('、')}）`;
+      if (!automatic) {
+        const local = p76 ? `本地规定由县级民政部门逐案决定（${formatParam(p76.ref)}）` : '本地减发办法（P76）未配置';
+        steps.push({
+          kind: 'NOTE', rule: 'R43',
+          text: `${member.name}${offers}，应由县级民政部门决定减发或停发其本人低保金；${local}，本次金额未减发`,
+          figures: [numberFigure('连续无正当理由拒绝次数', run.length), fenFigure('本人份额', shareFen, p76 ? { parameter: p76.ref } : undefined)],
+        });
+        continue;
+      }
+      const how = p76.value.mode === 'STOP_OWN_SHARE' ? `停发本人份额${formatYuan(reducedFen!)}` : `减发本人份额的${formatPercent(p76.value.reduceRate!)}即${formatYuan(reducedFen!)}`;
+      steps.push({
+        kind: 'RULE', rule: 'R43',
+        text: `${member.name}${offers}，本人份额 = ${formatYuan(divRoundHalfUp(num, den))} ÷ ${h.size}人 = ${formatYuan(shareFen)}，${how}（${formatParam(p76.ref)}）`,
+        figures: [numberFigure('连续无正当理由拒绝次数', run.length), fenFigure('本人份额', shareFen), fenFigure('减发金额', reducedFen!, { parameter: p76.ref })],
+      });
+    }
+    if (automatic) {
+      // exact: num/den − k × (num/den ÷ size) × cut
+      const k = refusing.length;
+      const nextDen = den * h.size * cut.den;
+      num = num * h.size * cut.den - k * num * cut.num;
+      den = nextDen;
+      if (num < 0) num = 0;
+    }
+  }
+
   const rounding = readRoundingOrNote(params, used, steps);
   let amount = roundPayable(num, den, rounding.mode);
   if (steps && rounding.ref) {
@@ -267,7 +326,7 @@ export function computeDibaoAmount(
     amount = p56.value;
   }
   steps?.push({ kind: 'RESULT', rule: 'R29', text: `家庭月低保金${formatYuan(amount)}`, figures: [fenFigure('月低保金', amount)] });
-  return { amountFen: amount, method, steps: steps ?? [] };
+  return { amountFen: amount, method, jobRefusals, steps: steps ?? [] };
 }
 
 // ---------------------------------------------------------------------------------------

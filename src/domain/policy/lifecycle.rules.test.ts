@@ -183,6 +183,20 @@ describe('decideRecipientTransition — ACTIVE recipients (R42, R43)', () => {
     expect(r.transition!.reasonText).toContain('148.00元调整为200.00元');
   });
 
+  it('R43 a member\'s own share cut for jobs refused → ACTIVE with the lower amount, and the household told why', () => {
+    const cut = result({ byType: BEFORE_BY_TYPE, amount: 11_100 });
+    cut.dibao.jobRefusals = [{ personId: 'p2', name: '卓玛', refusals: 3, reducedFen: 3_700 }];
+    const r = decideRecipientTransition(input({ result: cut }));
+    expect(r.transition).toMatchObject({ from: 'ACTIVE', to: 'ACTIVE', effectiveMonth: '2021-08', monthlyAmountFen: 11_100, rule: 'R43' });
+    expect(r.transition!.reasonText).toBe(
+      '复核减发：月低保金由148.00元调整为111.00元（含R43：卓玛连续3次无正当理由拒绝就业服务机构介绍的工作，减发其本人低保金37.00元），自2021-08起执行',
+    );
+    // the county to decide (P76 not configured): nothing cut, nothing said in the amount's reasons
+    const open = result({ byType: BEFORE_BY_TYPE, amount: 20_000 });
+    open.dibao.jobRefusals = [{ personId: 'p2', name: '卓玛', refusals: 3, reducedFen: null }];
+    expect(decideRecipientTransition(input({ result: open })).transition).toMatchObject({ rule: 'R42', reasonText: expect.not.stringContaining('R43') });
+  });
+
   it('R43 property no longer meets the rules → STOPPED from next month, with the finding', () => {
     const r = decideRecipientTransition(input({ result: result({ byType: BEFORE_BY_TYPE, property: 'FAIL', eligible: 'NO' }) }));
     expect(r.transition).toMatchObject({ to: 'STOPPED', effectiveMonth: '2021-08', monthlyAmountFen: 0, rule: 'R43' });

@@ -9,7 +9,10 @@
  *
  * MLA recipient state machine (§8.4) as implemented here:
  *   (registry DIBAO, no state) → ACTIVE              first assessment records the recipient
- *   ACTIVE → ACTIVE                                  amount changed after review (R42)
+ *   ACTIVE → ACTIVE                                  amount changed after review (R42), a member's own
+ *                                                    share cut for refused jobs among the reasons (R43;
+ *                                                    POLICY.md's MEMBER_SHARE_REDUCED is this ACTIVE
+ *                                                    with the cut in its amount and reasons)
  *   ACTIVE → GRADUAL_EXIT                            employment-driven income ≥ standard (R44)
  *   ACTIVE → STOPPED                                 other income rise, no P09, property fail (R43)
  *   GRADUAL_EXIT → ACTIVE | STOPPED                  re-assessment in the last month (R44.3)
@@ -282,10 +285,13 @@ function decide(input: TransitionInput, steps: Steps): Transition | null {
       return null;
     }
     const verb = amount > recipient.monthlyAmountFen ? '增发' : '减发';
+    // R43: a decrease tells the household its reasons, a refused-jobs cut among them
+    const cuts = (result.dibao.jobRefusals ?? []).filter((r) => r.reducedFen !== null && r.reducedFen > 0);
+    const why = cuts.length > 0 ? `（含R43：${cuts.map((r) => `${r.name}连续${r.refusals}次无正当理由拒绝就业服务机构介绍的工作，减发其本人低保金${yuan(r.reducedFen!)}`).join('；')}）` : '';
     return activate(
       from, effective, amount,
-      `复核${verb}：月低保金由${yuan(recipient.monthlyAmountFen)}调整为${yuan(amount)}，自${effective}起执行`,
-      'R42', steps,
+      `复核${verb}：月低保金由${yuan(recipient.monthlyAmountFen)}调整为${yuan(amount)}${why}，自${effective}起执行`,
+      cuts.length > 0 ? 'R43' : 'R42', steps,
     );
   }
 

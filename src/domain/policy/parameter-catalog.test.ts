@@ -14,10 +14,11 @@ import {
 
 const rows = seed as unknown as readonly ParameterSeedRow[];
 
-/** §19 in order: P01 … P75 with P04b after P04 and P13/P14 split. */
+/** §19 in order: P01 … P75 with P04b after P04 and P13/P14 split; then P76 (R43), which §19 does not list. */
 const EXPECTED_CODES = [
   ...['P01', 'P02', 'P03', 'P04', 'P04b'],
   ...Array.from({ length: 71 }, (_, i) => `P${String(i + 5).padStart(2, '0')}`),
+  'P76',
 ];
 
 function def(code: string): ParameterDefinition {
@@ -49,9 +50,9 @@ function fenFields(value: unknown, path: string): Array<[string, unknown]> {
 const label = (r: ParameterSeedRow): string => `${r.code} ${r.urbanRural} ${r.effectiveFrom}`;
 
 describe('PARAMETER_CATALOG', () => {
-  it('§19 lists P01 … P75 with P04b and P13/P14 split, in order, once each', () => {
+  it('§19 lists P01 … P75 with P04b and P13/P14 split, in order, once each, then P76 (R43)', () => {
     expect(PARAMETER_CATALOG.map((d) => d.code)).toEqual(EXPECTED_CODES);
-    expect(PARAMETER_CATALOG).toHaveLength(76);
+    expect(PARAMETER_CATALOG).toHaveLength(77);
   });
 
   it.each(PARAMETER_CATALOG.map((d) => [d.code, d] as const))('%s is a complete definition', (_code, d) => {
@@ -132,8 +133,8 @@ describe('seed: policy-parameters.json', () => {
     },
   );
 
-  it('counts: 76 versions, 10 OFFICIAL', () => {
-    expect(rows).toHaveLength(76);
+  it('counts: 77 versions, 10 OFFICIAL', () => {
+    expect(rows).toHaveLength(77);
     expect(rows.filter((r) => r.confidence === 'OFFICIAL').map((r) => r.code)).toEqual([
       'P02', 'P07', 'P08', 'P10', 'P11', 'P12', 'P13', 'P14', 'P15', 'P23',
     ]);

@@ -1,5 +1,6 @@
 /**
- * Catalog of policy parameters — POLICY.md §19 (P01 … P75, with P04b and P13/P14 split).
+ * Catalog of policy parameters — POLICY.md §19 (P01 … P75, with P04b and P13/P14 split), and
+ * P76 for R43, which §19 does not list.
  *
  * Pure data plus pure checks: which parameters exist, what shape their values have, and
  * whether a seed version (src/db/seed/policy-parameters.json) is honest about its
@@ -179,7 +180,7 @@ export const ALERT_SOURCE_DEPARTMENTS = [
  */
 export const ENGINE_PARAMETER_CODES: ReadonlySet<string> = new Set([
   'P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'P09', 'P17', 'P18', 'P19', 'P20', 'P21', 'P38', 'P45', 'P48',
-  'P51', 'P52', 'P53', 'P55', 'P56', 'P57', 'P58', 'P62', 'P63', 'P64', 'P65', 'P66', 'P74', 'P75',
+  'P51', 'P52', 'P53', 'P55', 'P56', 'P57', 'P58', 'P62', 'P63', 'P64', 'P65', 'P66', 'P74', 'P75', 'P76',
 ]);
 
 // ---------------------------------------------------------------------------------------
@@ -607,6 +608,14 @@ export const PARAMETER_CATALOG: readonly ParameterDefinition[] = [
   {
     code: 'P75', name: '特困人员计入低保家庭人数', nameEn: 'Extreme-poverty person counted in MLA headcount',
     kind: 'BOOLEAN', basis: 'R102 [U]', scope: 'REGION', byUrbanRural: false,
+  },
+  // Not in §19: R43 leaves the choice between reducing and stopping the member's own share to
+  // the county, and POLICY.md gives no figure; the seed is COUNTY_DECIDES (case by case: the
+  // engine cuts nothing and asks for the county's decision).
+  {
+    code: 'P76', name: '无正当理由拒绝就业的减发办法', nameEn: 'Own-share reduction for jobs refused without good reason',
+    kind: 'STRUCT', basis: 'R43 [V2]/[U]', scope: 'REGION', byUrbanRural: false,
+    fields: { mode: oneOf('COUNTY_DECIDES', 'STOP_OWN_SHARE', 'REDUCE_OWN_SHARE'), reduceRate: nullable(RATE) },
   },
 ];
 

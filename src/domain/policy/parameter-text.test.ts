@@ -25,6 +25,8 @@ describe('a parameter value in Chinese (issue 3 §1: what admins read instead of
       '上限（月低保标准的倍数）：1倍，办理时限：3天，须核对家庭经济状况：否，新规（S13）施行日期：未设置，此前小金额先行救助上限：未设置'],
     ['P55', { addOns: [{ category: 'ELDERLY', shareOfStandard: 0.1 }, { category: 'SEVERE_DISABILITY', monthlyFen: 5000 }] },
       '加发项目：（对象：老年人，低保标准的比例：10%）（对象：重度残疾人，每月金额：50.00元）'],
+    ['P76', { mode: 'REDUCE_OWN_SHARE', reduceRate: 0.5 }, '办法：按比例减发本人份额，减发比例（本人份额的）：50%'],
+    ['P76', { mode: 'COUNTY_DECIDES', reduceRate: null }, '办法：由县级民政部门逐案决定，减发比例（本人份额的）：未设置'],
     ['P48', ['CONSCRIPT_IN_ACTIVE_SERVICE'], '现役义务兵'],
     ['P69', ['DEATH_OR_MISSING', 'VOLUNTARY_EXIT'], '死亡或被宣告失踪、本人申请退出'],
     ['P52', [], '无'],

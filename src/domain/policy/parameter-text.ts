@@ -117,6 +117,9 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   population: '人口口径',
   area: '地域口径',
   annualFenByYear: '各年人均可支配收入',
+  // P76 jobs refused (R43)
+  'P76.mode': '办法',
+  reduceRate: '减发比例（本人份额的）',
 };
 
 /** Names of the option codes of ENUM fields and code lists. */
@@ -128,6 +131,9 @@ const OPTION_LABELS: Readonly<Record<string, string>> = {
   SHARE_OF_MINIMUM_WAGE_PER_EMPLOYED_MEMBER: '每名就业成员按最低工资标准的比例',
   FIXED_AMOUNT_PER_EMPLOYED_MEMBER: '每名就业成员固定金额',
   NONE: '不扣减',
+  COUNTY_DECIDES: '由县级民政部门逐案决定',
+  STOP_OWN_SHARE: '停发本人份额',
+  REDUCE_OWN_SHARE: '按比例减发本人份额',
   CENTRAL_MINIMUM: '中央确定的基础养老金',
   ALL_BASIC_PENSION: '全部基础养老金',
   DIFFERENCE: '补差',

@@ -308,3 +308,20 @@ export function readCareStandards(params: ParameterSet, used?: UsedParams): Para
     return { basis: v.basis, minimumShares: { fullSelfCare: a, partialCare: b, fullCare: c }, institutionalUpliftRate: v.institutionalUpliftRate };
   });
 }
+
+export interface JobRefusalRule {
+  /** COUNTY_DECIDES: case by case, nothing is cut automatically */
+  mode: 'COUNTY_DECIDES' | 'STOP_OWN_SHARE' | 'REDUCE_OWN_SHARE';
+  /** REDUCE_OWN_SHARE: the share of the member's own part withheld (0 < rate < 1) */
+  reduceRate: number | null;
+}
+
+/** P76 (R43): how a member's own share is cut after three jobs refused without good reason. */
+export function readJobRefusalRule(params: ParameterSet, used?: UsedParams): ParamValue<JobRefusalRule> | null {
+  return read(params, 'P76', used, 'readJobRefusalRule', (v) => {
+    if (!isObject(v)) return null;
+    if (v.mode === 'COUNTY_DECIDES' || v.mode === 'STOP_OWN_SHARE') return { mode: v.mode, reduceRate: null };
+    if (v.mode === 'REDUCE_OWN_SHARE' && isRate(v.reduceRate) && v.reduceRate > 0 && v.reduceRate < 1) return { mode: 'REDUCE_OWN_SHARE', reduceRate: v.reduceRate };
+    return null;
+  });
+}

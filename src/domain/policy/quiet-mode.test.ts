@@ -225,6 +225,11 @@ const memberArb = (i: number) =>
         fc.array(fc.record({ category: fc.constantFrom('VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MENTAL'), grade: fc.integer({ min: 1, max: 4 }) }), { minLength: 2, maxLength: 3 }),
         { nil: null },
       ),
+      // R43 jobs offered, mostly refused (three in a row are the case that matters)
+      referrals: fc.option(
+        fc.array(fc.record({ month: fc.integer({ min: 1, max: 12 }), outcome: fc.constantFrom('REFUSED_UNJUSTIFIED', 'REFUSED_UNJUSTIFIED', 'REFUSED_JUSTIFIED', 'ACCEPTED') }), { maxLength: 5 }),
+        { nil: null },
+      ),
       employment: fc.constantFrom(...EMPLOYMENTS),
       stage: fc.constantFrom(null, null, 'NONE', 'PRIMARY', 'SENIOR', 'COLLEGE'),
       exclusion: fc.constantFrom(null, null, null, null, null, 'PRISON', 'CONSCRIPT_IN_ACTIVE_SERVICE') as fc.Arbitrary<MemberFacts['exclusion']>,
@@ -244,6 +249,14 @@ const memberArb = (i: number) =>
           disabilityCategory: m.disability?.cat ?? null,
           disabilityGrade: m.disability?.grade ?? null,
           disabilityComponents: m.components,
+          jobReferrals:
+            m.referrals &&
+            m.referrals.map((r, k) => ({
+              referredOn: `2021-${String(r.month).padStart(2, '0')}-${String(10 + k).padStart(2, '0')}`,
+              position: `岗位${k}`,
+              outcome: r.outcome as 'ACCEPTED' | 'REFUSED_JUSTIFIED' | 'REFUSED_UNJUSTIFIED',
+              note: null,
+            })),
           employment: m.employment,
           studentStage: m.stage,
           exclusion: m.exclusion,
@@ -369,6 +382,7 @@ const paramsArb = (urbanRural: 'URBAN' | 'RURAL'): fc.Arbitrary<ParameterSet> =>
       P65: fc.constantFrom(undefined, ['SERIOUS_ILLNESS', 'RECORDED_NO_LABOUR_CAPACITY'], ['LOCAL_X']),
       P74: fc.constantFrom(undefined, null, false),
       P75: fc.constantFrom(undefined, null, true),
+      P76: fc.constantFrom(undefined, { mode: 'COUNTY_DECIDES', reduceRate: null }, { mode: 'STOP_OWN_SHARE', reduceRate: null }, { mode: 'REDUCE_OWN_SHARE', reduceRate: 0.3 }),
       official: fc.constantFrom([], ['P01', 'P05', 'P19']),
     })
     .map(({ official, ...values }) => {

@@ -49,7 +49,7 @@ function member(overrides: Partial<MemberFacts> = {}): MemberFacts {
   return {
     personId: 'p1', name: '张三', relationship: 'HEAD', birthDate: '1950-05-01', sex: 'M',
     labourCapacity: null, healthStatus: null, seriousIllness: null, disabilityCategory: null, disabilityGrade: null,
-    employment: null, studentStage: null, exclusion: null, selfCare: null, support: null, disabilityComponents: null, obligors: [], personCategories: [],
+    employment: null, studentStage: null, exclusion: null, selfCare: null, support: null, disabilityComponents: null, jobReferrals: null, obligors: [], personCategories: [],
     ...overrides,
   };
 }

@@ -117,6 +117,7 @@ export function buildMember(overrides: Partial<MemberFacts> & { personId: string
     selfCare: null,
     support: null,
     disabilityComponents: null,
+    jobReferrals: null,
     obligors: null,
     personCategories: [],
     ...overrides,

@@ -1,4 +1,4 @@
-import type { DisabilityComponent, HomeCareCondition, MeansTestExclusion, ObligorInabilityGround, SelfCareFacts, SupportArrangementFacts, SupportMode } from '../policy/assessment.types.js';
+import type { DisabilityComponent, HomeCareCondition, JobReferralFacts, JobReferralOutcome, MeansTestExclusion, ObligorInabilityGround, SelfCareFacts, SupportArrangementFacts, SupportMode } from '../policy/assessment.types.js';
 
 /**
  * Code lists of the registry with their Chinese labels: one source for the API schemas,
@@ -53,6 +53,28 @@ export const DISABILITY_CATEGORY_LABELS = labels({
 });
 
 export const DISABILITY_GRADE_LABELS = labels({ '1': '一级', '2': '二级', '3': '三级', '4': '四级' });
+
+/** R43: what became of a job the employment services offered. */
+export const JOB_REFERRAL_OUTCOME_LABELS = labels({
+  ACCEPTED: '接受',
+  REFUSED_JUSTIFIED: '有正当理由拒绝',
+  REFUSED_UNJUSTIFIED: '无正当理由拒绝',
+} satisfies Record<JobReferralOutcome, string>);
+
+/** R43: refusals without good reason in a row that are a ground to reduce or stop a member's own share. */
+export const R43_REFUSALS_IN_A_ROW = 3;
+
+/**
+ * R43: the offers up to `upTo` ('YYYY-MM-DD') that the member refused without good reason in a
+ * row, the latest last: the run at the end of the record. An offer accepted or refused with good
+ * reason ends a run.
+ */
+export function unjustifiedRefusalRun(referrals: readonly JobReferralFacts[] | null | undefined, upTo: string): JobReferralFacts[] {
+  const past = (referrals ?? []).filter((r) => r.referredOn <= upTo).sort((a, b) => (a.referredOn < b.referredOn ? -1 : a.referredOn > b.referredOn ? 1 : 0));
+  let start = past.length;
+  while (start > 0 && past[start - 1]!.outcome === 'REFUSED_UNJUSTIFIED') start--;
+  return past.slice(start);
+}
 
 /** The categories a 多重残疾 certificate lists (all but MULTIPLE), in the certificate's order. */
 export const SINGLE_DISABILITY_CATEGORIES = ['VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MENTAL'] as const;

@@ -6,6 +6,7 @@ import {
   describeSupportArrangement,
   EXPENDITURE_TYPE_LABELS,
   INCOME_TYPE_LABELS,
+  JOB_REFERRAL_OUTCOME_LABELS,
   MEANS_TEST_EXCLUSION_LABELS,
   OBLIGOR_INABILITY_GROUND_LABELS,
   RELATIONSHIP_LABELS,
@@ -13,7 +14,7 @@ import {
   URBAN_RURAL_LABELS,
 } from './codes.js';
 import { careLevelOf } from './self-care.js';
-import type { DisabilityComponent, SupportArrangementFacts } from '../policy/assessment.types.js';
+import type { DisabilityComponent, JobReferralFacts, SupportArrangementFacts } from '../policy/assessment.types.js';
 import { auditActionLabel } from '../audit-actions.js';
 import { formatYuan as formatMoney } from '../policy/money.js';
 
@@ -63,6 +64,7 @@ export const FIELD_LABELS: Record<string, string> = {
   selfCare: '生活自理能力评估',
   support: '供养方式',
   disabilityComponents: '多重残疾各类别等级',
+  jobReferrals: '就业服务机构介绍工作',
   obligors: '法定赡养/抚养/扶养义务人',
   assessedOn: '评估日期',
 };
@@ -108,8 +110,8 @@ export function summariseEvent(e: TimelineEventInput): string {
     case 'expenditure.remove':
       return `${base}：${label(EXPENDITURE_TYPE_LABELS, b.expenditureType)} ${formatYuan(b.amountFen)}`;
     case 'person.policy-facts':
-      // a 多重残疾's categories only where recorded (most people have no disability at all)
-      return `${base}：${a._name ?? ''}（${POLICY_FACT_KEYS.filter((k) => k !== 'disabilityComponents' || a[k])
+      // a 多重残疾's categories and jobs offered only where recorded (they concern few people)
+      return `${base}：${a._name ?? ''}（${POLICY_FACT_KEYS.filter((k) => (k !== 'disabilityComponents' && k !== 'jobReferrals') || a[k])
         .map((k) => `${FIELD_LABELS[k]}：${describePolicyFact(k, a[k] ?? null, true)}`)
         .join('；')}）`;
     case 'category.add':
@@ -138,7 +140,7 @@ export function formatYuan(fen: unknown): string {
   return typeof fen === 'number' && Number.isSafeInteger(fen) ? formatMoney(fen) : '';
 }
 
-const POLICY_FACT_KEYS = ['meansTestExclusion', 'selfCare', 'support', 'obligors', 'disabilityComponents'] as const;
+const POLICY_FACT_KEYS = ['meansTestExclusion', 'selfCare', 'support', 'obligors', 'disabilityComponents', 'jobReferrals'] as const;
 
 /** One registry policy fact (person_policy_facts) in Chinese; null is 未登记 (or 无 for the exclusion). */
 function describePolicyFact(key: (typeof POLICY_FACT_KEYS)[number], v: unknown, brief = false): string {
@@ -153,6 +155,12 @@ function describePolicyFact(key: (typeof POLICY_FACT_KEYS)[number], v: unknown, 
     return brief ? label(SUPPORT_MODE_LABELS, s.mode) : describeSupportArrangement(s);
   }
   if (key === 'disabilityComponents') return Array.isArray(v) ? describeDisabilityComponents(v as DisabilityComponent[]) : '';
+  if (key === 'jobReferrals') {
+    const offers = Array.isArray(v) ? (v as JobReferralFacts[]) : [];
+    if (offers.length === 0) return '无';
+    if (brief) return `${offers.length}次`;
+    return offers.map((o) => `${o.referredOn} ${o.position}（${label(JOB_REFERRAL_OUTCOME_LABELS, o.outcome)}）`).join('、');
+  }
   const list = Array.isArray(v) ? (v as { name?: string; relationship?: string; inabilityGround?: string | null }[]) : [];
   if (list.length === 0) return '无';
   if (brief) return `${list.length}人`;

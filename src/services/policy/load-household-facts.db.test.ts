@@ -88,14 +88,15 @@ describe('household facts by window and by id', () => {
     const odd = '卓玛\u001f\u001a';
     await q(`UPDATE persons SET name = $2, serious_illness = $3, labour_capacity = NULL, disability_category = 'MULTIPLE', disability_grade = 2 WHERE id = $1`, [personId, odd, '尿毒症\u001a']);
     await q(
-      `INSERT INTO person_policy_facts (person_id, county_code, means_test_exclusion, self_care, obligors, support, disability_components)
-       VALUES ($1, '630103', NULL, $2, $3, $4, $5)`,
+      `INSERT INTO person_policy_facts (person_id, county_code, means_test_exclusion, self_care, obligors, support, disability_components, job_referrals)
+       VALUES ($1, '630103', NULL, $2, $3, $4, $5, $6)`,
       [
         personId,
         JSON.stringify({ eat: true, dress: false, assessedOn: '2026-01-05' }),
         JSON.stringify([{ name: '扎西\u001f', relationship: 'CHILD', inabilityGround: null }]),
         JSON.stringify({ mode: 'INSTITUTIONAL', institution: '互助县\u001f敬老院', homeCondition: null, since: '2025-07-01' }),
         JSON.stringify([{ category: 'VISUAL', grade: 2 }, { category: 'HEARING', grade: 3 }]),
+        JSON.stringify([{ referredOn: '2026-03-02', position: '保洁员\u001f', outcome: 'REFUSED_UNJUSTIFIED', note: null }]),
       ],
     );
     await q(
@@ -118,6 +119,7 @@ describe('household facts by window and by id', () => {
       obligors: [{ name: '扎西\u001f', relationship: 'CHILD', inabilityGround: null }],
       support: { mode: 'INSTITUTIONAL', institution: '互助县\u001f敬老院', homeCondition: null, since: '2025-07-01' },
       disabilityComponents: [{ category: 'VISUAL', grade: 2 }, { category: 'HEARING', grade: 3 }],
+      jobReferrals: [{ referredOn: '2026-03-02', position: '保洁员\u001f', outcome: 'REFUSED_UNJUSTIFIED', note: null }],
     });
     const income = f.incomes.find((i) => i.incomeType === 'PROPERTY')!;
     expect(income).toMatchObject({ personId: null, periodStart: '2025-01-01', periodEnd: '2025-12-31', amountFen: 123_456_789_012, note: '备注\u001f' });

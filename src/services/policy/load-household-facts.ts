@@ -5,6 +5,7 @@
  */
 import type {
   DisabilityComponent,
+  JobReferralFacts,
   AssetFact,
   ExpenditureFact,
   FactSource,
@@ -151,6 +152,7 @@ export async function loadHouseholdFacts(db: Executor, ids: readonly string[], o
           selfCare: (m.selfCare as SelfCareFacts | null) ?? null,
           support: (m.support as SupportArrangementFacts | null) ?? null,
           disabilityComponents: (m.disabilityComponents as DisabilityComponent[] | null) ?? null,
+          jobReferrals: (m.jobReferrals as JobReferralFacts[] | null) ?? null,
           obligors: (m.obligors as ObligorFacts[] | null) ?? null,
           personCategories: personCatsOf.get(m.personId) ?? [],
         }),

@@ -27,6 +27,7 @@ function policyFactsView(f: PersonPolicyFactsRow | undefined) {
     obligors: f?.obligors ?? null,
     support: f?.support ?? null,
     disabilityComponents: f?.disabilityComponents ?? null,
+    jobReferrals: f?.jobReferrals ?? null,
     updatedAt: f ? f.updatedAt.toISOString() : null,
   };
 }

@@ -23,6 +23,9 @@ function violationsOf(body: PolicyFactsInput, today: string): Violation[] {
       out.push({ path: 'support.homeCondition', code: 'REGISTRY_SUPPORT_FIELD_MISMATCH', params: { field: '社区居住患精神病、传染病情形', mode: '分散供养' } });
     }
   }
+  (body.jobReferrals ?? []).forEach((r, i) => {
+    if (r.referredOn > today) out.push({ path: `jobReferrals.${i}.referredOn`, code: 'REGISTRY_DATE_IN_FUTURE', params: { field: '介绍日期' } });
+  });
   const seen = new Set<string>();
   (body.disabilityComponents ?? []).forEach((c, i) => {
     if (seen.has(c.category)) {
@@ -50,7 +53,7 @@ function componentViolations(components: PolicyFactsInput['disabilityComponents'
 
 /**
  * Replace the policy facts of an active member (R15 exclusion, R53 self-care assessment, R56
- * mode of support, R51 obligors, the categories of a 多重残疾 for R49/R31): upsert, audited
+ * mode of support, R51 obligors, the categories of a 多重残疾 for R49/R31, R43 jobs offered): upsert, audited
  * with before/after on the household's timeline.
  */
 export function setPersonPolicyFacts(ctx: ServiceContext, actor: Actor, householdId: string, personId: string, body: PolicyFactsInput) {
@@ -70,6 +73,7 @@ export function setPersonPolicyFacts(ctx: ServiceContext, actor: Actor, househol
       support: body.support,
       obligors: body.obligors,
       disabilityComponents: body.disabilityComponents === undefined ? (old?.disabilityComponents ?? null) : body.disabilityComponents,
+      jobReferrals: body.jobReferrals === undefined ? (old?.jobReferrals ?? null) : body.jobReferrals,
     };
     await upsertPersonPolicyFacts(tx, { personId, countyCode: h.countyCode, ...after, updatedBy: actor.id, updatedAt: ctx.clock.now() });
     return {
@@ -77,7 +81,14 @@ export function setPersonPolicyFacts(ctx: ServiceContext, actor: Actor, househol
       entityType: 'person',
       entityId: personId,
       before: old
-        ? { meansTestExclusion: old.meansTestExclusion, selfCare: old.selfCare, support: old.support, obligors: old.obligors, disabilityComponents: old.disabilityComponents }
+        ? {
+            meansTestExclusion: old.meansTestExclusion,
+            selfCare: old.selfCare,
+            support: old.support,
+            obligors: old.obligors,
+            disabilityComponents: old.disabilityComponents,
+            jobReferrals: old.jobReferrals,
+          }
         : null,
       after: { ...after, _name: member.person.name },
     };

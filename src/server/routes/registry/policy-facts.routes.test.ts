@@ -111,7 +111,7 @@ describe('rigid expenditure items (R47)', () => {
 describe('member policy facts (R15, R51, R53)', () => {
   it('shows 未登记 (all null) before anything is recorded', async () => {
     const h = await create(clerk);
-    expect(spouseOf(h).policyFacts).toEqual({ meansTestExclusion: null, selfCare: null, support: null, obligors: null, disabilityComponents: null, updatedAt: null });
+    expect(spouseOf(h).policyFacts).toEqual({ meansTestExclusion: null, selfCare: null, support: null, obligors: null, disabilityComponents: null, jobReferrals: null, updatedAt: null });
   });
 
   it('upserts the facts of an active member, replaces them, and clears them', async () => {
@@ -242,6 +242,47 @@ describe('member policy facts (R15, R51, R53)', () => {
       expect(r.statusCode).toBe(400);
       expect(r.json().error.details).toEqual([expect.objectContaining({ path: 'disabilityComponents', code: 'REGISTRY_DISABILITY_NOT_MULTIPLE' })]);
       expect(r.json().error.message).toBeTruthy();
+    });
+  });
+
+  describe('jobs offered by the employment services (R43)', () => {
+    const base = { meansTestExclusion: null, selfCare: null, support: null, obligors: null };
+    const OFFERS = [
+      { referredOn: '2025-09-02', position: '城东区物业保洁员', outcome: 'REFUSED_UNJUSTIFIED', note: null },
+      { referredOn: '2025-11-11', position: '工业园区包装工', outcome: 'REFUSED_JUSTIFIED', note: '腰伤，医院证明' },
+      { referredOn: '2026-01-20', position: '物流公司分拣员', outcome: 'ACCEPTED', note: null },
+    ];
+
+    it('records them, keeps them when a later body leaves them out, and writes the change record', async () => {
+      const h = await create(clerk);
+      const url = `/api/households/${h.id}/members/${h.headPersonId}/policy-facts`;
+      const first = await clerk.put(url, { ...base, jobReferrals: OFFERS });
+      expect(first.statusCode, first.body).toBe(200);
+      const head = first.json().members.find((m: Member) => m.person.id === h.headPersonId);
+      expect(head.policyFacts.jobReferrals).toEqual(OFFERS);
+      const kept = await clerk.put(url, { ...base, obligors: [] });
+      expect(kept.statusCode, kept.body).toBe(200);
+      expect((await listPersonPolicyFacts(database.db, [h.headPersonId]))[0]?.jobReferrals).toEqual(OFFERS);
+
+      const items = (await clerk.get(`/api/households/${h.id}/timeline`)).json().items;
+      expect(items[1].summary).toContain('就业服务机构介绍工作：3次');
+      expect(items[1].changes).toContainEqual({
+        field: '就业服务机构介绍工作',
+        before: '未登记',
+        after: '2025-09-02 城东区物业保洁员（无正当理由拒绝）、2025-11-11 工业园区包装工（有正当理由拒绝）、2026-01-20 物流公司分拣员（接受）',
+      });
+    });
+
+    it.each<[string, unknown, { path: string; code: string } | null]>([
+      ['an offer dated in the future', [{ ...OFFERS[0], referredOn: '2999-01-01' }], { path: 'jobReferrals.0.referredOn', code: 'REGISTRY_DATE_IN_FUTURE' }],
+      ['an unknown outcome', [{ ...OFFERS[0], outcome: 'IGNORED' }], null],
+      ['a job without a name', [{ ...OFFERS[0], position: '' }], null],
+    ])('refuses %s', async (_case, jobReferrals, detail) => {
+      const h = await create(clerk);
+      const r = await clerk.put(`/api/households/${h.id}/members/${h.headPersonId}/policy-facts`, { ...base, jobReferrals });
+      expect(r.statusCode).toBe(400);
+      if (detail) expect(r.json().error.details).toEqual([expect.objectContaining(detail)]);
+      expect(await listPersonPolicyFacts(database.db, [h.headPersonId])).toEqual([]);
     });
   });
 

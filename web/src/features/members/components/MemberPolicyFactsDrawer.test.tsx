@@ -36,7 +36,7 @@ function member(policyFacts: Partial<MemberView['policyFacts']>, person: Partial
       studentStage: null,
       ...person,
     },
-    policyFacts: { meansTestExclusion: null, selfCare: null, support: null, obligors: null, disabilityComponents: null, updatedAt: null, ...policyFacts },
+    policyFacts: { meansTestExclusion: null, selfCare: null, support: null, obligors: null, disabilityComponents: null, jobReferrals: null, updatedAt: null, ...policyFacts },
   };
 }
 
@@ -74,7 +74,8 @@ describe('MemberPolicyFactsDrawer (R53 care level)', { timeout: 20_000 }, () => 
   it('keeps 未登记 apart from an empty obligor list', async () => {
     renderDrawer(member({ obligors: [] }));
     expect(await screen.findByTestId('no-obligors')).toBeTruthy();
-    expect((screen.getByRole('radio', { name: '已登记' }) as HTMLInputElement).checked).toBe(true);
+    // the obligors' 已登记 is the last one (the jobs offered by the employment services come before)
+    expect((screen.getAllByRole('radio', { name: '已登记' }).at(-1) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: '未评估' }) as HTMLInputElement).checked).toBe(true);
     expect(screen.queryByTestId('care-level')).toBeNull();
   });
@@ -95,6 +96,7 @@ describe('MemberPolicyFactsDrawer (R53 care level)', { timeout: 20_000 }, () => 
       support: null,
       obligors: null,
       disabilityComponents: null,
+      jobReferrals: null,
     });
   });
 });
@@ -203,5 +205,95 @@ describe('MemberPolicyFactsDrawer (R49/R31 categories of a 多重残疾)', { tim
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     expect((await screen.findAllByText('请选择残疾类别')).length).toBe(2);
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('MemberPolicyFactsDrawer (R43 jobs offered)', { timeout: 20_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const offer = (referredOn: string, outcome: string, note: string | null = null) => ({ referredOn, position: `泽库县保洁公司保洁员（${referredOn}）`, outcome, note });
+  const THREE_REFUSED = [offer('2026-03-02', 'REFUSED_UNJUSTIFIED'), offer('2026-05-11', 'REFUSED_UNJUSTIFIED', '称路途远'), offer('2026-08-20', 'REFUSED_UNJUSTIFIED')];
+
+  function stubFetch() {
+    const fetchMock = vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    return fetchMock;
+  }
+
+  it('shows a recorded list and sends it back unchanged', async () => {
+    const fetchMock = stubFetch();
+    const referrals = [offer('2026-02-10', 'ACCEPTED'), offer('2026-06-15', 'REFUSED_JUSTIFIED', '住院治疗中')];
+    renderDrawer(member({ jobReferrals: referrals }));
+    expect(await screen.findByText('就业服务机构介绍工作（R43）')).toBeTruthy();
+    expect(screen.getByDisplayValue('泽库县保洁公司保洁员（2026-02-10）')).toBeTruthy();
+    expect(screen.getByDisplayValue('住院治疗中')).toBeTruthy();
+    expect(screen.getByText('接受')).toBeTruthy();
+    expect(screen.getByText('有正当理由拒绝')).toBeTruthy();
+    expect(screen.queryByTestId('r43-run')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((JSON.parse(String(init.body)) as Record<string, unknown>).jobReferrals).toEqual(referrals);
+  });
+
+  it('sends an empty list for 已登记 without any job offered', async () => {
+    const fetchMock = stubFetch();
+    renderDrawer(member({ jobReferrals: [] }));
+    expect(await screen.findByTestId('no-job-referrals')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((JSON.parse(String(init.body)) as Record<string, unknown>).jobReferrals).toEqual([]);
+  });
+
+  it('warns of three refusals without good reason in a row as the latest, and not once a job was accepted after them', async () => {
+    const { unmount } = render(
+      <AppProviders queryClient={createQueryClient()}>
+        <MemberPolicyFactsDrawer householdId="h" member={member({ jobReferrals: [offer('2026-01-05', 'ACCEPTED'), ...THREE_REFUSED] })} canWrite onClose={() => {}} />
+      </AppProviders>,
+    );
+    expect((await screen.findByTestId('r43-run')).textContent).toContain('已连续3次无正当理由拒绝介绍的工作：成员有劳动能力的，按R43减发或停发其本人低保金');
+    unmount();
+    renderDrawer(member({ jobReferrals: [...THREE_REFUSED, offer('2026-10-09', 'ACCEPTED')] }));
+    expect(await screen.findByText('就业服务机构介绍工作（R43）')).toBeTruthy();
+    expect((await screen.findAllByText('无正当理由拒绝')).length).toBe(3);
+    expect(screen.queryByTestId('r43-run')).toBeNull();
+  });
+
+  it('updates the warning while entering: removing the latest refusal leaves two in a row', async () => {
+    renderDrawer(member({ jobReferrals: THREE_REFUSED }));
+    expect(await screen.findByTestId('r43-run')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: '删除介绍的工作' })[2]!);
+    await waitFor(() => expect(screen.queryByTestId('r43-run')).toBeNull());
+  });
+
+  it('does not save 已登记 with a row left blank', async () => {
+    const fetchMock = stubFetch();
+    renderDrawer(member({}));
+    await screen.findByText('就业服务机构介绍工作（R43）');
+    // the first 已登记 is that of the jobs offered (the obligors' comes after it)
+    fireEvent.click(screen.getAllByRole('radio', { name: '已登记' })[0]!);
+    expect(await screen.findByTestId('no-job-referrals')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /添加介绍的工作/ }));
+    expect(await screen.findByText('介绍日期')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('请选择介绍日期')).toBeTruthy();
+    expect(screen.getByText('请输入介绍的工作')).toBeTruthy();
+    expect(screen.getByText('请选择结果')).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('flags three refusals without good reason in a row on the member row, and not two', async () => {
+    const cell = (m: MemberView) =>
+      render(
+        <AppProviders queryClient={createQueryClient()}>
+          <PolicyFactsCell householdId="h" member={m} canWrite />
+        </AppProviders>,
+      );
+    const { unmount } = cell(member({ jobReferrals: THREE_REFUSED }));
+    expect(await screen.findByText('连续拒绝就业3次')).toBeTruthy();
+    unmount();
+    cell(member({ jobReferrals: THREE_REFUSED.slice(1) }));
+    expect(await screen.findByRole('button', { name: '救助认定信息' })).toBeTruthy();
+    expect(screen.queryByText(/连续拒绝就业/)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
+import type { JobReferralFacts, JobReferralOutcome } from '../../../../../src/domain/policy/assessment.types';
 import { careLevelOf, countFailedActivities, SELF_CARE_ACTIVITIES } from '../../../../../src/domain/registry/self-care';
 import { useIsPhone } from '../../../components/useIsPhone';
 import { dayjs, formatDateTime, todayInChina } from '../../../lib/dates';
@@ -12,12 +13,15 @@ import {
   describeDisability,
   describeDisabilityComponents,
   HOME_CARE_CONDITION_LABELS,
+  JOB_REFERRAL_OUTCOME_LABELS,
   MEANS_TEST_EXCLUSION_LABELS,
   OBLIGOR_INABILITY_GROUND_LABELS,
   optionsOf,
+  R43_REFUSALS_IN_A_ROW,
   SELF_CARE_ACTIVITY_LABELS,
   SINGLE_DISABILITY_CATEGORIES,
   SUPPORT_MODE_LABELS,
+  unjustifiedRefusalRun,
   type CareLevel,
   type SelfCareActivity,
 } from '../../../lib/labels';
@@ -34,6 +38,13 @@ interface ObligorValues {
   inabilityGround: string;
 }
 
+interface JobReferralValues {
+  referredOn?: dayjs.Dayjs | null;
+  position?: string;
+  outcome?: string;
+  note?: string;
+}
+
 interface PolicyFactsValues {
   /** '' = 无 */
   meansTestExclusion: string;
@@ -46,11 +57,14 @@ interface PolicyFactsValues {
   obligors?: ObligorValues[];
   componentsRecorded: boolean;
   disabilityComponents?: { category?: string; grade?: number }[];
+  referralsRecorded: boolean;
+  jobReferrals?: JobReferralValues[];
 }
 
 const EXCLUSION_OPTIONS = [{ value: '', label: '无' }, ...optionsOf(MEANS_TEST_EXCLUSION_LABELS)];
 const SUPPORT_MODE_OPTIONS = [{ value: '', label: '未登记' }, ...optionsOf(SUPPORT_MODE_LABELS)];
 const HOME_CONDITION_OPTIONS = [{ value: '', label: '无' }, ...optionsOf(HOME_CARE_CONDITION_LABELS)];
+const OUTCOME_OPTIONS = optionsOf(JOB_REFERRAL_OUTCOME_LABELS);
 const GROUND_OPTIONS = [{ value: '', label: '有履行能力' }, ...optionsOf(OBLIGOR_INABILITY_GROUND_LABELS)];
 const RELATIONSHIP_SUGGESTIONS = ['配偶', '子女', '父母', '兄弟姐妹', '祖父母', '外祖父母', '孙子女', '外孙子女'].map((value) => ({ value }));
 const COMPONENT_CATEGORY_OPTIONS = SINGLE_DISABILITY_CATEGORIES.map((c) => ({ value: c, label: DISABILITY_CATEGORY_LABELS[c] }));
@@ -74,7 +88,18 @@ function toValues(f: MemberView['policyFacts']): PolicyFactsValues {
     obligors: (f.obligors ?? []).map((o) => ({ name: o.name, relationship: o.relationship, inabilityGround: o.inabilityGround ?? '' })),
     componentsRecorded: f.disabilityComponents !== null,
     disabilityComponents: f.disabilityComponents ?? [{}, {}],
+    referralsRecorded: f.jobReferrals !== null,
+    jobReferrals: (f.jobReferrals ?? []).map((r) => ({ referredOn: dayjs(r.referredOn), position: r.position, outcome: r.outcome, note: r.note ?? '' })),
   };
+}
+
+/** R43: the rows as entered so far (those with a date and a result), to preview the run of refusals. */
+function enteredReferrals(rows: (JobReferralValues | undefined)[] | undefined): JobReferralFacts[] {
+  return (rows ?? []).flatMap((r) =>
+    r?.referredOn && r.outcome
+      ? [{ referredOn: r.referredOn.format('YYYY-MM-DD'), position: r.position?.trim() ?? '', outcome: r.outcome as JobReferralOutcome, note: r.note?.trim() || null }]
+      : [],
+  );
 }
 
 /** R56: the institution only for 集中供养, the community resident's illness only for 分散供养. */
@@ -120,6 +145,14 @@ function toBody(v: PolicyFactsValues, multiple: boolean): PolicyFactsInput {
           grade: c.grade ?? 0,
         }))
       : null,
+    jobReferrals: v.referralsRecorded
+      ? (v.jobReferrals ?? []).map((r) => ({
+          referredOn: (r.referredOn ?? dayjs()).format('YYYY-MM-DD'),
+          position: (r.position ?? '').trim(),
+          outcome: r.outcome as NonNullable<PolicyFactsInput['jobReferrals']>[number]['outcome'],
+          note: r.note?.trim() || null,
+        }))
+      : null,
   };
 }
 
@@ -141,9 +174,12 @@ export function CareLevelPreview({ activities }: { activities: Partial<Activitie
 
 /**
  * 救助认定信息 of one member (PUT …/members/:personId/policy-facts): R15 不计入家庭人口情形,
- * R53 生活自理能力评估 with the resulting care level, R56 供养方式, R51 法定义务人 and, for a member
- * whose certificate says 多重残疾, its categories with their grades (R49, R31). 未评估 / 未登记 are
- * kept apart from "all able" / "no obligor", because the policy engine treats them differently.
+ * R53 生活自理能力评估 with the resulting care level, R56 供养方式, R51 法定义务人, for a member
+ * whose certificate says 多重残疾, its categories with their grades (R49, R31), and the jobs the
+ * employment services offered with what became of them (R43: refused without good reason 3 times
+ * in a row, the member's own share is reduced or stopped — flagged while entering). 未评估 / 未登记
+ * are kept apart from "all able" / "no obligor" / "no job offered", because the policy engine
+ * treats them differently.
  */
 export function MemberPolicyFactsDrawer({
   householdId,
@@ -164,6 +200,9 @@ export function MemberPolicyFactsDrawer({
   const obligorsRecorded = Form.useWatch('obligorsRecorded', form);
   const supportMode = Form.useWatch('supportMode', form);
   const componentsRecorded = Form.useWatch('componentsRecorded', form);
+  const referralsRecorded = Form.useWatch('referralsRecorded', form);
+  const referralRows = Form.useWatch('jobReferrals', form);
+  const refusalRun = referralsRecorded ? unjustifiedRefusalRun(enteredReferrals(referralRows), todayInChina()) : [];
   const person = member?.person;
   // shown for a 多重残疾 certificate; categories recorded for a certificate since changed are
   // named and cleared on saving
@@ -353,6 +392,70 @@ export function MemberPolicyFactsDrawer({
               </Form.List>
             )}
           </>
+        )}
+
+        <Divider titlePlacement="start" plain>
+          就业服务机构介绍工作（R43）
+        </Divider>
+        <Form.Item name="referralsRecorded" extra="记录人社部门、就业服务机构介绍的工作及结果；有劳动能力的成员无正当理由连续3次拒绝的，按规定减发或停发其本人低保金（R43）">
+          <Radio.Group
+            options={[
+              { value: false, label: '未登记' },
+              { value: true, label: '已登记' },
+            ]}
+          />
+        </Form.Item>
+        {referralsRecorded && (
+          <Form.List name="jobReferrals">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.length === 0 && (
+                  <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 12 }} data-testid="no-job-referrals">
+                    未介绍工作
+                  </Typography.Text>
+                )}
+                {fields.map((f, i) => (
+                  <Row key={f.key} gutter={8} align="top" style={isPhone ? { borderBottom: '1px solid #f0f0f0', marginBottom: 8 } : undefined}>
+                    <Col xs={12} sm={5}>
+                      <Form.Item name={[f.name, 'referredOn']} label={i === 0 || isPhone ? '介绍日期' : undefined} rules={[{ required: true, message: '请选择介绍日期' }]}>
+                        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayInChina()), 'day')} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={6}>
+                      <Form.Item name={[f.name, 'position']} label={i === 0 || isPhone ? '介绍的工作' : undefined} rules={[{ required: true, whitespace: true, message: '请输入介绍的工作' }, { max: 60 }]}>
+                        <Input maxLength={60} placeholder="单位及岗位" />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={6}>
+                      <Form.Item name={[f.name, 'outcome']} label={i === 0 || isPhone ? '结果' : undefined} rules={[{ required: true, message: '请选择结果' }]}>
+                        <Select options={OUTCOME_OPTIONS} popupMatchSelectWidth={isPhone ? true : 180} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={8} sm={5}>
+                      <Form.Item name={[f.name, 'note']} label={i === 0 || isPhone ? '备注' : undefined} rules={[{ max: 200 }]}>
+                        <Input maxLength={200} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={4} sm={2} style={{ paddingTop: i === 0 || isPhone ? 30 : 0 }}>
+                      <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除介绍的工作" onClick={() => remove(f.name)} />
+                    </Col>
+                  </Row>
+                ))}
+                {refusalRun.length >= R43_REFUSALS_IN_A_ROW && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    data-testid="r43-run"
+                    title={`已连续${refusalRun.length}次无正当理由拒绝介绍的工作：成员有劳动能力的，按R43减发或停发其本人低保金（按本地减发办法P76，或由县级民政部门决定）`}
+                  />
+                )}
+                <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ referredOn: null, position: '', note: '' })} style={{ marginBottom: 16 }}>
+                  添加介绍的工作
+                </Button>
+              </>
+            )}
+          </Form.List>
         )}
 
         <Divider titlePlacement="start" plain>

@@ -1,0 +1,1 @@
+ALTER TABLE "person_policy_facts" ADD COLUMN "job_referrals" jsonb;
