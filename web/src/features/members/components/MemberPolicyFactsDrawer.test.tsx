@@ -48,6 +48,22 @@ function renderDrawer(m: MemberView) {
   );
 }
 
+/** fetch answering every request 200 {}; the mock, to read what the drawer sent. */
+function stubSave() {
+  const fetchMock = vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** Click 保存 and read the body of the PUT it sent (after `stubSave`). */
+async function savedBody(): Promise<Record<string, unknown>> {
+  const fetchMock = vi.mocked(fetch);
+  fireEvent.click(screen.getByRole('button', { name: '保存' }));
+  await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+  const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+  return JSON.parse(String(init.body)) as Record<string, unknown>;
+}
+
 // Generous timeout: the first render loads Ant Design, slow when the web suite runs in parallel.
 describe('MemberPolicyFactsDrawer (R53 care level)', { timeout: 20_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -81,8 +97,7 @@ describe('MemberPolicyFactsDrawer (R53 care level)', { timeout: 20_000 }, () => 
   });
 
   it('sends null for 未评估/未登记 and the six booleans with the date once assessed', async () => {
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify({}), { status: 200, headers: { 'content-type': 'application/json' } }));
-    vi.stubGlobal('fetch', fetchMock);
+    const fetchMock = stubSave();
     renderDrawer(member({ meansTestExclusion: 'PRISON', selfCare: { ...ALL_ABLE, bathing: false, assessedOn: '2026-01-15' } }));
     await screen.findByTestId('care-level');
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
@@ -104,16 +119,8 @@ describe('MemberPolicyFactsDrawer (R53 care level)', { timeout: 20_000 }, () => 
 describe('MemberPolicyFactsDrawer (R56 mode of support)', { timeout: 20_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  async function savedBody(): Promise<Record<string, unknown>> {
-    const fetchMock = vi.mocked(fetch);
-    fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    return JSON.parse(String(init.body)) as Record<string, unknown>;
-  }
-
   it('shows a recorded 集中供养 with its institution and sends it back unchanged', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })));
+    stubSave();
     const support = { mode: 'INSTITUTIONAL', institution: '泽库县中心敬老院', homeCondition: null, since: '2024-03-01' };
     renderDrawer(member({ support }));
     expect(((await screen.findByRole('radio', { name: '集中供养' })) as HTMLInputElement).checked).toBe(true);
@@ -122,7 +129,7 @@ describe('MemberPolicyFactsDrawer (R56 mode of support)', { timeout: 20_000 }, (
   });
 
   it('switching to 分散供养 drops the institution (it belongs to 集中供养 only) and keeps the start date', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })));
+    stubSave();
     renderDrawer(member({ support: { mode: 'INSTITUTIONAL', institution: '泽库县中心敬老院', homeCondition: null, since: '2024-03-01' } }));
     fireEvent.click(await screen.findByRole('radio', { name: '分散供养' }));
     expect(await screen.findByText('社区居住患病情形')).toBeTruthy();
@@ -131,7 +138,7 @@ describe('MemberPolicyFactsDrawer (R56 mode of support)', { timeout: 20_000 }, (
   });
 
   it('keeps a community resident\'s mental illness (R55 uplift) of home support', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })));
+    stubSave();
     const support = { mode: 'HOME', institution: null, homeCondition: 'MENTAL_ILLNESS', since: '2025-06-01' };
     renderDrawer(member({ support }));
     expect(await screen.findByText('社区居住的精神病患者')).toBeTruthy();
@@ -169,35 +176,26 @@ describe('MemberPolicyFactsDrawer (R49/R31 categories of a 多重残疾)', { tim
   });
 
   it('shows the recorded categories of a 多重残疾 certificate and sends them back unchanged', async () => {
-    const fetchMock = vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
-    vi.stubGlobal('fetch', fetchMock);
+    stubSave();
     const components = [{ category: 'PHYSICAL', grade: 2 }, { category: 'VISUAL', grade: 3 }];
     renderDrawer(member({ disabilityComponents: components }, MULTIPLE));
     expect(await screen.findByText('多重残疾各类别等级')).toBeTruthy();
     expect(screen.getByText(/残疾证：多重残疾二级/)).toBeTruthy();
     expect(screen.getByText('肢体残疾')).toBeTruthy();
     expect(screen.getByText('视力残疾')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect((JSON.parse(String(init.body)) as Record<string, unknown>).disabilityComponents).toEqual(components);
+    expect((await savedBody()).disabilityComponents).toEqual(components);
   });
 
   it('names the categories recorded for a certificate since changed from 多重残疾, and clears them on saving', async () => {
-    const fetchMock = vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
-    vi.stubGlobal('fetch', fetchMock);
+    stubSave();
     renderDrawer(member({ disabilityComponents: [{ category: 'VISUAL', grade: 3 }, { category: 'PHYSICAL', grade: 2 }] }, { disabilityCategory: 'PHYSICAL', disabilityGrade: 2 }));
     expect(await screen.findByText('残疾证已不是多重残疾，原登记的多重残疾各类别等级（肢体残疾二级、视力残疾三级）保存时将清除')).toBeTruthy();
     expect(screen.queryByText('多重残疾各类别等级')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect((JSON.parse(String(init.body)) as Record<string, unknown>).disabilityComponents).toBeNull();
+    expect((await savedBody()).disabilityComponents).toBeNull();
   });
 
   it('does not save 已登记 with a category left blank', async () => {
-    const fetchMock = vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
-    vi.stubGlobal('fetch', fetchMock);
+    const fetchMock = stubSave();
     renderDrawer(member({}, MULTIPLE));
     const recorded = (await screen.findAllByRole('radio', { name: '已登记' }))[0]!;
     fireEvent.click(recorded);
@@ -213,14 +211,8 @@ describe('MemberPolicyFactsDrawer (R43 jobs offered)', { timeout: 20_000 }, () =
   const offer = (referredOn: string, outcome: string, note: string | null = null) => ({ referredOn, position: `泽库县保洁公司保洁员（${referredOn}）`, outcome, note });
   const THREE_REFUSED = [offer('2026-03-02', 'REFUSED_UNJUSTIFIED'), offer('2026-05-11', 'REFUSED_UNJUSTIFIED', '称路途远'), offer('2026-08-20', 'REFUSED_UNJUSTIFIED')];
 
-  function stubFetch() {
-    const fetchMock = vi.fn(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
-    vi.stubGlobal('fetch', fetchMock);
-    return fetchMock;
-  }
-
   it('shows a recorded list and sends it back unchanged', async () => {
-    const fetchMock = stubFetch();
+    stubSave();
     const referrals = [offer('2026-02-10', 'ACCEPTED'), offer('2026-06-15', 'REFUSED_JUSTIFIED', '住院治疗中')];
     renderDrawer(member({ jobReferrals: referrals }));
     expect(await screen.findByText('就业服务机构介绍工作（R43）')).toBeTruthy();
@@ -229,20 +221,14 @@ describe('MemberPolicyFactsDrawer (R43 jobs offered)', { timeout: 20_000 }, () =
     expect(screen.getByText('接受')).toBeTruthy();
     expect(screen.getByText('有正当理由拒绝')).toBeTruthy();
     expect(screen.queryByTestId('r43-run')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect((JSON.parse(String(init.body)) as Record<string, unknown>).jobReferrals).toEqual(referrals);
+    expect((await savedBody()).jobReferrals).toEqual(referrals);
   });
 
   it('sends an empty list for 已登记 without any job offered', async () => {
-    const fetchMock = stubFetch();
+    stubSave();
     renderDrawer(member({ jobReferrals: [] }));
     expect(await screen.findByTestId('no-job-referrals')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
-    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect((JSON.parse(String(init.body)) as Record<string, unknown>).jobReferrals).toEqual([]);
+    expect((await savedBody()).jobReferrals).toEqual([]);
   });
 
   it('warns of three refusals without good reason in a row as the latest, and not once a job was accepted after them', async () => {
@@ -267,7 +253,7 @@ describe('MemberPolicyFactsDrawer (R43 jobs offered)', { timeout: 20_000 }, () =
   });
 
   it('does not save 已登记 with a row left blank', async () => {
-    const fetchMock = stubFetch();
+    const fetchMock = stubSave();
     renderDrawer(member({}));
     await screen.findByText('就业服务机构介绍工作（R43）');
     // the first 已登记 is that of the jobs offered (the obligors' comes after it)

@@ -61,6 +61,11 @@ interface PolicyFactsValues {
   jobReferrals?: JobReferralValues[];
 }
 
+/** 未登记 (the engine then asks) apart from 已登记 (an empty list says there is none). */
+const RECORDED_OPTIONS = [
+  { value: false, label: '未登记' },
+  { value: true, label: '已登记' },
+];
 const EXCLUSION_OPTIONS = [{ value: '', label: '无' }, ...optionsOf(MEANS_TEST_EXCLUSION_LABELS)];
 const SUPPORT_MODE_OPTIONS = [{ value: '', label: '未登记' }, ...optionsOf(SUPPORT_MODE_LABELS)];
 const HOME_CONDITION_OPTIONS = [{ value: '', label: '无' }, ...optionsOf(HOME_CARE_CONDITION_LABELS)];
@@ -344,12 +349,7 @@ export function MemberPolicyFactsDrawer({
               name="componentsRecorded"
               extra={`残疾证：${person?.disabilityCategory && person.disabilityGrade ? describeDisability(person.disabilityCategory, person.disabilityGrade) : '未登记等级'}。按残疾证登记各类别及其等级，定级按最重类别；是否无劳动能力、是否重度残疾按各类别等级认定，未登记时需人工核实`}
             >
-              <Radio.Group
-                options={[
-                  { value: false, label: '未登记' },
-                  { value: true, label: '已登记' },
-                ]}
-              />
+              <Radio.Group options={RECORDED_OPTIONS} />
             </Form.Item>
             {componentsRecorded && (
               <Form.List
@@ -398,12 +398,7 @@ export function MemberPolicyFactsDrawer({
           就业服务机构介绍工作（R43）
         </Divider>
         <Form.Item name="referralsRecorded" extra="记录人社部门、就业服务机构介绍的工作及结果；有劳动能力的成员无正当理由连续3次拒绝的，按规定减发或停发其本人低保金（R43）">
-          <Radio.Group
-            options={[
-              { value: false, label: '未登记' },
-              { value: true, label: '已登记' },
-            ]}
-          />
+          <Radio.Group options={RECORDED_OPTIONS} />
         </Form.Item>
         {referralsRecorded && (
           <Form.List name="jobReferrals">
@@ -462,12 +457,7 @@ export function MemberPolicyFactsDrawer({
           法定赡养/抚养/扶养义务人
         </Divider>
         <Form.Item name="obligorsRecorded" extra="“未登记”表示尚未核实义务人情况：同户有确定具备履行能力的义务人（如18至59周岁、无残疾重病的户主为子女的义务人）时按其认定，否则特困认定待定；已登记而列表为空表示无法定义务人">
-          <Radio.Group
-            options={[
-              { value: false, label: '未登记' },
-              { value: true, label: '已登记' },
-            ]}
-          />
+          <Radio.Group options={RECORDED_OPTIONS} />
         </Form.Item>
         {obligorsRecorded && (
           <Form.List name="obligors">
