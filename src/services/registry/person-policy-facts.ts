@@ -2,7 +2,7 @@ import { AppError, type Violation } from '../../domain/errors.js';
 import { DISABILITY_CATEGORY_LABELS, DISABILITY_GRADE_LABELS } from '../../domain/registry/codes.js';
 import type { PolicyFactsInput } from '../../contracts/households.schemas.js';
 import { listMembers } from '../../db/repos/households.repo.js';
-import { listPersonPolicyFacts, upsertPersonPolicyFacts } from '../../db/repos/policy-facts.repo.js';
+import { listPersonPolicyFacts, upsertPersonPolicyFacts, type PersonPolicyFactsRow } from '../../db/repos/policy-facts.repo.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { changeHousehold } from './household-items.js';
 import { shanghaiDate } from './person-views.js';
@@ -51,6 +51,12 @@ function componentViolations(components: PolicyFactsInput['disabilityComponents'
   return [];
 }
 
+/** The recorded facts of a row, without whose and when (the change record's before). */
+function factsOf(row: PersonPolicyFactsRow) {
+  const { personId: _p, countyCode: _c, updatedBy: _b, updatedAt: _a, ...facts } = row;
+  return facts;
+}
+
 /**
  * Replace the policy facts of an active member (R15 exclusion, R53 self-care assessment, R56
  * mode of support, R51 obligors, the categories of a 多重残疾 for R49/R31, R43 jobs offered): upsert, audited
@@ -80,16 +86,7 @@ export function setPersonPolicyFacts(ctx: ServiceContext, actor: Actor, househol
       action: 'person.policy-facts',
       entityType: 'person',
       entityId: personId,
-      before: old
-        ? {
-            meansTestExclusion: old.meansTestExclusion,
-            selfCare: old.selfCare,
-            support: old.support,
-            obligors: old.obligors,
-            disabilityComponents: old.disabilityComponents,
-            jobReferrals: old.jobReferrals,
-          }
-        : null,
+      before: old ? factsOf(old) : null,
       after: { ...after, _name: member.person.name },
     };
   });

@@ -61,6 +61,9 @@ interface PolicyFactsValues {
   jobReferrals?: JobReferralValues[];
 }
 
+/** Dates after today (Asia/Shanghai): no assessment, arrangement or job offer is dated in the future. */
+const afterToday = (d: dayjs.Dayjs) => d.isAfter(dayjs(todayInChina()), 'day');
+
 /** 未登记 (the engine then asks) apart from 已登记 (an empty list says there is none). */
 const RECORDED_OPTIONS = [
   { value: false, label: '未登记' },
@@ -290,7 +293,7 @@ export function MemberPolicyFactsDrawer({
             <Row gutter={16} align="middle">
               <Col xs={24} sm={12}>
                 <Form.Item label="评估日期" name={['selfCare', 'assessedOn']} rules={[{ required: true, message: '请选择评估日期' }]}>
-                  <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayInChina()), 'day')} />
+                  <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12} style={{ marginBottom: 16 }}>
@@ -326,7 +329,7 @@ export function MemberPolicyFactsDrawer({
             )}
             <Col xs={24} sm={12}>
               <Form.Item label="起始日期" name={['support', 'since']} rules={[{ required: true, message: '请选择起始日期' }]}>
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayInChina()), 'day')} />
+                <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
               </Form.Item>
             </Col>
           </Row>
@@ -397,7 +400,7 @@ export function MemberPolicyFactsDrawer({
         <Divider titlePlacement="start" plain>
           就业服务机构介绍工作（R43）
         </Divider>
-        <Form.Item name="referralsRecorded" extra="记录人社部门、就业服务机构介绍的工作及结果；有劳动能力的成员无正当理由连续3次拒绝的，按规定减发或停发其本人低保金（R43）">
+        <Form.Item name="referralsRecorded" extra={`记录人社部门、就业服务机构介绍的工作及结果；有劳动能力的成员无正当理由连续${R43_REFUSALS_IN_A_ROW}次拒绝的，按规定减发或停发其本人低保金（R43）`}>
           <Radio.Group options={RECORDED_OPTIONS} />
         </Form.Item>
         {referralsRecorded && (
@@ -413,7 +416,7 @@ export function MemberPolicyFactsDrawer({
                   <Row key={f.key} gutter={8} align="top" style={isPhone ? { borderBottom: '1px solid #f0f0f0', marginBottom: 8 } : undefined}>
                     <Col xs={12} sm={5}>
                       <Form.Item name={[f.name, 'referredOn']} label={i === 0 || isPhone ? '介绍日期' : undefined} rules={[{ required: true, message: '请选择介绍日期' }]}>
-                        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayInChina()), 'day')} />
+                        <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
                       </Form.Item>
                     </Col>
                     <Col xs={12} sm={6}>

@@ -40,7 +40,7 @@ export function PolicyFactsCell({ householdId, member, canWrite }: { householdId
           </Tag>
         )}
         {refusals >= R43_REFUSALS_IN_A_ROW && (
-          <Tag color="red" title="有劳动能力的成员无正当理由连续3次拒绝就业服务机构介绍的工作，按规定减发或停发其本人低保金（R43）">
+          <Tag color="red" title={`有劳动能力的成员无正当理由连续${R43_REFUSALS_IN_A_ROW}次拒绝就业服务机构介绍的工作，按规定减发或停发其本人低保金（R43）`}>
             {`连续拒绝就业${refusals}次`}
           </Tag>
         )}
