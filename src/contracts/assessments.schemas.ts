@@ -12,6 +12,13 @@ export type RunAssessmentBody = Static<typeof runAssessmentBody>;
 const nullableString = Type.Union([Type.String(), Type.Null()]);
 
 /** Where a 渐退 household stands against the end of its period (R44.3; gradual-exit-review.rules.ts). */
+/** R44.2 / P77: months of a stepped-down gradual exit paid one amount ('YYYY-MM', both included). */
+export const gradualExitSegment = Type.Object({
+  fromMonth: Type.String(),
+  untilMonth: Type.String(),
+  amountFen: Type.Integer(),
+});
+
 export const gradualExitReview = Type.Object({
   /** IN_PERIOD ENDING_SOON REVIEW_DUE OVERDUE */
   stage: Type.String(),
@@ -87,10 +94,13 @@ export const householdAssessments = Type.Object({
   benefit: Type.Union([
     Type.Object({
       status: Type.String(),
+      /** this month's amount (a stepped-down gradual exit: its schedule's) */
       monthlyAmountFen: Type.Integer(),
       sinceMonth: Type.String(),
       gradualExitFrom: Type.Union([Type.String(), Type.Null()]),
       gradualExitUntil: Type.Union([Type.String(), Type.Null()]),
+      /** a stepped-down gradual exit's amounts (R44.2, P77); null: unchanged */
+      gradualExitSchedule: Type.Union([Type.Array(gradualExitSegment), Type.Null()]),
       /** 渐退期 only: where it stands against the end of the period (R44.3) */
       review: Type.Union([gradualExitReview, Type.Null()]),
       /** STABLE / UNSTABLE: the officer's judgment that sets the periodic-review interval (R42) */
@@ -169,10 +179,12 @@ export const benefitRecipientList = Type.Object({
       headIdNumber: nullableString,
       memberCount: Type.Integer(),
       status: Type.String(),
+      /** this month's amount (a stepped-down gradual exit: its schedule's) */
       monthlyAmountFen: Type.Integer(),
       sinceMonth: Type.String(),
       gradualExitFrom: nullableString,
       gradualExitUntil: nullableString,
+      gradualExitSchedule: Type.Union([Type.Array(gradualExitSegment), Type.Null()]),
       review: Type.Union([gradualExitReview, Type.Null()]),
       periodicReview: Type.Union([periodicReview, Type.Null()]),
       lastAssessmentId: nullableString,

@@ -172,15 +172,17 @@ export async function upsertBenefitStatuses(db: Executor, rows: BenefitStatusIns
   const col = (f: (r: BenefitStatusInsert) => unknown) => sql.param(rows.map((r) => f(r) ?? null));
   await db.execute(sql`
     INSERT INTO benefit_statuses (household_id, county_code, status, monthly_amount_fen, since_month, gradual_exit_from, gradual_exit_until,
-                                  last_assessment_id, last_counted_by_type, last_per_capita_monthly_fen, registered_on)
+                                  gradual_exit_schedule, last_assessment_id, last_counted_by_type, last_per_capita_monthly_fen, registered_on)
     SELECT * FROM unnest(${col((r) => r.householdId)}::uuid[], ${col((r) => r.countyCode)}::varchar[], ${col((r) => r.status)}::varchar[],
                          ${col((r) => r.monthlyAmountFen)}::int8[], ${col((r) => r.sinceMonth)}::date[], ${col((r) => r.gradualExitFrom)}::date[],
-                         ${col((r) => r.gradualExitUntil)}::date[], ${col((r) => r.lastAssessmentId)}::uuid[],
+                         ${col((r) => r.gradualExitUntil)}::date[],
+                         ${col((r) => (r.gradualExitSchedule == null ? null : JSON.stringify(r.gradualExitSchedule)))}::jsonb[],
+                         ${col((r) => r.lastAssessmentId)}::uuid[],
                          ${col((r) => (r.lastCountedByType == null ? null : JSON.stringify(r.lastCountedByType)))}::jsonb[],
                          ${col((r) => r.lastPerCapitaMonthlyFen)}::int8[], ${col((r) => r.registeredOn)}::date[])
     ON CONFLICT (household_id) DO UPDATE SET
       status = excluded.status, monthly_amount_fen = excluded.monthly_amount_fen, gradual_exit_from = excluded.gradual_exit_from,
-      gradual_exit_until = excluded.gradual_exit_until, last_assessment_id = excluded.last_assessment_id,
+      gradual_exit_until = excluded.gradual_exit_until, gradual_exit_schedule = excluded.gradual_exit_schedule, last_assessment_id = excluded.last_assessment_id,
       last_counted_by_type = excluded.last_counted_by_type, last_per_capita_monthly_fen = excluded.last_per_capita_monthly_fen,
       version = benefit_statuses.version + 1, updated_at = now()`);
 }

@@ -46,6 +46,16 @@ function cutoffTable(cutoffs: readonly ReviewCutoff[]): SQL {
                     ${col((c) => c.dueBy)}::date[], ${col((c) => c.overdueBy)}::date[]) AS c(county, cls, months, due_by, overdue_by)`;
 }
 
+/**
+ * What a status pays in `month` ('YYYY-MM'): a stepped-down gradual exit's segment holding the
+ * month (R44.2; lifecycle.rules.ts amountInMonth, which this must agree with), else the amount.
+ */
+function amountInMonth(month: string): SQL {
+  return sql`CASE WHEN b.gradual_exit_schedule IS NULL THEN b.monthly_amount_fen
+                  ELSE coalesce((SELECT (s ->> 'amountFen')::int8 FROM jsonb_array_elements(b.gradual_exit_schedule) s
+                                  WHERE s ->> 'fromMonth' <= ${month} ORDER BY s ->> 'fromMonth' DESC LIMIT 1), b.monthly_amount_fen) END`;
+}
+
 /** The day a recipient's periodic review counts from: the officer's last 核算, else its registration, else the first benefit month. */
 const REVIEW_BASELINE = sql`coalesce(b.last_reviewed_on, b.registered_on, b.since_month)`;
 
@@ -147,7 +157,7 @@ export async function listBenefitRecipients(
            h.head_name AS "headName", p.id_number AS "headIdNumber", h.member_count AS "memberCount",
            b.status, b.monthly_amount_fen::float8 AS "monthlyAmountFen", b.since_month::text AS "sinceMonth",
            b.gradual_exit_from::text AS "gradualExitFrom", b.gradual_exit_until::text AS "gradualExitUntil",
-           b.last_assessment_id AS "lastAssessmentId",
+           b.gradual_exit_schedule AS "gradualExitSchedule", b.last_assessment_id AS "lastAssessmentId",
            (a.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "lastAssessedOn", a.classification AS "lastClassification",
            b.review_class AS "reviewClass", b.last_reviewed_on::text AS "lastReviewedOn", b.registered_on::text AS "registeredOn",
            ${lead ?? sql`NULL`}::text AS "leadKey"
@@ -173,7 +183,7 @@ export interface BenefitRecipientCounts {
   periodicDue: number;
   /** ACTIVE households whose periodic review is past */
   periodicOverdue: number;
-  /** monthly total of the households being paid (ACTIVE and GRADUAL_EXIT), fen */
+  /** this month's total of the households being paid (ACTIVE and GRADUAL_EXIT), fen */
   monthlyTotalFen: number;
 }
 
@@ -182,7 +192,7 @@ export async function countBenefitRecipients(
   db: Executor,
   scope: RegionScope,
   region: string | undefined,
-  months: { dueUntil: string; overdueUntil: string },
+  months: { dueUntil: string; overdueUntil: string; current: string },
   cutoffs: readonly ReviewCutoff[],
 ): Promise<BenefitRecipientCounts> {
   const code = regionOf(scope, region);
@@ -202,7 +212,7 @@ export async function countBenefitRecipients(
                count(*) FILTER (WHERE b.status = 'GRADUAL_EXIT' AND b.gradual_exit_until <= ${months.overdueUntil}::date)::int AS overdue,
                count(*) FILTER (WHERE b.status = 'ACTIVE' AND ${REVIEW_BASELINE} <= c.due_by)::int AS "periodicDue",
                count(*) FILTER (WHERE b.status = 'ACTIVE' AND ${REVIEW_BASELINE} <= c.overdue_by)::int AS "periodicOverdue",
-               coalesce(sum(b.monthly_amount_fen) FILTER (WHERE b.status IN ('ACTIVE', 'GRADUAL_EXIT')), 0)::float8 AS "monthlyTotalFen"
+               coalesce(sum(${amountInMonth(months.current)}) FILTER (WHERE b.status IN ('ACTIVE', 'GRADUAL_EXIT')), 0)::float8 AS "monthlyTotalFen"
           FROM ${from}`,
   );
   return row ?? none;

@@ -12,6 +12,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRowsPrepared, type Executor } from '../database.js';
+import type { GradualExitSegment } from '../../domain/policy/assessment.types.js';
 
 /** `to_char` pattern equal to Date.prototype.toISOString(). */
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -402,6 +403,8 @@ export interface RecipientStatusRow {
   sinceMonth: string;
   gradualExitFrom: string | null;
   gradualExitUntil: string | null;
+  /** R44.2 stepped down: the amounts by month; null: unchanged */
+  gradualExitSchedule: GradualExitSegment[] | null;
   lastAssessmentId: string | null;
   /** of the last decision: the base of R44's "rise" */
   previousCountedByType: Record<string, number> | null;
@@ -412,7 +415,7 @@ export function loadRecipientStatuses(db: Executor, ids: readonly string[], span
   return factRows<RecipientStatusRow>(db, ids, {
     select: sql`b.household_id AS "householdId", b.status, b.monthly_amount_fen AS "monthlyAmountFen", b.since_month::text AS "sinceMonth",
       b.gradual_exit_from::text AS "gradualExitFrom", b.gradual_exit_until::text AS "gradualExitUntil",
-      b.last_assessment_id AS "lastAssessmentId", b.last_counted_by_type AS "previousCountedByType",
+      b.gradual_exit_schedule AS "gradualExitSchedule", b.last_assessment_id AS "lastAssessmentId", b.last_counted_by_type AS "previousCountedByType",
       b.last_per_capita_monthly_fen AS "previousPerCapitaMonthlyFen"`,
     from: sql`benefit_statuses b`,
     alias: 'b',

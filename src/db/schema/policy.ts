@@ -141,6 +141,12 @@ export const benefitStatuses = pgTable('benefit_statuses', {
   sinceMonth: date({ mode: 'string' }).notNull(),
   gradualExitFrom: date({ mode: 'string' }),
   gradualExitUntil: date({ mode: 'string' }),
+  /**
+   * A stepped-down gradual exit (R44.2, P62 = STEPPED_DOWN, P77): [{ fromMonth, untilMonth,
+   * amountFen }] as decided ('YYYY-MM'); monthly_amount_fen is its first month's. Null: the
+   * amount stays as it is (lifecycle.rules.ts amountInMonth).
+   */
+  gradualExitSchedule: jsonb(),
   lastAssessmentId: uuid(),
   /**
    * Of the last decision (lastAssessmentId), copied here so that a batch run reads a

@@ -180,15 +180,25 @@ export interface ExpenditureFact {
   provenance: Provenance;
 }
 
+/** R44.2 / P77: months of a stepped-down gradual exit paid one amount ('YYYY-MM', both included). */
+export interface GradualExitSegment {
+  fromMonth: string;
+  untilMonth: string;
+  amountFen: number;
+}
+
 /** Current programme status of the household (for the life cycle, R44). */
 export interface RecipientState {
   /** ACTIVE / GRADUAL_EXIT / STOPPED */
   status: string;
+  /** the amount of the status's first month (a stepped-down gradual exit: of its first segment) */
   monthlyAmountFen: number;
   /** first benefit month 'YYYY-MM' */
   sinceMonth: string;
   gradualExitFrom: string | null;
   gradualExitUntil: string | null;
+  /** a stepped-down gradual exit's amounts by month (R44.2, P77); null: the amount stays as it is */
+  gradualExitSchedule: GradualExitSegment[] | null;
   /** counted income by income type in the last applied assessment (fen over its window) */
   previousCountedByType: Record<string, number> | null;
   previousPerCapitaMonthlyFen: number | null;

@@ -3,7 +3,16 @@ import seed from '../../db/seed/policy-parameters.json' with { type: 'json' };
 import { isAppError } from '../errors.js';
 import type { AssessmentResult, ParameterInForce, ParameterSet, RecipientState, Tri } from './assessment.types.js';
 import type { ParameterSeedRow } from './parameter-catalog.js';
-import { addMonths, decideRecipientTransition, nextMonth, nextReviewDue, type TransitionInput } from './lifecycle.rules.js';
+import {
+  addMonths,
+  decideRecipientTransition,
+  nextMonth,
+  nextReviewDue,
+  steppedDownSchedule,
+  stepsRuleText,
+  type TransitionInput,
+} from './lifecycle.rules.js';
+import type { GradualExitSteps } from './params.js';
 
 // ---------------------------------------------------------------------------------------
 // Builders (by hand: no dependency on the household engine)
@@ -82,7 +91,7 @@ function result(opts: {
 
 function recipient(overrides: Partial<RecipientState> = {}): RecipientState {
   return {
-    status: 'ACTIVE', monthlyAmountFen: 14_800, sinceMonth: '2021-02', gradualExitFrom: null, gradualExitUntil: null,
+    status: 'ACTIVE', monthlyAmountFen: 14_800, sinceMonth: '2021-02', gradualExitFrom: null, gradualExitUntil: null, gradualExitSchedule: null,
     previousCountedByType: BEFORE_BY_TYPE, previousPerCapitaMonthlyFen: 41_300, ...overrides,
   };
 }
@@ -215,7 +224,7 @@ describe('decideRecipientTransition — gradual exit (R44, T11, worked example 3
     const r = decideRecipientTransition(input());
     expect(r.transition).toEqual({
       from: 'ACTIVE', to: 'GRADUAL_EXIT', effectiveMonth: '2021-08', monthlyAmountFen: 14_800,
-      gradualExitFrom: '2021-08', gradualExitUntil: '2022-07', reasonText: expect.stringContaining('渐退期2021-08至2022-07'),
+      gradualExitFrom: '2021-08', gradualExitUntil: '2022-07', gradualExitSchedule: null, reasonText: expect.stringContaining('渐退期2021-08至2022-07'),
       rule: 'R44.1',
     });
     const compare = r.steps.find((s) => s.rule === 'R44.4' && s.compare);
@@ -284,10 +293,19 @@ describe('decideRecipientTransition — gradual exit (R44, T11, worked example 3
     expect(texts(r.steps)).toContain('人工复核');
   });
 
-  it('R44.2/P62 = STEPPED_DOWN without a configured schedule → refuses to invent an amount', () => {
+  it('R44.2/P62 = STEPPED_DOWN with P77 as seeded (no figure set) → refuses to invent an amount', () => {
+    expect(RURAL.P77!.value).toEqual({ fullMonths: null, stepMonths: null, stepRate: null, floorRate: null });
     const r = decideRecipientTransition(input({ params: withParam(RURAL, 'P62', 'STEPPED_DOWN') }));
     expect(r.transition).toBeNull();
-    expect(texts(r.steps)).toContain('未配置递减办法');
+    expect(texts(r.steps)).toContain('未配置减发办法（P77）');
+    const without77 = decideRecipientTransition(input({ params: without(withParam(RURAL, 'P62', 'STEPPED_DOWN'), 'P77') }));
+    expect(without77.transition).toBeNull();
+  });
+
+  it('R44.2 a P62 value the engine does not know → no automatic gradual exit', () => {
+    const r = decideRecipientTransition(input({ params: withParam(RURAL, 'P62', 'HALVED') }));
+    expect(r.transition).toBeNull();
+    expect(texts(r.steps)).toContain('P62）的取值无法识别');
   });
 
   it('every step is Chinese, names a rule; comparisons carry compare objects', () => {
@@ -298,5 +316,86 @@ describe('decideRecipientTransition — gradual exit (R44, T11, worked example 3
         if (s.kind === 'COMPARE') expect(s.compare).toBeDefined();
       }
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// R44.2 stepped down (P62 = STEPPED_DOWN, P77)
+
+const HALF_AFTER_SIX: GradualExitSteps = { fullMonths: 6, stepMonths: 6, stepRate: 0.5, floorRate: 0.5 };
+
+describe('steppedDownSchedule (R44.2, P77)', () => {
+  it.each<[string, number, number, GradualExitSteps, 'NO_ROUNDING' | 'ROUND_HALF_UP_YUAN', Array<[string, string, number]>]>([
+    ['worked example 3, 6 months in full then half', 14_800, 12, HALF_AFTER_SIX, 'NO_ROUNDING',
+      [['2021-08', '2022-01', 14_800], ['2022-02', '2022-07', 7_400]]],
+    ['a step every 3 months of 20 %, after 3 in full', 50_000, 12, { fullMonths: 3, stepMonths: 3, stepRate: 0.2, floorRate: 0.3 }, 'NO_ROUNDING',
+      [['2021-08', '2021-10', 50_000], ['2021-11', '2022-01', 40_000], ['2022-02', '2022-04', 30_000], ['2022-05', '2022-07', 20_000]]],
+    ['the floor reached at the third step', 50_000, 12, { fullMonths: 3, stepMonths: 3, stepRate: 0.3, floorRate: 0.35 }, 'NO_ROUNDING',
+      [['2021-08', '2021-10', 50_000], ['2021-11', '2022-01', 35_000], ['2022-02', '2022-04', 20_000], ['2022-05', '2022-07', 17_500]]],
+    ['the floor holds: 20 % a month, at least 50 %', 10_000, 6, { fullMonths: 0, stepMonths: 1, stepRate: 0.2, floorRate: 0.5 }, 'NO_ROUNDING',
+      [['2021-08', '2021-08', 8_000], ['2021-09', '2021-09', 6_000], ['2021-10', '2022-01', 5_000]]],
+    ['down to nothing with no floor: a sixth a month', 12_000, 6, { fullMonths: 0, stepMonths: 1, stepRate: 1 / 6, floorRate: 0 }, 'NO_ROUNDING',
+      [['2021-08', '2021-08', 10_000], ['2021-09', '2021-09', 8_000], ['2021-10', '2021-10', 6_000], ['2021-11', '2021-11', 4_000], ['2021-12', '2021-12', 2_000], ['2022-01', '2022-01', 0]]],
+    ['P45 rounds each stepped amount (74.15元 → 74元)', 14_830, 12, HALF_AFTER_SIX, 'ROUND_HALF_UP_YUAN',
+      [['2021-08', '2022-01', 14_830], ['2022-02', '2022-07', 7_400]]],
+    ['full months covering the period: one amount', 14_800, 6, { fullMonths: 6, stepMonths: 1, stepRate: 0.5, floorRate: 0 }, 'NO_ROUNDING',
+      [['2021-08', '2022-01', 14_800]]],
+  ])('%s', (_name, base, length, rule, rounding, expected) => {
+    const schedule = steppedDownSchedule(base, '2021-08', length, rule, rounding);
+    expect(schedule.map((s) => [s.fromMonth, s.untilMonth, s.amountFen])).toEqual(expected);
+    // the segments cover the period month after month, and every amount is whole fen, never above the base
+    expect(schedule[0]!.fromMonth).toBe('2021-08');
+    expect(schedule.at(-1)!.untilMonth).toBe(addMonths('2021-08', length - 1));
+    for (let i = 1; i < schedule.length; i++) expect(schedule[i]!.fromMonth).toBe(nextMonth(schedule[i - 1]!.untilMonth));
+    for (const s of schedule) {
+      expect(Number.isInteger(s.amountFen)).toBe(true);
+      expect(s.amountFen).toBeLessThanOrEqual(base);
+    }
+  });
+
+  it('the rule in words', () => {
+    expect(stepsRuleText(HALF_AFTER_SIX)).toBe('前6个月按原金额发放，此后每6个月减发原金额的50%，最低按原金额的50%发放');
+    expect(stepsRuleText({ fullMonths: 0, stepMonths: 1, stepRate: 0.25, floorRate: 0 })).toBe('自渐退期第1个月起每月减发原金额的25%，减至停发为止');
+  });
+});
+
+describe('decideRecipientTransition — stepped-down gradual exit (R44.2, P62, P77)', () => {
+  const STEPPED = withParam(withParam(RURAL, 'P62', 'STEPPED_DOWN'), 'P77', HALF_AFTER_SIX);
+
+  it('worked example 3 with P77: GRADUAL_EXIT 2021-08..2022-07, 148.00 for six months then 74.00, the household told each amount', () => {
+    const r = decideRecipientTransition(input({ params: STEPPED }));
+    expect(r.transition).toMatchObject({
+      from: 'ACTIVE', to: 'GRADUAL_EXIT', effectiveMonth: '2021-08', monthlyAmountFen: 14_800,
+      gradualExitFrom: '2021-08', gradualExitUntil: '2022-07', rule: 'R44.1',
+      gradualExitSchedule: [
+        { fromMonth: '2021-08', untilMonth: '2022-01', amountFen: 14_800 },
+        { fromMonth: '2022-02', untilMonth: '2022-07', amountFen: 7_400 },
+      ],
+    });
+    expect(r.transition!.reasonText).toContain('期内逐步减发：2021-08至2022-01每月148.00元，2022-02至2022-07每月74.00元，期满重新核定');
+    const rule = r.steps.find((s) => s.rule === 'R44.2');
+    expect(rule?.text).toContain('前6个月按原金额发放，此后每6个月减发原金额的50%，最低按原金额的50%发放');
+    expect(rule?.figures.map((f) => f.parameter?.code).filter(Boolean)).toEqual(['P62', 'P77', 'P45']);
+  });
+
+  it('a first step at once: the transition carries the first month\'s amount', () => {
+    const r = decideRecipientTransition(input({ params: withParam(STEPPED, 'P77', { fullMonths: 0, stepMonths: 3, stepRate: 0.25, floorRate: 0.25 }) }));
+    expect(r.transition?.monthlyAmountFen).toBe(11_100);
+    expect(r.transition?.gradualExitSchedule?.map((s) => [s.fromMonth, s.untilMonth, s.amountFen])).toEqual([
+      ['2021-08', '2021-10', 11_100], ['2021-11', '2022-01', 7_400], ['2022-02', '2022-07', 3_700],
+    ]);
+  });
+
+  it('inside the period the step says this month\'s amount (R44.2)', () => {
+    const schedule = steppedDownSchedule(14_800, '2021-08', 12, HALF_AFTER_SIX, 'NO_ROUNDING');
+    const r = decideRecipientTransition(input({ recipient: { ...inGradualExit, gradualExitSchedule: schedule }, decisionDate: '2022-03-15' }));
+    expect(r.transition).toBeNull();
+    expect(texts(r.steps)).toContain('期内逐步减发（2021-08至2022-01每月148.00元，2022-02至2022-07每月74.00元），本月74.00元，2022-07重新核定');
+  });
+
+  it('R44.3 at the end the household is re-assessed as with an unchanged amount', () => {
+    const schedule = steppedDownSchedule(14_800, '2021-08', 12, HALF_AFTER_SIX, 'NO_ROUNDING');
+    const r = decideRecipientTransition(input({ recipient: { ...inGradualExit, gradualExitSchedule: schedule }, decisionDate: '2022-07-10' }));
+    expect(r.transition).toMatchObject({ to: 'STOPPED', effectiveMonth: '2022-08', gradualExitSchedule: null });
   });
 });

@@ -19,8 +19,11 @@
  *   STOPPED → (new application only)
  */
 import { AppError } from '../errors.js';
-import type { AssessmentResult, ExplanationStep, Figure, ParameterInForce, ParameterSet, RecipientState } from './assessment.types.js';
-import { formatYuan as yuan } from './money.js';
+import type { AssessmentResult, ExplanationStep, Figure, GradualExitSegment, ParameterInForce, ParameterSet, RecipientState } from './assessment.types.js';
+import { formatPercent } from './explain.js';
+import { formatYuan as yuan, ROUNDING_LABELS, roundPayable, type RoundingMode } from './money.js';
+import { amountInMonth, scheduleText } from './gradual-exit-schedule.js';
+import { readGradualExitAmountMode, readGradualExitSteps, readRounding, type GradualExitSteps, type ParamRef } from './params.js';
 
 type Step = Omit<ExplanationStep, 'n' | 'section'>;
 /** Steps being collected, or null in quiet mode: `steps?.push(…)` then builds nothing. */
@@ -46,6 +49,8 @@ export interface Transition {
   monthlyAmountFen: number;
   gradualExitFrom: string | null;
   gradualExitUntil: string | null;
+  /** GRADUAL_EXIT stepped down (R44.2, P77): the amount of each part of the period; else null */
+  gradualExitSchedule: GradualExitSegment[] | null;
   /** written reasons (R43), shown to the household */
   reasonText: string;
   rule: string;
@@ -74,6 +79,49 @@ export function addMonths(month: string, n: number): string {
 /** R4: the calendar month after the month of `date` ('YYYY-MM-DD' or 'YYYY-MM'). */
 export function nextMonth(date: string): string {
   return addMonths(date, 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// R44.2 stepped-down gradual exit (P62 = STEPPED_DOWN, P77)
+
+const WHOLE_SHARE = 1_000_000;
+
+/**
+ * R44.2 / P77: what a stepped-down gradual exit pays, month by month over `lengthMonths` from
+ * `fromMonth`, as segments of one amount. Month k of the period (from 1) pays `baseFen` ×
+ * max(floorRate, 1 − n × stepRate), where n = 0 for k ≤ fullMonths and ⌈(k − fullMonths) ÷
+ * stepMonths⌉ after; the shares are exact to a millionth and the amount is rounded by P45.
+ * E.g. 148.00元, 12 months, 6 in full, then every 6 months −50 %, at least 50 %: 148.00 for
+ * 6 months, 74.00 for 6.
+ */
+export function steppedDownSchedule(
+  baseFen: number,
+  fromMonth: string,
+  lengthMonths: number,
+  rule: GradualExitSteps,
+  rounding: RoundingMode,
+): GradualExitSegment[] {
+  const step = Math.round(rule.stepRate * WHOLE_SHARE);
+  const floor = Math.round(rule.floorRate * WHOLE_SHARE);
+  const out: GradualExitSegment[] = [];
+  for (let k = 1; k <= lengthMonths; k++) {
+    const n = k <= rule.fullMonths ? 0 : Math.ceil((k - rule.fullMonths) / rule.stepMonths);
+    const share = Math.max(floor, WHOLE_SHARE - n * step, 0);
+    const amountFen = share >= WHOLE_SHARE ? baseFen : roundPayable(baseFen * share, WHOLE_SHARE, rounding);
+    const month = addMonths(fromMonth, k - 1);
+    const last = out[out.length - 1];
+    if (last && last.amountFen === amountFen) last.untilMonth = month;
+    else out.push({ fromMonth: month, untilMonth: month, amountFen });
+  }
+  return out;
+}
+
+/** P77 in words: '前6个月按原金额发放，此后每6个月减发原金额的50%，最低按原金额的50%发放'. */
+export function stepsRuleText(rule: GradualExitSteps): string {
+  const first = rule.fullMonths > 0 ? `前${rule.fullMonths}个月按原金额发放，此后` : '自渐退期第1个月起';
+  const every = rule.stepMonths === 1 ? '每月' : `每${rule.stepMonths}个月`;
+  const floor = rule.floorRate > 0 ? `最低按原金额的${formatPercent(rule.floorRate)}发放` : '减至停发为止';
+  return `${first}${every}减发原金额的${formatPercent(rule.stepRate)}，${floor}`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -117,7 +165,7 @@ export function nextReviewDue(lastReviewMonth: string, stable: boolean, params: 
 // ---------------------------------------------------------------------------------------
 // Helpers
 
-function paramRef(p: ParameterInForce): NonNullable<Figure['parameter']> {
+function paramRef(p: ParameterInForce): ParamRef {
   return { code: p.code, versionId: p.versionId, effectiveFrom: p.effectiveFrom, regionCode: p.regionCode, confidence: p.confidence };
 }
 
@@ -147,7 +195,7 @@ function stop(from: string, effectiveMonth: string, reasonText: string, rule: st
   steps?.push({ kind: 'RESULT', rule, figures: [{ label: '停发月份', text: effectiveMonth }], text: reasonText });
   return {
     from, to: 'STOPPED', effectiveMonth, monthlyAmountFen: 0,
-    gradualExitFrom: null, gradualExitUntil: null, reasonText, rule,
+    gradualExitFrom: null, gradualExitUntil: null, gradualExitSchedule: null, reasonText, rule,
   };
 }
 
@@ -159,7 +207,7 @@ function activate(from: string | null, effectiveMonth: string, amount: number, r
   });
   return {
     from, to: 'ACTIVE', effectiveMonth, monthlyAmountFen: amount,
-    gradualExitFrom: null, gradualExitUntil: null, reasonText, rule,
+    gradualExitFrom: null, gradualExitUntil: null, gradualExitSchedule: null, reasonText, rule,
   };
 }
 
@@ -314,31 +362,50 @@ function decide(input: TransitionInput, steps: Steps): Transition | null {
     return stop(from, effective, `${above}，本地区${area}低保家庭未设渐退期，自${effective}起停发低保金`, 'R43', steps);
   }
 
-  const p62 = params.P62;
-  const mode = (p62?.value as string | undefined) ?? 'UNCHANGED';
-  if (mode !== 'UNCHANGED') {
-    steps?.push(manual('渐退期救助金为逐步递减（P62），但未配置递减办法，渐退期金额需人工确定', 'R44.2'));
+  const p62 = readGradualExitAmountMode(params);
+  if (!p62 && params.P62) {
+    steps?.push(manual('渐退期救助金办法（P62）的取值无法识别，渐退期金额需人工确定', 'R44.2'));
     return null;
   }
   if (!p62) steps?.push(manual('未配置渐退期救助金办法（P62），按默认渐退期内金额不变', 'R44.2'));
-
+  const base = recipient.monthlyAmountFen;
   const until = addMonths(effective, length - 1);
-  const reasonText =
-    `${above}，因就业创业收入增加，进入渐退期${effective}至${until}（${length}个月），` +
-    `期内按原金额${yuan(recipient.monthlyAmountFen)}/月发放，期满重新核定`;
+  let schedule: GradualExitSegment[] | null = null;
+  if (p62?.value === 'STEPPED_DOWN') {
+    const p77 = readGradualExitSteps(params);
+    if (!p77) {
+      steps?.push(manual('渐退期救助金为逐步减发（P62），但未配置减发办法（P77），渐退期金额需人工确定', 'R44.2', [{ label: '渐退期救助金', text: '逐步减发', parameter: p62.ref }]));
+      return null;
+    }
+    const p45 = readRounding(params);
+    schedule = steppedDownSchedule(base, effective, length, p77.value, p45?.value ?? 'NO_ROUNDING');
+    steps?.push({
+      kind: 'RULE', rule: 'R44.2',
+      figures: [
+        { label: '渐退期救助金', text: '逐步减发', parameter: p62.ref },
+        { label: '原月低保金', fen: base },
+        { label: '减发办法', text: stepsRuleText(p77.value), parameter: p77.ref },
+        ...(p45 ? [{ label: '取整规则', text: ROUNDING_LABELS[p45.value], parameter: p45.ref }] : []),
+      ],
+      text: `渐退期内逐步减发：${stepsRuleText(p77.value)}，即${scheduleText(schedule)}${p45 ? '' : '（取整规则P45未配置，按分计算）'}`,
+    });
+  }
+  const paid = schedule ? `期内逐步减发：${scheduleText(schedule)}` : `期内按原金额${yuan(base)}/月发放`;
+  const reasonText = `${above}，因就业创业收入增加，进入渐退期${effective}至${until}（${length}个月），${paid}，期满重新核定`;
+  const first = schedule ? schedule[0]!.amountFen : base;
   steps?.push({
     kind: 'RESULT', rule: 'R44.1',
     figures: [
       { label: '渐退期（月）', number: length, parameter: paramRef(p09) },
       { label: '渐退期起', text: effective },
       { label: '渐退期止', text: until },
-      { label: '渐退期月救助金', fen: recipient.monthlyAmountFen, ...(p62 ? { parameter: paramRef(p62) } : {}) },
+      { label: schedule ? '渐退期首月救助金' : '渐退期月救助金', fen: first, ...(p62 ? { parameter: p62.ref } : {}) },
     ],
     text: reasonText,
   });
   return {
-    from, to: 'GRADUAL_EXIT', effectiveMonth: effective, monthlyAmountFen: recipient.monthlyAmountFen,
-    gradualExitFrom: effective, gradualExitUntil: until, reasonText, rule: 'R44.1',
+    from, to: 'GRADUAL_EXIT', effectiveMonth: effective, monthlyAmountFen: first,
+    gradualExitFrom: effective, gradualExitUntil: until, gradualExitSchedule: schedule, reasonText, rule: 'R44.1',
   };
 }
 
@@ -352,10 +419,14 @@ function decideInGradualExit(recipient: RecipientState, result: AssessmentResult
   const period = `${recipient.gradualExitFrom ?? '?'}至${until}`;
   const decisionMonth = decisionDate.slice(0, 7);
   if (decisionMonth < until) {
+    const now = amountInMonth(recipient, decisionMonth);
+    const schedule = recipient.gradualExitSchedule;
     steps?.push({
       kind: 'RULE', rule: 'R44.2',
-      figures: [{ label: '渐退期止', text: until }, { label: '渐退期月救助金', fen: recipient.monthlyAmountFen }],
-      text: `处于渐退期（${period}），期内继续按${yuan(recipient.monthlyAmountFen)}/月发放，${until}重新核定`,
+      figures: [{ label: '渐退期止', text: until }, { label: '本月渐退期救助金', fen: now }],
+      text: schedule
+        ? `处于渐退期（${period}），期内逐步减发（${scheduleText(schedule)}），本月${yuan(now)}，${until}重新核定`
+        : `处于渐退期（${period}），期内继续按${yuan(now)}/月发放，${until}重新核定`,
     });
     return null;
   }

@@ -14,11 +14,12 @@ import {
 
 const rows = seed as unknown as readonly ParameterSeedRow[];
 
-/** §19 in order: P01 … P75 with P04b after P04 and P13/P14 split; then P76 (R43), which §19 does not list. */
+/** §19 in order: P01 … P75 with P04b after P04 and P13/P14 split; then P76 (R43) and P77 (R44.2), which §19 does not list. */
 const EXPECTED_CODES = [
   ...['P01', 'P02', 'P03', 'P04', 'P04b'],
   ...Array.from({ length: 71 }, (_, i) => `P${String(i + 5).padStart(2, '0')}`),
   'P76',
+  'P77',
 ];
 
 function def(code: string): ParameterDefinition {
@@ -50,9 +51,9 @@ function fenFields(value: unknown, path: string): Array<[string, unknown]> {
 const label = (r: ParameterSeedRow): string => `${r.code} ${r.urbanRural} ${r.effectiveFrom}`;
 
 describe('PARAMETER_CATALOG', () => {
-  it('§19 lists P01 … P75 with P04b and P13/P14 split, in order, once each, then P76 (R43)', () => {
+  it('§19 lists P01 … P75 with P04b and P13/P14 split, in order, once each, then P76 (R43) and P77 (R44.2)', () => {
     expect(PARAMETER_CATALOG.map((d) => d.code)).toEqual(EXPECTED_CODES);
-    expect(PARAMETER_CATALOG).toHaveLength(77);
+    expect(PARAMETER_CATALOG).toHaveLength(78);
   });
 
   it.each(PARAMETER_CATALOG.map((d) => [d.code, d] as const))('%s is a complete definition', (_code, d) => {
@@ -133,8 +134,8 @@ describe('seed: policy-parameters.json', () => {
     },
   );
 
-  it('counts: 77 versions, 10 OFFICIAL', () => {
-    expect(rows).toHaveLength(77);
+  it('counts: 78 versions, 10 OFFICIAL', () => {
+    expect(rows).toHaveLength(78);
     expect(rows.filter((r) => r.confidence === 'OFFICIAL').map((r) => r.code)).toEqual([
       'P02', 'P07', 'P08', 'P10', 'P11', 'P12', 'P13', 'P14', 'P15', 'P23',
     ]);
@@ -174,6 +175,7 @@ describe('seed values pinned to POLICY.md §19', () => {
     ['P69 skip publicity for death, prison, voluntary exit (R59)', 'P69', 'ALL', ['DEATH_OR_MISSING', 'IMPRISONMENT', 'VOLUNTARY_EXIT'], 'PLACEHOLDER'],
     ['P74 grassland subsidies counted (R100)', 'P74', 'ALL', true, 'PLACEHOLDER'],
     ['P75 extreme-poverty person not in MLA headcount (R102)', 'P75', 'ALL', false, 'PLACEHOLDER'],
+    ['P77 stepped-down gradual exit: no figure set, Qinghai keeps the amount (R44.2)', 'P77', 'ALL', { fullMonths: null, stepMonths: null, stepRate: null, floorRate: null }, 'PLACEHOLDER'],
   ] as const)('%s', (_name, code, urbanRural, value, confidence) => {
     const r = onlyRow(code, urbanRural);
     expect(r.value).toEqual(value);

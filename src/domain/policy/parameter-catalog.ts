@@ -1,6 +1,6 @@
 /**
  * Catalog of policy parameters — POLICY.md §19 (P01 … P75, with P04b and P13/P14 split), and
- * P76 for R43, which §19 does not list.
+ * P76 for R43 and P77 for R44.2's stepped-down amount, which §19 does not list.
  *
  * Pure data plus pure checks: which parameters exist, what shape their values have, and
  * whether a seed version (src/db/seed/policy-parameters.json) is honest about its
@@ -181,6 +181,7 @@ export const ALERT_SOURCE_DEPARTMENTS = [
 export const ENGINE_PARAMETER_CODES: ReadonlySet<string> = new Set([
   'P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'P09', 'P17', 'P18', 'P19', 'P20', 'P21', 'P38', 'P45', 'P48',
   'P51', 'P52', 'P53', 'P55', 'P56', 'P57', 'P58', 'P62', 'P63', 'P64', 'P65', 'P66', 'P74', 'P75', 'P76',
+  'P77',
 ]);
 
 // ---------------------------------------------------------------------------------------
@@ -616,6 +617,22 @@ export const PARAMETER_CATALOG: readonly ParameterDefinition[] = [
     code: 'P76', name: '无正当理由拒绝就业的减发办法', nameEn: 'Own-share reduction for jobs refused without good reason',
     kind: 'STRUCT', basis: 'R43 [V2]/[U]', scope: 'REGION', byUrbanRural: false,
     fields: { mode: oneOf('COUNTY_DECIDES', 'STOP_OWN_SHARE', 'REDUCE_OWN_SHARE'), reduceRate: nullable(RATE) },
+  },
+  // Not in §19: R44.2 names a stepped-down amount as the alternative to P62's unchanged one but
+  // gives no method. P77 is that method, read only when P62 = STEPPED_DOWN: the first
+  // `fullMonths` months of the period are paid the amount before the rise, then every
+  // `stepMonths` months the amount drops by `stepRate` of it, never below `floorRate` of it.
+  // Seeded with every figure unset (Qinghai keeps the amount unchanged): the engine then leaves
+  // the amount to an officer rather than invent one.
+  {
+    code: 'P77', name: '渐退期逐步减发办法', nameEn: 'Stepped-down benefit during gradual exit',
+    kind: 'STRUCT', basis: 'R44.2 [L]/[U]', scope: 'REGION', byUrbanRural: false,
+    fields: {
+      fullMonths: nullable({ type: 'INTEGER', min: 0, max: 60 }),
+      stepMonths: nullable(MONTHS),
+      stepRate: nullable(RATE),
+      floorRate: nullable(RATE),
+    },
   },
 ];
 

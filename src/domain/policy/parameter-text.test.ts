@@ -27,6 +27,8 @@ describe('a parameter value in Chinese (issue 3 §1: what admins read instead of
       '加发项目：（对象：老年人，低保标准的比例：10%）（对象：重度残疾人，每月金额：50.00元）'],
     ['P76', { mode: 'REDUCE_OWN_SHARE', reduceRate: 0.5 }, '办法：按比例减发本人份额，减发比例（本人份额的）：50%'],
     ['P76', { mode: 'COUNTY_DECIDES', reduceRate: null }, '办法：由县级民政部门逐案决定，减发比例（本人份额的）：未设置'],
+    ['P77', { fullMonths: 6, stepMonths: 3, stepRate: 0.25, floorRate: 0.5 }, '前期全额发放月数：6，每次减发间隔：3个月，每次减发比例（原金额的）：25%，最低发放比例（原金额的）：50%'],
+    ['P77', { fullMonths: null, stepMonths: null, stepRate: null, floorRate: null }, '前期全额发放月数：未设置，每次减发间隔：未设置，每次减发比例（原金额的）：未设置，最低发放比例（原金额的）：未设置'],
     ['P48', ['CONSCRIPT_IN_ACTIVE_SERVICE'], '现役义务兵'],
     ['P69', ['DEATH_OR_MISSING', 'VOLUNTARY_EXIT'], '死亡或被宣告失踪、本人申请退出'],
     ['P52', [], '无'],

@@ -120,6 +120,11 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   // P76 jobs refused (R43)
   'P76.mode': '办法',
   reduceRate: '减发比例（本人份额的）',
+  // P77 stepped-down gradual exit (R44.2)
+  fullMonths: '前期全额发放月数',
+  stepMonths: '每次减发间隔',
+  stepRate: '每次减发比例（原金额的）',
+  floorRate: '最低发放比例（原金额的）',
 };
 
 /** Names of the option codes of ENUM fields and code lists. */

@@ -325,3 +325,31 @@ export function readJobRefusalRule(params: ParameterSet, used?: UsedParams): Par
     return null;
   });
 }
+
+/** P62 (R44.2): the benefit during a gradual exit, unchanged or stepped down. */
+export function readGradualExitAmountMode(params: ParameterSet, used?: UsedParams): ParamValue<'UNCHANGED' | 'STEPPED_DOWN'> | null {
+  return read(params, 'P62', used, 'readGradualExitAmountMode', (v) => (v === 'UNCHANGED' || v === 'STEPPED_DOWN' ? v : null));
+}
+
+export interface GradualExitSteps {
+  /** months paid the amount before the rise, from the period's first month (0: the first step at once) */
+  fullMonths: number;
+  /** months between two steps down (≥ 1) */
+  stepMonths: number;
+  /** each step withholds this share of the amount before the rise (0 < rate ≤ 1) */
+  stepRate: number;
+  /** the lowest share of that amount paid (0 ≤ rate ≤ 1) */
+  floorRate: number;
+}
+
+/** P77 (R44.2, P62 = STEPPED_DOWN): how the amount steps down; null unless every figure is set. */
+export function readGradualExitSteps(params: ParameterSet, used?: UsedParams): ParamValue<GradualExitSteps> | null {
+  return read(params, 'P77', used, 'readGradualExitSteps', (v) => {
+    if (!isObject(v)) return null;
+    const { fullMonths, stepMonths, stepRate, floorRate } = v;
+    if (typeof fullMonths !== 'number' || !Number.isInteger(fullMonths) || fullMonths < 0 || fullMonths > 60) return null;
+    if (typeof stepMonths !== 'number' || !Number.isInteger(stepMonths) || stepMonths < 1 || stepMonths > 60) return null;
+    if (!isRate(stepRate) || stepRate === 0 || !isRate(floorRate)) return null;
+    return { fullMonths, stepMonths, stepRate, floorRate };
+  });
+}

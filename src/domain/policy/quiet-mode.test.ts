@@ -90,7 +90,7 @@ const ILL_MEMBER_OF_HOUSEHOLD = (() => {
 const WE1_IN_GRADUAL_EXIT: HouseholdFacts = {
   ...WORKED_EXAMPLE_1,
   categories: ['DIBAO'],
-  recipient: { status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800, sinceMonth: '2020-02', gradualExitFrom: '2021-08', gradualExitUntil: '2022-01', previousCountedByType: { WAGE: 1_000_000, OPERATING: 360_000 }, previousPerCapitaMonthlyFen: 41_300 },
+  recipient: { status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800, sinceMonth: '2020-02', gradualExitFrom: '2021-08', gradualExitUntil: '2022-01', gradualExitSchedule: null, previousCountedByType: { WAGE: 1_000_000, OPERATING: 360_000 }, previousPerCapitaMonthlyFen: 41_300 },
 };
 
 /** A prisoner with wages, an excluded conscript, grassland subsidy, a wage spread over two items. */
@@ -172,7 +172,7 @@ function transitionCases(): Array<[string, TransitionInput, string | null]> {
   const we1High = assessed(WORKED_EXAMPLE_1, buildParams(WITHOUT_R21_1_AND_R22)).result; // 470/month, not eligible
   const propertyFail = assessed(WORKED_EXAMPLE_1, buildParams({ P19: TIGHT_PROPERTY })).result;
   const undetermined = assessed(WORKED_EXAMPLE_1, buildParams({ P19: { configured: false } })).result;
-  const active: RecipientState = { status: 'ACTIVE', monthlyAmountFen: 20_000, sinceMonth: '2020-02', gradualExitFrom: null, gradualExitUntil: null, previousCountedByType: { WAGE: 1_000_000, OPERATING: 360_000 }, previousPerCapitaMonthlyFen: 41_300 };
+  const active: RecipientState = { status: 'ACTIVE', monthlyAmountFen: 20_000, sinceMonth: '2020-02', gradualExitFrom: null, gradualExitUntil: null, gradualExitSchedule: null, previousCountedByType: { WAGE: 1_000_000, OPERATING: 360_000 }, previousPerCapitaMonthlyFen: 41_300 };
   const inExit = WE1_IN_GRADUAL_EXIT.recipient!;
   const base = { decisionDate: '2022-01-20', params: buildParams(P09_RURAL), hasDibaoCategory: true };
   return [
@@ -402,6 +402,10 @@ const recipientArb: fc.Arbitrary<RecipientState | null> = fc.option(
     sinceMonth: fc.constant('2020-01'),
     gradualExitFrom: fc.constantFrom(null, '2021-09'),
     gradualExitUntil: fc.constantFrom(null, '2022-01', '2022-06'),
+    gradualExitSchedule: fc.constantFrom(null, [
+      { fromMonth: '2021-09', untilMonth: '2021-11', amountFen: 20_000 },
+      { fromMonth: '2021-12', untilMonth: '2022-02', amountFen: 10_000 },
+    ]),
     previousCountedByType: fc.option(fc.record({ WAGE: fc.integer({ min: 0, max: 2_000_000 }), OPERATING: fc.integer({ min: 0, max: 2_000_000 }) }), { nil: null, freq: 4 }),
     previousPerCapitaMonthlyFen: fc.constantFrom(null, 40_000),
   }),
@@ -426,15 +430,16 @@ describe('quiet mode properties (fast-check)', () => {
         recipientArb,
         fc.constantFrom(undefined, { lengthMonths: 6, minimumMonths: null }),
         fc.constantFrom(undefined, 'STEPPED_DOWN'),
+        fc.constantFrom(undefined, { fullMonths: null, stepMonths: null, stepRate: null, floorRate: null }, { fullMonths: 2, stepMonths: 2, stepRate: 0.25, floorRate: 0.5 }),
         fc.constantFrom(undefined, 'ANY_INCOME_RISE'),
         fc.boolean(),
         fc.constantFrom('2021-10-20', '2022-01-20', '2022-06-05'),
-        ([facts, params, date], recipient, P09, P62, P63, hasDibaoCategory, decisionDate) => {
+        ([facts, params, date], recipient, P09, P62, P77, P63, hasDibaoCategory, decisionDate) => {
           const a = assessHousehold(facts, params, date, { explain: false });
           fc.pre(a.ok);
           if (!a.ok) return;
           const lifecycle: Record<string, ParameterInForce> = { ...params };
-          for (const [code, value] of Object.entries({ P09, P62, P63 })) if (value !== undefined) lifecycle[code] = buildParams({ [code]: value }, { urbanRural: facts.urbanRural })[code]!;
+          for (const [code, value] of Object.entries({ P09, P62, P77, P63 })) if (value !== undefined) lifecycle[code] = buildParams({ [code]: value }, { urbanRural: facts.urbanRural })[code]!;
           const input: TransitionInput = { recipient, result: a.value.result, decisionDate, params: lifecycle, hasDibaoCategory };
           const loud = decideRecipientTransition(input);
           const quiet = decideRecipientTransition({ ...input, explain: false });

@@ -1,7 +1,8 @@
 /** Read models of stored decisions (what the household page and the 核算表 show). */
 import { AppError } from '../../domain/errors.js';
 import type { RegionScope } from '../../domain/access/scope.js';
-import type { AssessmentResult, ExplanationStep } from '../../domain/policy/assessment.types.js';
+import type { AssessmentResult, ExplanationStep, GradualExitSegment } from '../../domain/policy/assessment.types.js';
+import { amountInMonth } from '../../domain/policy/gradual-exit-schedule.js';
 import { reviewGradualExit } from '../../domain/policy/gradual-exit-review.rules.js';
 import { shanghaiDate } from '../../domain/registry/import.rules.js';
 import type { Executor } from '../../db/database.js';
@@ -69,16 +70,19 @@ export async function listHouseholdAssessments(ctx: ServiceContext, actor: Actor
   const benefit = await findBenefitStatus(db, householdId);
   const events = await listBenefitStatusEvents(db, householdId);
   const onRoster = !benefit && (await findCategoryStarts(db, [householdId], 'DIBAO')).has(householdId);
+  const schedule = (benefit?.gradualExitSchedule ?? null) as GradualExitSegment[] | null;
   const intervals = benefit?.status === 'ACTIVE' ? await loadReviewIntervals(db, h.countyCode, today) : null;
   return {
     items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     benefit: benefit
       ? {
           status: benefit.status,
-          monthlyAmountFen: benefit.monthlyAmountFen,
+          // this month's amount: a stepped-down gradual exit pays its schedule's (R44.2)
+          monthlyAmountFen: amountInMonth({ monthlyAmountFen: benefit.monthlyAmountFen, gradualExitSchedule: schedule }, today.slice(0, 7)),
           sinceMonth: benefit.sinceMonth.slice(0, 7),
           gradualExitFrom: benefit.gradualExitFrom?.slice(0, 7) ?? null,
           gradualExitUntil: benefit.gradualExitUntil?.slice(0, 7) ?? null,
+          gradualExitSchedule: schedule,
           review: benefit.status === 'GRADUAL_EXIT' && benefit.gradualExitUntil ? reviewGradualExit(benefit.gradualExitUntil, today) : null,
           reviewClass: benefit.reviewClass,
           periodicReview: intervals ? periodicReviewOf(intervals, benefit, today) : null,

@@ -4,6 +4,7 @@ import { maskIdNumber } from '../../domain/registry/mask.js';
 import { URBAN_RURAL_LABELS } from '../../domain/registry/codes.js';
 import { CLASSIFICATION_LABELS, RECIPIENT_STATUS_LABELS } from '../../domain/policy/assessment-summary.js';
 import type { Classification } from '../../domain/policy/assessment.types.js';
+import { amountInMonth, scheduleText } from '../../domain/policy/gradual-exit-schedule.js';
 import { PERIODIC_REVIEW_STAGE_LABELS, REVIEW_CLASS_LABELS, type ReviewClass } from '../../domain/policy/periodic-review.rules.js';
 import { appendAudit } from '../../db/repos/audit.repo.js';
 import { auditEvent } from '../audit-event.js';
@@ -106,7 +107,7 @@ async function planRecipientList(ctx: ServiceContext, actor: Actor, q: BenefitRe
   const intervals = await loadReviewIntervals(db, q.region?.startsWith(actor.scope.regionCode) ? q.region : actor.scope.regionCode, today);
   const cutoffs = reviewCutoffs(intervals, today);
   const [statusCounts, unregistered] = await Promise.all([
-    countBenefitRecipients(db, actor.scope, q.region, { dueUntil, overdueUntil }, cutoffs),
+    countBenefitRecipients(db, actor.scope, q.region, { dueUntil, overdueUntil, current: today.slice(0, 7) }, cutoffs),
     countUnregisteredDibao(db, actor.scope, q.region),
   ]);
   const counts: Counts = { ...statusCounts, unregistered };
@@ -169,10 +170,12 @@ function recipientItem(r: RecipientRow, plan: Pick<RecipientPlan, 'today' | 'int
     headIdNumber: r.headIdNumber ? maskIdNumber(r.headIdNumber) : null,
     memberCount: r.memberCount,
     status: r.status,
-    monthlyAmountFen: r.monthlyAmountFen,
+    // this month's amount: a stepped-down gradual exit pays its schedule's (R44.2)
+    monthlyAmountFen: amountInMonth(r, plan.today.slice(0, 7)),
     sinceMonth: r.sinceMonth.slice(0, 7),
     gradualExitFrom: r.gradualExitFrom?.slice(0, 7) ?? null,
     gradualExitUntil: until,
+    gradualExitSchedule: r.gradualExitSchedule ?? null,
     review: exit ? { stage: exit.stage, periodEnd: exit.periodEnd, daysLeft: exit.daysLeft, text: exit.text } : null,
     periodicReview: periodicReviewOf(plan.intervals, r, plan.today),
     reviewClass: r.reviewClass,
@@ -238,6 +241,7 @@ const RECIPIENT_EXPORT_COLUMNS: readonly (readonly [string, string, number])[] =
   ['月保障金(元)', 'monthlyAmount', 12],
   ['享受起始月', 'sinceMonth', 10],
   ['渐退期', 'gradualExit', 18],
+  ['渐退期逐步减发', 'gradualExitSchedule', 40],
   ['期满复核', 'exitReview', 40],
   ['复核类别', 'reviewClass', 20],
   ['定期复核到期日', 'periodicDueOn', 14],
@@ -261,6 +265,7 @@ function recipientExportRow(i: RecipientItem): Record<string, string | number | 
     monthlyAmount: i.status === 'UNREGISTERED' ? null : i.monthlyAmountFen / 100,
     sinceMonth: i.status === 'UNREGISTERED' ? '' : i.sinceMonth,
     gradualExit: i.gradualExitFrom && i.gradualExitUntil ? `${i.gradualExitFrom} 至 ${i.gradualExitUntil}` : '',
+    gradualExitSchedule: i.gradualExitSchedule ? scheduleText(i.gradualExitSchedule) : '',
     exitReview: i.review?.text ?? '',
     reviewClass: i.status === 'UNREGISTERED' ? '' : (REVIEW_CLASS_LABELS[i.reviewClass as ReviewClass] ?? i.reviewClass),
     periodicDueOn: p?.dueOn ?? '',

@@ -123,6 +123,7 @@ export async function loadHouseholdFacts(db: Executor, ids: readonly string[], o
           sinceMonth: benefit.sinceMonth.slice(0, 7),
           gradualExitFrom: month(benefit.gradualExitFrom),
           gradualExitUntil: month(benefit.gradualExitUntil),
+          gradualExitSchedule: benefit.gradualExitSchedule ?? null,
           previousCountedByType: benefit.previousCountedByType ?? null,
           previousPerCapitaMonthlyFen: benefit.previousPerCapitaMonthlyFen,
         }

@@ -167,6 +167,7 @@ export function prepareDecision(s: StoreInput): PreparedDecision {
       sinceMonth: s.loaded.benefit?.sinceMonth ?? effectiveMonth,
       gradualExitFrom: transition.gradualExitFrom ? `${transition.gradualExitFrom}-01` : null,
       gradualExitUntil: transition.gradualExitUntil ? `${transition.gradualExitUntil}-01` : null,
+      gradualExitSchedule: transition.gradualExitSchedule,
       lastAssessmentId: assessmentId,
       lastCountedByType: baseline.countedByType,
       lastPerCapitaMonthlyFen: baseline.perCapitaMonthlyFen,

@@ -7,6 +7,7 @@
  */
 import type { AssessmentResult } from '../../domain/policy/assessment.types.js';
 import type { createParameterResolver } from '../../domain/policy/resolve-parameters.js';
+import { amountInMonth } from '../../domain/policy/gradual-exit-schedule.js';
 import type { CopyBlockPool } from '../../db/copy-binary.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
 import type { ReassessmentResultInsert, ReassessmentRunRow } from '../../db/repos/reassessments.repo.js';
@@ -34,9 +35,12 @@ export function isRecipient(loaded: LoadedHousehold): boolean {
   return loaded.benefit ? loaded.benefit.status !== 'STOPPED' : loaded.facts.categories.includes('DIBAO');
 }
 
-/** Amount a recipient is paid under an outcome (the transition it triggers, else what it gets now). */
-function recipientPayFen(o: DecisionOutcome, loaded: LoadedHousehold): number {
-  const current = loaded.benefit && loaded.benefit.status !== 'STOPPED' ? loaded.benefit.monthlyAmountFen : 0;
+/**
+ * Amount a recipient is paid under an outcome (the transition it triggers, else what it gets
+ * in `month`, 'YYYY-MM': a stepped-down gradual exit pays its schedule's, R44.2).
+ */
+function recipientPayFen(o: DecisionOutcome, loaded: LoadedHousehold, month: string): number {
+  const current = loaded.benefit && loaded.benefit.status !== 'STOPPED' ? amountInMonth(loaded.benefit, month) : 0;
   if (!o.ok || !o.transition) return current;
   return o.transition.to === 'STOPPED' ? 0 : o.transition.monthlyAmountFen;
 }
@@ -62,17 +66,17 @@ function qualifies(o: DecisionOutcome): boolean {
  * rise, a cut, 渐退 or a stop). Others are paid nothing either way; they count as NEW_ELIGIBLE
  * (with the amount they would get) when they qualify only under the new rules.
  */
-export function classifyChange(before: DecisionOutcome, after: DecisionOutcome, loaded: LoadedHousehold) {
+export function classifyChange(before: DecisionOutcome, after: DecisionOutcome, loaded: LoadedHousehold, month: string) {
   if (!after.ok) {
-    const fen = isRecipient(loaded) ? recipientPayFen(before, loaded) : 0;
+    const fen = isRecipient(loaded) ? recipientPayFen(before, loaded, month) : 0;
     return { change: 'REFUSED', beforeFen: fen, afterFen: fen, errorCode: after.violations[0]?.code ?? null };
   }
   if (!isRecipient(loaded)) {
     const newly = !qualifies(before) && qualifies(after);
     return { change: newly ? 'NEW_ELIGIBLE' : 'UNCHANGED', beforeFen: 0, afterFen: newly ? potentialFen(after) : 0, errorCode: null };
   }
-  const beforeFen = recipientPayFen(before, loaded);
-  const afterFen = recipientPayFen(after, loaded);
+  const beforeFen = recipientPayFen(before, loaded, month);
+  const afterFen = recipientPayFen(after, loaded, month);
   const bt = before.ok ? before.transition?.to : undefined;
   const at = after.transition?.to;
   let change = 'UNCHANGED';
@@ -128,7 +132,7 @@ export async function computeChunk(
     const explainAfter = r.mode === 'APPLY' && recipient;
     const before = decide(loaded, s.resolveBefore(f.regionCode, f.urbanRural, r.referenceDate), r.referenceDate, decisionDate, { explain: false });
     const after = decide(loaded, paramsAfter, r.referenceDate, decisionDate, { explain: explainAfter });
-    const c = classifyChange(before, after, loaded);
+    const c = classifyChange(before, after, loaded, decisionDate.slice(0, 7));
     results.push({
       runId,
       householdId: id,

@@ -222,7 +222,7 @@ describe('four-eyes editing of policy parameters (issue 3 §1)', () => {
     expect(await bad({ effectiveFrom: '2027-02-30' })).toEqual([{ path: 'effectiveFrom', code: 'POLICY_EFFECTIVE_DATE_INVALID' }]);
     expect(await bad({ reason: 'because' })).toEqual([{ path: 'reason', code: 'POLICY_REASON_REQUIRED' }]);
     expect(await bad({ confidence: 'OFFICIAL' })).toEqual([{ path: 'basisDocument', code: 'POLICY_BASIS_DOCUMENT_REQUIRED' }]);
-    expect(await bad({ code: 'P77' })).toEqual([{ path: 'code', code: 'POLICY_PARAMETER_UNKNOWN', params: { code: 'P77' } }]);
+    expect(await bad({ code: 'P99' })).toEqual([{ path: 'code', code: 'POLICY_PARAMETER_UNKNOWN', params: { code: 'P99' } }]);
     expect(await bad({ code: 'P01', urbanRural: 'RURAL', value: { amount: '450.123', unit: 'YUAN_PER_PERSON_MONTH' } })).toMatchObject([
       { path: 'value.amount', code: 'CELL_MONEY_PRECISION' },
     ]);

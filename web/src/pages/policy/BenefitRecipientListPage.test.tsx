@@ -26,16 +26,17 @@ const body: BenefitRecipientList = {
   items: [
     {
       ...base, householdId: 'h1', householdNo: 'H0001', headName: '马有福', status: 'GRADUAL_EXIT', gradualExitFrom: '2025-11', gradualExitUntil: '2026-10',
+      gradualExitSchedule: [{ fromMonth: '2025-11', untilMonth: '2026-04', amountFen: 14_800 }, { fromMonth: '2026-05', untilMonth: '2026-10', amountFen: 7_400 }],
       review: { stage: 'OVERDUE', periodEnd: '2026-10-31', daysLeft: -31, text: '渐退期已于2026-10-31期满，尚未重新核算，仍按渐退期金额发放；应即入户核查并重新核算（R44.3）' },
       periodicReview: null,
     },
     {
-      ...base, householdId: 'h2', householdNo: 'H0002', headName: '韩德明', status: 'GRADUAL_EXIT', gradualExitFrom: '2026-01', gradualExitUntil: '2026-12',
+      ...base, householdId: 'h2', householdNo: 'H0002', headName: '韩德明', status: 'GRADUAL_EXIT', gradualExitFrom: '2026-01', gradualExitUntil: '2026-12', gradualExitSchedule: null,
       review: { stage: 'REVIEW_DUE', periodEnd: '2026-12-31', daysLeft: 30, text: '渐退期本月（2026-12）期满，应于2026-12-31前入户核查并重新核算，结果自2027-01起执行（R44.3）' },
       periodicReview: null,
     },
     {
-      ...base, householdId: 'h3', householdNo: 'H0003', headName: '马秀兰', status: 'ACTIVE', gradualExitFrom: null, gradualExitUntil: null, review: null,
+      ...base, householdId: 'h3', householdNo: 'H0003', headName: '马秀兰', status: 'ACTIVE', gradualExitFrom: null, gradualExitUntil: null, gradualExitSchedule: null, review: null,
       periodicReview: { stage: 'OVERDUE', reviewClass: 'UNSTABLE', intervalMonths: 6, extension: null, lastReviewedOn: '2026-05-20', countsFrom: '2026-05-20', dueOn: '2026-11-20', daysLeft: -11, text: '定期复核已于2026-11-20到期，尚未复核（R42）' },
     },
   ],
@@ -71,6 +72,12 @@ describe('BenefitRecipientListPage (R42, R44.3, R85)', () => {
     const tags = screen.getAllByTestId('gradual-exit-review').map((t) => t.textContent);
     expect(tags).toEqual(['期满未复核（逾期31天）', '本月期满复核（剩30天）']);
     expect(screen.getByTestId('periodic-review').textContent).toBe('逾期未复核（逾期11天）');
+    // R44.2: only the stepped-down household is marked, and its tag says the schedule
+    const stepped = screen.getAllByTestId('stepped-down');
+    expect(stepped).toHaveLength(1);
+    expect(stepped[0]!.closest('tr')?.textContent).toContain('马有福');
+    fireEvent.mouseEnter(stepped[0]!);
+    expect(await screen.findByText('逐步减发：2025-11至2026-04每月148.00元，2026-05至2026-10每月74.00元')).toBeTruthy();
     fireEvent.click(within(counts).getByText('渐退期满未复核'));
     await waitFor(() => expect(router.state.location.search).toBe('?review=OVERDUE'));
     await waitFor(() => expect(asked.at(-1)).toContain('review=OVERDUE'));

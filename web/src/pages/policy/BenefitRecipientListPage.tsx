@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Form, Row, Select, Typography, type TableProps } from 'antd';
+import { Button, Form, Row, Select, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CLASSIFICATION_LABELS } from '../../../../src/domain/policy/assessment-summary';
 import type { Classification } from '../../../../src/domain/policy/assessment.types';
+import { scheduleText } from '../../../../src/domain/policy/gradual-exit-schedule';
 import { DataTable } from '../../components/DataTable';
 import { FigureCard } from '../../components/FigureCard';
 import { PageContainer } from '../../components/PageContainer';
@@ -45,14 +46,34 @@ const columns: TableProps<Item>['columns'] = [
   { title: '户主', dataIndex: 'headName', width: 90, render: (v: string | null) => v ?? '—' },
   { title: '待遇状态', dataIndex: 'status', width: 90, render: (v: string) => <RecipientStatusTag status={v} /> },
   {
-    title: '月保障金（元）',
+    title: '本月保障金（元）',
     dataIndex: 'monthlyAmountFen',
     width: 120,
     align: 'right',
     // 在册待核定 has no benefit record: nothing the platform pays, not a 0 it decided
     render: (v: number, r) => (r.status === 'UNREGISTERED' ? '—' : formatFen(v)),
   },
-  { title: '渐退期', key: 'exit', width: 150, render: (_, r) => (r.gradualExitFrom ? `${r.gradualExitFrom} 至 ${r.gradualExitUntil ?? '?'}` : '—') },
+  {
+    title: '渐退期',
+    key: 'exit',
+    width: 170,
+    render: (_, r) =>
+      r.gradualExitFrom ? (
+        <>
+          {`${r.gradualExitFrom} 至 ${r.gradualExitUntil ?? '?'}`}
+          {r.gradualExitSchedule && (
+            // R44.2: the amount column is this month's; the schedule says the rest
+            <Tooltip title={`逐步减发：${scheduleText(r.gradualExitSchedule)}`}>
+              <Tag color="orange" style={{ marginInlineStart: 4 }} data-testid="stepped-down">
+                逐步减发
+              </Tag>
+            </Tooltip>
+          )}
+        </>
+      ) : (
+        '—'
+      ),
+  },
   {
     title: '复核',
     key: 'review',

@@ -51,11 +51,15 @@ describe('AssessmentTab', () => {
   });
 
   /** The tab of a household in 渐退 whose period stands as `review` says. */
-  function renderInGradualExit(period: { from: string; until: string }, review: { stage: string; periodEnd: string; daysLeft: number; text: string }) {
+  function renderInGradualExit(
+    period: { from: string; until: string },
+    review: { stage: string; periodEnd: string; daysLeft: number; text: string },
+    paid: { monthlyAmountFen: number; gradualExitSchedule: Array<{ fromMonth: string; untilMonth: string; amountFen: number }> | null } = { monthlyAmountFen: 14_800, gradualExitSchedule: null },
+  ) {
     stubApi({
       '/api/households/h1/assessments': {
         items: [decided],
-        benefit: { status: 'GRADUAL_EXIT', monthlyAmountFen: 14_800, sinceMonth: '2021-01', gradualExitFrom: period.from, gradualExitUntil: period.until, review, reviewClass: 'STABLE', periodicReview: null, lastAssessmentId: 'a1' },
+        benefit: { status: 'GRADUAL_EXIT', ...paid, sinceMonth: '2021-01', gradualExitFrom: period.from, gradualExitUntil: period.until, review, reviewClass: 'STABLE', periodicReview: null, lastAssessmentId: 'a1' },
         events: [],
       },
       '/api/assessments/a1': { ...decided, householdId: 'h1', result, explanation: [], parametersUsed: [] },
@@ -80,6 +84,23 @@ describe('AssessmentTab', () => {
     renderInGradualExit({ from: '2026-11', until: '2027-10' }, { stage: 'IN_PERIOD', periodEnd: '2027-10-31', daysLeft: 335, text: '渐退期至2027-10，期满时重新核算（R44.3）' });
     expect((await screen.findByTestId('gradual-exit-review')).textContent).toBe('渐退期中（剩335天）');
     expect(screen.queryByTestId('gradual-exit-alert')).toBeNull();
+  });
+
+  it('a stepped-down 渐退 shows this month’s amount and the whole schedule (R44.2, P77)', async () => {
+    renderInGradualExit(
+      { from: '2026-08', until: '2027-07' },
+      { stage: 'IN_PERIOD', periodEnd: '2027-07-31', daysLeft: 242, text: '渐退期至2027-07，期满时重新核算（R44.3）' },
+      { monthlyAmountFen: 14_800, gradualExitSchedule: [{ fromMonth: '2026-08', untilMonth: '2027-01', amountFen: 14_800 }, { fromMonth: '2027-02', untilMonth: '2027-07', amountFen: 7_400 }] },
+    );
+    expect((await screen.findByTestId('gradual-exit-schedule')).textContent).toBe('2026-08至2027-01每月148.00元，2027-02至2027-07每月74.00元（R44.2）');
+    expect(within(screen.getByTestId('benefit-status')).getByText('本月保障金')).toBeTruthy();
+  });
+
+  it('an unchanged 渐退 shows no schedule', async () => {
+    renderInGradualExit({ from: '2026-11', until: '2027-10' }, { stage: 'IN_PERIOD', periodEnd: '2027-10-31', daysLeft: 335, text: '渐退期至2027-10，期满时重新核算（R44.3）' });
+    await screen.findByTestId('gradual-exit-review');
+    expect(screen.queryByTestId('gradual-exit-schedule')).toBeNull();
+    expect(within(screen.getByTestId('benefit-status')).getByText('月保障金')).toBeTruthy();
   });
 
   it('says what changed since the decision before: the new standard, the amount and the steps quoting them (issue 3 §6)', async () => {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Skelet
 import { useMemo, useState } from 'react';
 import { CLASSIFICATION_LABELS, memberBenefitLines, RECIPIENT_STATUS_LABELS } from '../../../../../src/domain/policy/assessment-summary';
 import type { Classification, ExplanationStep } from '../../../../../src/domain/policy/assessment.types';
+import { scheduleText } from '../../../../../src/domain/policy/gradual-exit-schedule';
 import { QueryError } from '../../../components/QueryError';
 import { dayjs, formatDateTime } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/errors';
@@ -169,11 +170,16 @@ export function AssessmentTab({ householdId, canRun }: { householdId: string; ca
             <Descriptions.Item label="状态">
               <RecipientStatusTag status={benefit.status} />
             </Descriptions.Item>
-            <Descriptions.Item label="月保障金">{formatFen(benefit.monthlyAmountFen)}元</Descriptions.Item>
+            <Descriptions.Item label={benefit.gradualExitSchedule ? '本月保障金' : '月保障金'}>{formatFen(benefit.monthlyAmountFen)}元</Descriptions.Item>
             <Descriptions.Item label="享受起始月">{benefit.sinceMonth}</Descriptions.Item>
             {benefit.gradualExitFrom && (
               <Descriptions.Item label="渐退期">
                 {benefit.gradualExitFrom} 至 {benefit.gradualExitUntil}
+              </Descriptions.Item>
+            )}
+            {benefit.gradualExitSchedule && (
+              <Descriptions.Item label="逐步减发" span="filled">
+                <span data-testid="gradual-exit-schedule">{scheduleText(benefit.gradualExitSchedule)}（R44.2）</span>
               </Descriptions.Item>
             )}
             {benefit.review && (

@@ -1,0 +1,1 @@
+ALTER TABLE "benefit_statuses" ADD COLUMN "gradual_exit_schedule" jsonb;
