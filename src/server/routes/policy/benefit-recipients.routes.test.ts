@@ -11,10 +11,10 @@ import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../te
 import { createTestUser } from '../../../../test/builders/users.js';
 import { createWorkedExample1 } from '../../../../test/builders/households.js';
 import { FakeClock } from '../../../../test/clock.js';
-import { auditEvents, policyParameters, users } from '../../../db/schema/index.js';
+import { approveWorkedExampleParameters } from '../../../../test/builders/policy.js';
+import { auditEvents, users } from '../../../db/schema/index.js';
 import { toActor } from '../../../services/access/auth.js';
 import { exportBenefitRecipients } from '../../../services/policy/find-benefit-recipients.js';
-import { defaultParamValues } from '../../../domain/policy/test-fixtures.js';
 
 let database: TestDatabase;
 let t: TestApp;
@@ -82,11 +82,7 @@ beforeAll(async () => {
   clerk = await loginAs(t.app, clerkName);
   otherCounty = await loginAs(t.app, otherCountyName);
   // Fictional test standard (worked example 1) and a configured property rule for 城东区.
-  const version = { name: 'test', confidence: 'PLACEHOLDER', basis: 'test', status: 'APPROVED', isDefault: false, regionCode: '630102', effectiveFrom: '2021-01-01' };
-  await database.db.insert(policyParameters).values([
-    { ...version, code: 'P01', urbanRural: 'RURAL', value: { monthlyFen: 45_000, published: { amount: 450, unit: 'YUAN_PER_PERSON_MONTH' } } },
-    { ...version, code: 'P19', urbanRural: 'ALL', value: defaultParamValues().P19 },
-  ]);
+  await approveWorkedExampleParameters(database);
   a = await householdInGradualExit();
   b = await householdInGradualExit();
   c = (await createWorkedExample1(clerk, VILLAGE)).id;

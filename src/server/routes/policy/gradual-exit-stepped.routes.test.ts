@@ -11,8 +11,7 @@ import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../te
 import { createTestUser } from '../../../../test/builders/users.js';
 import { createWorkedExample1 } from '../../../../test/builders/households.js';
 import { FakeClock } from '../../../../test/clock.js';
-import { policyParameters } from '../../../db/schema/index.js';
-import { defaultParamValues } from '../../../domain/policy/test-fixtures.js';
+import { approveWorkedExampleParameters } from '../../../../test/builders/policy.js';
 
 let database: TestDatabase;
 let t: TestApp;
@@ -55,12 +54,9 @@ beforeAll(async () => {
   clerk = await loginAs(t.app, clerkName);
   // Fictional figures: worked example 1's standard and property rule, and a county that steps
   // the 渐退 amount down (half after six months in full).
-  const version = { name: 'test', confidence: 'PLACEHOLDER', basis: 'test', status: 'APPROVED', isDefault: false, regionCode: '630102', effectiveFrom: '2021-01-01' };
-  await database.db.insert(policyParameters).values([
-    { ...version, code: 'P01', urbanRural: 'RURAL', value: { monthlyFen: 45_000, published: { amount: 450, unit: 'YUAN_PER_PERSON_MONTH' } } },
-    { ...version, code: 'P19', urbanRural: 'ALL', value: defaultParamValues().P19 },
-    { ...version, code: 'P62', urbanRural: 'ALL', value: 'STEPPED_DOWN' },
-    { ...version, code: 'P77', urbanRural: 'ALL', value: { fullMonths: 6, stepMonths: 6, stepRate: 0.5, floorRate: 0.5 } },
+  await approveWorkedExampleParameters(database, [
+    { code: 'P62', value: 'STEPPED_DOWN' },
+    { code: 'P77', value: { fullMonths: 6, stepMonths: 6, stepRate: 0.5, floorRate: 0.5 } },
   ]);
   // Worked example 3: a 低保 household (148 元) whose head's new job lifts it over the line.
   const created = await createWorkedExample1(clerk, VILLAGE);

@@ -11,8 +11,8 @@ import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../te
 import { createTestUser } from '../../../../test/builders/users.js';
 import { createWorkedExample1 } from '../../../../test/builders/households.js';
 import { FakeClock } from '../../../../test/clock.js';
-import { auditEvents, benefitStatuses, policyParameters } from '../../../db/schema/index.js';
-import { defaultParamValues } from '../../../domain/policy/test-fixtures.js';
+import { approveTestVersions, approveWorkedExampleParameters } from '../../../../test/builders/policy.js';
+import { auditEvents, benefitStatuses } from '../../../db/schema/index.js';
 
 let database: TestDatabase;
 let t: TestApp;
@@ -67,13 +67,8 @@ beforeAll(async () => {
   clerkName = (await createTestUser(database, { roles: ['TOWNSHIP_CLERK'], regionCode: '630102' })).username;
   clerk = await loginAs(t.app, clerkName);
   assistant = await loginAs(t.app, (await createTestUser(database, { roles: ['VILLAGE_ASSISTANT'], regionCode: '630102' })).username);
-  const version = { name: 'test', confidence: 'PLACEHOLDER', basis: 'test', status: 'APPROVED', isDefault: false, regionCode: '630102', effectiveFrom: '2021-01-01' };
-  await database.db.insert(policyParameters).values([
-    { ...version, code: 'P01', urbanRural: 'RURAL', value: { monthlyFen: 45_000, published: { amount: 450, unit: 'YUAN_PER_PERSON_MONTH' } } },
-    { ...version, code: 'P19', urbanRural: 'ALL', value: defaultParamValues().P19 },
-    // 城东区 reviews unstable households every 3 months; P07 stays the province's 12 (the seed).
-    { ...version, code: 'P08', urbanRural: 'ALL', value: 3 },
-  ]);
+  // 城东区 reviews unstable households every 3 months; P07 stays the province's 12 (the seed).
+  await approveWorkedExampleParameters(database, [{ code: 'P08', value: 3 }]);
   reviewed = await reviewedRecipient();
   unstable = await reviewedRecipient();
   neverReviewed = (await createWorkedExample1(clerk, VILLAGE)).id;
@@ -157,10 +152,7 @@ describe('periodic review (R42, P07 / P08)', () => {
 
   it('P61: while the county declares a major emergency its reviews fall due P61 months later; ended, they are due again', async () => {
     // 2022-03-20: the unstable household (P08 = 3 months) is due on 2022-04-15.
-    const version = { name: 'test', confidence: 'PLACEHOLDER', basis: 'test', status: 'APPROVED', isDefault: false, regionCode: '630102', urbanRural: 'ALL', code: 'P61' };
-    await database.db
-      .insert(policyParameters)
-      .values({ ...version, effectiveFrom: '2022-03-01', value: { allowed: true, defaultExtensionMonths: 3, emergency: '新冠肺炎疫情' } });
+    await approveTestVersions(database, [{ code: 'P61', effectiveFrom: '2022-03-01', value: { allowed: true, defaultExtensionMonths: 3, emergency: '新冠肺炎疫情' } }]);
     const extended = await reviewOf(unstable);
     expect(extended).toMatchObject({ stage: 'NOT_DUE', intervalMonths: 3, dueOn: '2022-07-15', extension: { months: 3, emergency: '新冠肺炎疫情', effectiveFrom: '2022-03-01', regionCode: '630102' } });
     expect(extended!.text).toContain('因重大突发事件“新冠肺炎疫情”延期3个月（P61，2022-03-01起）');
@@ -169,7 +161,7 @@ describe('periodic review (R42, P07 / P08)', () => {
     expect(due.items).toEqual([]);
 
     // A later version ends the declaration: the review is due as before.
-    await database.db.insert(policyParameters).values({ ...version, effectiveFrom: '2022-03-20', value: { allowed: true, defaultExtensionMonths: 3 } });
+    await approveTestVersions(database, [{ code: 'P61', effectiveFrom: '2022-03-20', value: { allowed: true, defaultExtensionMonths: 3 } }]);
     expect(await reviewOf(unstable)).toMatchObject({ stage: 'DUE_SOON', dueOn: '2022-04-15', extension: null });
     due = await list('&review=PERIODIC_DUE');
     expect(due.items.map((i) => i.householdId)).toEqual([unstable]);
