@@ -8,6 +8,7 @@ import type {
   ExistingCategory,
   ExistingHousehold,
   ExistingIncome,
+  ExistingPolicyFacts,
   ExistingMembership,
   ExistingPerson,
   ImportPlan,
@@ -49,8 +50,10 @@ export async function loadRegistrySnapshot(
   const persons = await raw.query<Row>(
     `SELECT p.id, p.id_number, p.county_code, p.name, p.sex, p.birth_date::text AS birth_date, p.ethnicity, p.phone,
             p.bank_name, p.bank_account, p.labour_capacity, p.health_status, p.serious_illness, p.disability_category,
-            p.disability_grade, p.employment, p.student_stage
-       FROM imp_key_ids k JOIN persons p ON p.id_number = k.id_number`,
+            p.disability_grade, p.employment, p.student_stage, f.person_id AS facts_person_id, f.means_test_exclusion,
+            f.self_care, f.support, f.obligors, f.disability_components, f.job_referrals
+       FROM imp_key_ids k JOIN persons p ON p.id_number = k.id_number
+       LEFT JOIN person_policy_facts f ON f.person_id = p.id`,
   );
   const memberships = await raw.query<Row>(
     `SELECT m.id AS member_id, m.person_id, m.household_id, h.household_no, m.relationship
@@ -84,7 +87,18 @@ export async function loadRegistrySnapshot(
   );
 
   const personsByIdNumber = new Map<string, ExistingPerson>();
+  const policyFactsByPersonId = new Map<string, ExistingPolicyFacts>();
   for (const r of persons) {
+    if (r.facts_person_id !== null && r.facts_person_id !== undefined) {
+      policyFactsByPersonId.set(String(r.id), {
+        meansTestExclusion: str(r.means_test_exclusion),
+        selfCare: (r.self_care ?? null) as ExistingPolicyFacts['selfCare'],
+        support: (r.support ?? null) as ExistingPolicyFacts['support'],
+        obligors: r.obligors ?? null,
+        disabilityComponents: r.disability_components ?? null,
+        jobReferrals: r.job_referrals ?? null,
+      });
+    }
     personsByIdNumber.set(String(r.id_number), {
       id: String(r.id),
       idNumber: String(r.id_number),
@@ -159,7 +173,7 @@ export async function loadRegistrySnapshot(
     if (list) list.push(i);
     else incomesByPersonId.set(i.personId, [i]);
   }
-  return { personsByIdNumber, membershipsByPersonId, householdsByNo, categoriesByHouseholdId, incomesByPersonId };
+  return { personsByIdNumber, policyFactsByPersonId, membershipsByPersonId, householdsByNo, categoriesByHouseholdId, incomesByPersonId };
 }
 
 export interface ApplyMeta {
@@ -322,6 +336,24 @@ export async function applyImportPlan(raw: RawTx, plan: ImportPlan, meta: ApplyM
       `UPDATE income_items i SET amount_fen = s.amount_fen, source_detail = $3, recorded_by = $2, recorded_at = $1
          FROM imp_incomes s WHERE s.action = 'U' AND i.id = s.id`,
       [meta.at, meta.actorId, meta.sourceDetail],
+    );
+  }
+
+  if (plan.policyFacts.length > 0) {
+    // 救助认定信息: the self-care assessment and the mode of support; the other facts stay.
+    await raw.query('CREATE TEMP TABLE imp_policy_facts (person_id uuid, county_code varchar(6), self_care jsonb, support jsonb) ON COMMIT DROP');
+    await copyRows(
+      raw,
+      'imp_policy_facts',
+      ['person_id', 'county_code', 'self_care', 'support'],
+      plan.policyFacts.map((f) => [f.personId, f.countyCode, f.selfCare && JSON.stringify(f.selfCare), f.support && JSON.stringify(f.support)]),
+    );
+    await raw.query(
+      `INSERT INTO person_policy_facts (person_id, county_code, self_care, support, updated_by, updated_at)
+       SELECT person_id, county_code, self_care, support, $2, $1 FROM imp_policy_facts
+       ON CONFLICT (person_id) DO UPDATE SET county_code = excluded.county_code, self_care = excluded.self_care,
+         support = excluded.support, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [meta.at, meta.actorId],
     );
   }
 }

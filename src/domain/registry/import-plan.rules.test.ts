@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateIdNumber } from './id-number.js';
 import {
   checkAgainstRegistry,
+  type ExistingPolicyFacts,
   planImport,
   type ExistingHousehold,
   type ExistingPerson,
@@ -20,7 +21,7 @@ function rec(over: Partial<ImportRecord>): ImportRecord {
     idNumber: HEAD_ID, sex: 'M', birthDate: '1980-01-01', relationship: 'HEAD', ethnicity: null, phone: null, labourCapacity: null,
     healthStatus: null, seriousIllness: null, disabilityCategory: null, disabilityGrade: null, employment: null, studentStage: null,
     bankName: null, bankAccount: null, categories: null, categoryFrom: null, incomes: [], incomeStart: '2025-03-01', incomeEnd: '2026-02-28',
-    ...over,
+    support: null, selfCare: null, ...over,
   };
 }
 
@@ -39,10 +40,13 @@ function household(over: Partial<ExistingHousehold>): ExistingHousehold {
   };
 }
 
-function snapshot(parts: Partial<{ persons: ExistingPerson[]; households: ExistingHousehold[]; members: Array<[string, string, string]> }> = {}): RegistrySnapshot {
+function snapshot(
+  parts: Partial<{ persons: ExistingPerson[]; households: ExistingHousehold[]; members: Array<[string, string, string]>; facts: Array<[string, ExistingPolicyFacts]> }> = {},
+): RegistrySnapshot {
   const hs = parts.households ?? [];
   return {
     personsByIdNumber: new Map((parts.persons ?? []).map((p) => [p.idNumber, p])),
+    policyFactsByPersonId: new Map(parts.facts ?? []),
     householdsByNo: new Map(hs.map((h) => [h.householdNo, h])),
     membershipsByPersonId: new Map(
       (parts.members ?? []).map(([personId, householdId, relationship]) => [
@@ -193,5 +197,54 @@ describe('planImport', () => {
     expect(plan.counts).toMatchObject({ householdsCreated: 1, membersCreated: 1 });
     expect(plan.persons).toMatchObject([{ id: 'p-head', action: 'U', countyCode: '630102' }]);
     expect(plan.audit[1]).toMatchObject({ action: 'person.update', before: { countyCode: '630103', householdNo: null }, after: { countyCode: '630102', householdNo: 'H1' } });
+  });
+
+  // 救助认定信息 (R53 self-care, R56 mode of support)
+  const ALL_ABLE = { eating: true, dressing: true, gettingInOutOfBed: true, usingToilet: true, walkingIndoors: true, bathing: true };
+  const recorded: ExistingPolicyFacts = {
+    meansTestExclusion: null,
+    selfCare: { ...ALL_ABLE, bathing: false, assessedOn: '2025-06-01' },
+    support: { mode: 'HOME', institution: null, homeCondition: 'MENTAL_ILLNESS', since: '2024-01-01' },
+    obligors: [],
+    disabilityComponents: null,
+    jobReferrals: null,
+  };
+  const withFacts = () => {
+    const snap = existing();
+    return { ...snap, policyFactsByPersonId: new Map([['p-head', recorded]]) };
+  };
+
+  it('R53/R56: a new person\'s self-care and mode of support are stored, the six activities from the ones listed', () => {
+    const plan = planImport([rec({ support: { mode: 'INSTITUTIONAL', institution: '城东区中心敬老院', since: '2025-01-01' }, selfCare: { unable: ['dressing', 'bathing'], assessedOn: '2026-01-10' } })], snapshot(), opts);
+    expect(plan.policyFacts).toEqual([{
+      personId: plan.persons[0]!.id, countyCode: '630102',
+      support: { mode: 'INSTITUTIONAL', institution: '城东区中心敬老院', homeCondition: null, since: '2025-01-01' },
+      selfCare: { ...ALL_ABLE, dressing: false, bathing: false, assessedOn: '2026-01-10' },
+    }]);
+    expect(plan.audit.map((e) => e.action)).toEqual(['household.create', 'person.create', 'person.policy-facts']);
+    expect(plan.audit[2]).toMatchObject({ before: null, after: { _name: '张三', obligors: null, support: { mode: 'INSTITUTIONAL' } } });
+  });
+
+  it('R56: the same facts again change nothing; a 分散供养 person keeps the recorded R55 condition while the mode stays', () => {
+    const same = planImport([rec({ support: { mode: 'HOME', institution: null, since: '2024-01-01' }, selfCare: { unable: ['bathing'], assessedOn: '2025-06-01' } })], withFacts(), opts);
+    expect(same.policyFacts).toEqual([]);
+    expect(same.audit).toEqual([]);
+    expect(same.counts.unchangedRows).toBe(1);
+  });
+
+  it('R53: a new assessment replaces the old one; the mode of support and the other facts stay as recorded, before → after audited', () => {
+    const plan = planImport([rec({ selfCare: { unable: [], assessedOn: '2026-02-01' } })], withFacts(), opts);
+    expect(plan.policyFacts).toEqual([{ personId: 'p-head', countyCode: '630102', support: recorded.support, selfCare: { ...ALL_ABLE, assessedOn: '2026-02-01' } }]);
+    expect(plan.counts.membersUpdated).toBe(1);
+    expect(plan.audit).toEqual([{
+      action: 'person.policy-facts', entityType: 'person', entityId: 'p-head', householdId: 'h-1', countyCode: '630102',
+      before: recorded, after: { ...recorded, selfCare: { ...ALL_ABLE, assessedOn: '2026-02-01' }, _name: '张三' },
+    }]);
+  });
+
+  it('R56: moving to 集中供养 drops the home-care condition', () => {
+    const plan = planImport([rec({ support: { mode: 'INSTITUTIONAL', institution: '敬老院', since: '2026-02-01' } })], withFacts(), opts);
+    expect(plan.policyFacts[0]!.support).toEqual({ mode: 'INSTITUTIONAL', institution: '敬老院', homeCondition: null, since: '2026-02-01' });
+    expect(plan.policyFacts[0]!.selfCare).toEqual(recorded.selfCare);
   });
 });

@@ -12,8 +12,10 @@
  *   added when new, its amount updated when different;
  * - anything unchanged is not written and gets no audit event.
  */
+import type { SelfCareFacts, SupportArrangementFacts } from '../policy/assessment.types.js';
 import { CATEGORIES, RELATIONSHIP_LABELS, type Category, type IncomeType } from './codes.js';
-import { IMPORT_HEADER_BY_KEY, type ImportRecord, type ImportRecordPartial, type ImportViolation } from './import.rules.js';
+import { IMPORT_HEADER_BY_KEY, type ImportRecord, type ImportRecordPartial, type ImportSelfCare, type ImportSupport, type ImportViolation } from './import.rules.js';
+import { SELF_CARE_ACTIVITIES } from './self-care.js';
 
 export interface ExistingPerson {
   id: string;
@@ -78,9 +80,24 @@ export interface ExistingIncome {
   amountFen: number;
 }
 
+/**
+ * A person's 救助认定信息 as recorded (person_policy_facts, without whose and when): the import
+ * writes `selfCare` and `support`, and keeps the rest as it is.
+ */
+export interface ExistingPolicyFacts {
+  meansTestExclusion: string | null;
+  selfCare: SelfCareFacts | null;
+  support: SupportArrangementFacts | null;
+  obligors: unknown;
+  disabilityComponents: unknown;
+  jobReferrals: unknown;
+}
+
 /** What the registry holds for the identity numbers and 户编号 of one file. */
 export interface RegistrySnapshot {
   personsByIdNumber: ReadonlyMap<string, ExistingPerson>;
+  /** of the persons above that have a row */
+  policyFactsByPersonId: ReadonlyMap<string, ExistingPolicyFacts>;
   membershipsByPersonId: ReadonlyMap<string, ExistingMembership>;
   householdsByNo: ReadonlyMap<string, ExistingHousehold>;
   categoriesByHouseholdId: ReadonlyMap<string, readonly ExistingCategory[]>;
@@ -226,9 +243,17 @@ export interface PlannedIncome {
   amountFen: number;
 }
 
+/** A person's self-care assessment and mode of support, as they are to be stored (the other facts kept). */
+export interface PlannedPolicyFacts {
+  personId: string;
+  countyCode: string;
+  selfCare: SelfCareFacts | null;
+  support: SupportArrangementFacts | null;
+}
+
 /** An audit event without actor, time and chain fields (the use case adds those). */
 export interface PlannedAudit {
-  action: 'household.create' | 'household.update' | 'person.create' | 'person.update';
+  action: 'household.create' | 'household.update' | 'person.create' | 'person.update' | 'person.policy-facts';
   entityType: 'household' | 'person';
   entityId: string;
   householdId: string;
@@ -251,6 +276,7 @@ export interface ImportPlan {
   members: PlannedMember[];
   categories: PlannedCategory[];
   incomes: PlannedIncome[];
+  policyFacts: PlannedPolicyFacts[];
   audit: PlannedAudit[];
   counts: ImportCounts;
 }
@@ -304,6 +330,31 @@ function diffField(before: Record<string, unknown>, after: Record<string, unknow
   }
 }
 
+const NO_POLICY_FACTS: ExistingPolicyFacts = { meansTestExclusion: null, selfCare: null, support: null, obligors: null, disabilityComponents: null, jobReferrals: null };
+
+/** R56 as the row gives it, over what is recorded: a 分散供养 person's R55 condition stays while the mode does. */
+function supportOf(r: ImportSupport, old: SupportArrangementFacts | null): SupportArrangementFacts {
+  const homeCondition = r.mode === 'HOME' && old?.mode === 'HOME' ? old.homeCondition : null;
+  return { mode: r.mode, institution: r.institution, homeCondition, since: r.since };
+}
+
+function sameSupport(a: SupportArrangementFacts | null, b: SupportArrangementFacts | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.mode === b.mode && (a.institution ?? null) === (b.institution ?? null) && (a.homeCondition ?? null) === (b.homeCondition ?? null) && a.since === b.since;
+}
+
+/** R53: the six activities (true = can do it alone) from the ones the row lists as not. */
+function selfCareOf(r: ImportSelfCare): SelfCareFacts {
+  const out = { assessedOn: r.assessedOn } as SelfCareFacts;
+  for (const a of SELF_CARE_ACTIVITIES) out[a] = !r.unable.includes(a);
+  return out;
+}
+
+function sameSelfCare(a: SelfCareFacts | null, b: SelfCareFacts | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.assessedOn === b.assessedOn && SELF_CARE_ACTIVITIES.every((x) => a[x] === b[x]);
+}
+
 function sortCategories(cs: Iterable<string>): string[] {
   const set = new Set(cs);
   const known = CATEGORIES.filter((c) => set.has(c));
@@ -344,6 +395,7 @@ export function planImport(records: readonly ImportRecord[], snapshot: RegistryS
     members: [],
     categories: [],
     incomes: [],
+    policyFacts: [],
     audit: [],
     counts: { householdsCreated: 0, householdsUpdated: 0, membersCreated: 0, membersUpdated: 0, unchangedRows: 0 },
   };
@@ -468,8 +520,26 @@ export function planImport(records: readonly ImportRecord[], snapshot: RegistryS
       } else if (personChanged || memberCreated || memberChanged || incomeChanged) {
         personEvents.push({ action: 'person.update', entityType: 'person', entityId: personId, householdId, countyCode, before, after });
       }
+
+      // 救助认定信息: the self-care assessment and the mode of support the row gives (R53, R56)
+      let factsChanged = false;
+      if (r.support || r.selfCare) {
+        const old = ep ? snapshot.policyFactsByPersonId.get(ep.id) : undefined;
+        const base = old ?? NO_POLICY_FACTS;
+        const support = r.support ? supportOf(r.support, base.support) : base.support;
+        const selfCare = r.selfCare ? selfCareOf(r.selfCare) : base.selfCare;
+        if (!sameSupport(support, base.support) || !sameSelfCare(selfCare, base.selfCare)) {
+          plan.policyFacts.push({ personId, countyCode, selfCare, support });
+          personEvents.push({
+            action: 'person.policy-facts', entityType: 'person', entityId: personId, householdId, countyCode,
+            before: old ? { ...old } : null,
+            after: { ...base, selfCare, support, _name: final.name },
+          });
+          factsChanged = true;
+        }
+      }
       if (memberCreated) plan.counts.membersCreated += 1;
-      else if (personChanged || memberChanged || incomeChanged) plan.counts.membersUpdated += 1;
+      else if (personChanged || memberChanged || incomeChanged || factsChanged) plan.counts.membersUpdated += 1;
       else plan.counts.unchangedRows += 1;
     }
 

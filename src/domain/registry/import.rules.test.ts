@@ -155,6 +155,13 @@ describe('validateImportRow: accepted forms', () => {
     ['incomes in yuan → fen', { incomeWage: '1,234.5', incomeTransfer: 0 }, { incomes: [{ incomeType: 'WAGE', amountFen: 123450 }, { incomeType: 'TRANSFER', amountFen: 0 }] }],
     ['explicit income period', { incomeStart: '2025-01-01', incomeEnd: '2025-12-31' }, { incomeStart: '2025-01-01', incomeEnd: '2025-12-31' }],
     ['address and name spaces collapse', { address: ' 东关 大街  1号 ', name: ' 才让  多杰 ' }, { address: '东关 大街 1号', name: '才让 多杰' }],
+    ['R56 集中供养 with its institution', { supportMode: '集中供养', supportInstitution: '城东区中心敬老院', supportSince: '2025/1/1' },
+      { support: { mode: 'INSTITUTIONAL', institution: '城东区中心敬老院', since: '2025-01-01' } }],
+    ['R56 分散 (short form)', { supportMode: '分散', supportSince: '2024-05-01' }, { support: { mode: 'HOME', institution: null, since: '2024-05-01' } }],
+    ['R53 activities as offices write them, in the national order', { selfCareUnable: '不能自主洗澡；穿衣,上厕所', selfCareAssessedOn: '2026年1月10日' },
+      { selfCare: { unable: ['dressing', 'usingToilet', 'bathing'], assessedOn: '2026-01-10' } }],
+    ['R53 六项都能自理: 无', { selfCareUnable: '无', selfCareAssessedOn: 46000 }, { selfCare: { unable: [], assessedOn: '2025-12-09' } }],
+    ['no 救助认定信息: nothing to record', {}, { support: null, selfCare: null }],
   ])('%s', (_n, over, expected) => {
     expect(ok(over)).toMatchObject(expected);
   });
@@ -197,6 +204,15 @@ describe('validateImportRow: refused forms', () => {
     ['disability grade 5', { disabilityGrade: 5 }, [['disabilityGrade', 'IMPORT_CODE_UNKNOWN']]],
     ['name too long', { name: '张'.repeat(51) }, [['name', 'FIELD_TOO_LONG']]],
     ['household number too long', { householdNo: 'H'.repeat(33) }, [['householdNo', 'FIELD_TOO_LONG']]],
+    ['R56 mode without its start date', { supportMode: '集中供养' }, [['supportSince', 'FIELD_REQUIRED']]],
+    ['R56 institution without a mode', { supportInstitution: '敬老院', supportSince: '2025-01-01' }, [['supportMode', 'FIELD_REQUIRED']]],
+    ['R56 an institution for 分散供养', { supportMode: '分散供养', supportInstitution: '敬老院', supportSince: '2025-01-01' }, [['supportInstitution', 'REGISTRY_SUPPORT_FIELD_MISMATCH']]],
+    ['R56 unknown mode', { supportMode: '寄养', supportSince: '2025-01-01' }, [['supportMode', 'IMPORT_CODE_UNKNOWN']]],
+    ['R56 start date in the future', { supportMode: '集中供养', supportSince: '2026-03-03' }, [['supportSince', 'IMPORT_DATE_IN_FUTURE']]],
+    ['R53 activities without the assessment date', { selfCareUnable: '洗澡' }, [['selfCareAssessedOn', 'FIELD_REQUIRED']]],
+    ['R53 assessment date without the activities', { selfCareAssessedOn: '2026-01-01' }, [['selfCareUnable', 'FIELD_REQUIRED']]],
+    ['R53 an activity that is not one of the six', { selfCareUnable: '洗澡、做饭', selfCareAssessedOn: '2026-01-01' }, [['selfCareUnable', 'IMPORT_CODE_UNKNOWN']]],
+    ['R53 assessment in the future', { selfCareUnable: '无', selfCareAssessedOn: '2026-04-01' }, [['selfCareAssessedOn', 'IMPORT_DATE_IN_FUTURE']]],
   ])('%s', (_n, over, expected) => {
     expect(codes(over)).toEqual(expected);
   });

@@ -15,13 +15,17 @@ import {
   HEALTH_LABELS,
   LABOUR_CAPACITY_LABELS,
   RELATIONSHIP_LABELS,
+  SELF_CARE_ACTIVITY_LABELS,
   STUDENT_STAGE_LABELS,
+  SUPPORT_MODE_LABELS,
   URBAN_RURAL_LABELS,
   type Category,
   type IncomeType,
   type Relationship,
+  type SelfCareActivity,
   type UrbanRural,
 } from './codes.js';
+import type { SupportMode } from '../policy/assessment.types.js';
 import { checkIdAgainstEntered, parseIdNumber, type Sex } from './id-number.js';
 import { regionLevelOf } from './region-code.js';
 
@@ -86,6 +90,19 @@ export const IMPORT_COLUMNS = [
   { key: 'incomeStart', header: '收入起始日期', required: false, level: 'person',
     rule: '收入期间的第一天；与收入截止日期同时填写或同时不填。不填时为导入日前12个完整自然月' },
   { key: 'incomeEnd', header: '收入截止日期', required: false, level: 'person', rule: '收入期间的最后一天，不早于收入起始日期' },
+  // 救助认定信息 of 特困人员 (R53 self-care, R56 mode of support): the facts the care level and
+  // the care standard are decided by (R55). The rest (obligors, jobs offered…) is entered on the
+  // household page.
+  { key: 'supportMode', header: '供养方式', required: false, level: 'person', aliases: ['特困供养方式'],
+    rule: '特困人员的供养方式；填写时须同时填写供养起始日期', allowed: labelsOf(SUPPORT_MODE_LABELS) },
+  { key: 'supportInstitution', header: '供养机构', required: false, level: 'person', aliases: ['供养机构名称'],
+    rule: '集中供养时填写供养服务机构名称（最多100个字）；分散供养不填' },
+  { key: 'supportSince', header: '供养起始日期', required: false, level: 'person', rule: '按本供养方式供养的起始日期，不能晚于导入当天' },
+  { key: 'selfCareUnable', header: '不能自理项目', required: false, level: 'person', aliases: ['不能自理的项目', '生活不能自理项目'],
+    rule: '生活自理能力评估中不能独立完成的项目，可填多项，用顿号、逗号或分号分隔，如“洗澡、穿衣”；六项都能独立完成填“无”。填写时须同时填写自理能力评估日期',
+    allowed: [...labelsOf(SELF_CARE_ACTIVITY_LABELS), '无'] },
+  { key: 'selfCareAssessedOn', header: '自理能力评估日期', required: false, level: 'person', aliases: ['生活自理能力评估日期'],
+    rule: '生活自理能力评估的日期，不能晚于导入当天' },
 ] as const satisfies readonly ImportColumn[];
 
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
@@ -240,6 +257,23 @@ export interface ImportRecord {
   incomes: ImportIncome[];
   incomeStart: string;
   incomeEnd: string;
+  /** R56 供养方式 as the row gives it; null: the row says nothing (what is recorded stays) */
+  support: ImportSupport | null;
+  /** R53 self-care assessment as the row gives it; null: the row says nothing */
+  selfCare: ImportSelfCare | null;
+}
+
+export interface ImportSupport {
+  mode: SupportMode;
+  /** 集中供养 only */
+  institution: string | null;
+  since: string;
+}
+
+export interface ImportSelfCare {
+  /** the activities the person cannot do alone (R53); empty: all six */
+  unable: SelfCareActivity[];
+  assessedOn: string;
 }
 
 /** What could be read from an invalid row (used by the file-wide checks). */
@@ -305,6 +339,17 @@ const matchCategory = codeMatcher(CATEGORY_LABELS, {
   刚性支出困难家庭: 'RIGID_EXPENDITURE', 支出型困难: 'RIGID_EXPENDITURE',
   其他困难: 'OTHER',
 });
+
+const matchSupportMode = codeMatcher(SUPPORT_MODE_LABELS, { 集中: 'INSTITUTIONAL', 机构供养: 'INSTITUTIONAL', 分散: 'HOME', 居家供养: 'HOME' });
+/** A self-care activity as offices write it: with or without 自主/独立/不能, 进食 for 吃饭, 上厕所 for 如厕. */
+const matchSelfCareActivity = (() => {
+  const byCode = codeMatcher(SELF_CARE_ACTIVITY_LABELS, {
+    吃饭: 'eating', 进食: 'eating', 穿衣: 'dressing', 穿脱衣服: 'dressing', 上下床: 'gettingInOutOfBed', 起床: 'gettingInOutOfBed',
+    如厕: 'usingToilet', 上厕所: 'usingToilet', 室内行走: 'walkingIndoors', 行走: 'walkingIndoors', 洗澡: 'bathing',
+  });
+  return (t: string) => byCode(t.replace(/^(不能|无法|不能够)?(自主|独立|自行)?/, '')) ?? byCode(t);
+})();
+const NONE_UNABLE = new Set(['无', '没有', '全部能自理', '能自理', '全自理']);
 
 const CATEGORY_SPLIT = /[、,，;；/／]+/;
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?E[+-]?\d+$/i;
@@ -424,6 +469,8 @@ const GRADE_ALLOWED = ['1', '2', '3', '4', ...labelsOf(DISABILITY_GRADE_LABELS)]
 const EMPLOYMENT_ALLOWED = labelsOf(EMPLOYMENT_LABELS);
 const STUDENT_ALLOWED = labelsOf(STUDENT_STAGE_LABELS);
 const CATEGORY_ALLOWED = labelsOf(CATEGORY_LABELS).join('、');
+const SUPPORT_MODE_ALLOWED = labelsOf(SUPPORT_MODE_LABELS);
+const SELF_CARE_ALLOWED = [...labelsOf(SELF_CARE_ACTIVITY_LABELS), '无'].join('、');
 
 /**
  * Check one data row. Each column gives at most one violation; `path` is the column key.
@@ -556,8 +603,65 @@ export function validateImportRow(rowNo: number, cells: ImportCells, opts: Impor
     }
   }
 
+  checkSupport(c, opts.today);
+  checkSelfCare(c, opts.today);
+
   if (c.violations.length > 0) return { ok: false, violations: c.violations, partial: p };
   return { ok: true, value: p as ImportRecord };
+}
+
+/** A date cell that may not be after the import day; null when empty, undefined when refused. */
+function pastDate(c: RowCheck, key: ImportColumnKey, today: string): string | null | undefined {
+  const d = c.date(key);
+  if (d && d > today) {
+    c.fail(key, 'IMPORT_DATE_IN_FUTURE', { field: IMPORT_HEADER_BY_KEY[key], value: d });
+    return undefined;
+  }
+  return d;
+}
+
+/** R56 供养方式, 供养机构 and 供养起始日期: all or nothing, the institution for 集中供养 only. */
+function checkSupport(c: RowCheck, today: string): void {
+  c.p.support = null;
+  const mode = c.code('supportMode', matchSupportMode, SUPPORT_MODE_ALLOWED);
+  const institution = c.optionalText('supportInstitution', 100);
+  const since = pastDate(c, 'supportSince', today);
+  const given = c.text('supportMode') !== '' || c.text('supportInstitution') !== '' || c.text('supportSince') !== '';
+  if (!given) return;
+  if (c.text('supportMode') === '') c.fail('supportMode', 'FIELD_REQUIRED', { field: IMPORT_HEADER_BY_KEY.supportMode });
+  if (c.text('supportSince') === '') c.fail('supportSince', 'FIELD_REQUIRED', { field: IMPORT_HEADER_BY_KEY.supportSince });
+  if (mode === 'HOME' && institution !== null) {
+    c.fail('supportInstitution', 'REGISTRY_SUPPORT_FIELD_MISMATCH', { field: IMPORT_HEADER_BY_KEY.supportInstitution, mode: SUPPORT_MODE_LABELS.INSTITUTIONAL });
+  }
+  if (mode && since) c.p.support = { mode, institution: mode === 'INSTITUTIONAL' ? institution : null, since };
+}
+
+/** R53 不能自理项目 and 自理能力评估日期: both or neither. */
+function checkSelfCare(c: RowCheck, today: string): void {
+  c.p.selfCare = null;
+  const text = c.text('selfCareUnable');
+  const assessedOn = pastDate(c, 'selfCareAssessedOn', today);
+  if (text === '' && c.text('selfCareAssessedOn') === '') return;
+  if (text === '') {
+    c.fail('selfCareUnable', 'FIELD_REQUIRED', { field: IMPORT_HEADER_BY_KEY.selfCareUnable });
+    return;
+  }
+  if (c.text('selfCareAssessedOn') === '') c.fail('selfCareAssessedOn', 'FIELD_REQUIRED', { field: IMPORT_HEADER_BY_KEY.selfCareAssessedOn });
+  const unable: SelfCareActivity[] = [];
+  const unknown: string[] = [];
+  for (const part of text.split(CATEGORY_SPLIT)) {
+    const t = part.trim();
+    if (t === '' || NONE_UNABLE.has(t)) continue;
+    const a = matchSelfCareActivity(t);
+    if (a === null) unknown.push(t);
+    else if (!unable.includes(a)) unable.push(a);
+  }
+  if (unknown.length > 0) {
+    c.fail('selfCareUnable', 'IMPORT_CODE_UNKNOWN', { field: IMPORT_HEADER_BY_KEY.selfCareUnable, value: unknown.join('、'), allowed: SELF_CARE_ALLOWED });
+    return;
+  }
+  const order = Object.keys(SELF_CARE_ACTIVITY_LABELS) as SelfCareActivity[];
+  if (assessedOn) c.p.selfCare = { unable: order.filter((a) => unable.includes(a)), assessedOn };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -186,6 +186,52 @@ describe('registry import: a clean file', () => {
     expect(p.phone).toBe('13800001111');
   });
 
+  it('救助认定信息 (R53, R56): 供养方式 and the self-care assessment are stored for the engine; the same file again writes nothing; a new assessment replaces the old, the other facts stay', async () => {
+    const h = uniqueHouseholdNo();
+    const rows: TemplateRow[] = [
+      memberRow({
+        户编号: h, 姓名: '旦正', 身份证号: uniqueIdNumber(), 保障类别: '特困',
+        供养方式: '集中供养', 供养机构: '城东区中心敬老院', 供养起始日期: '2025-01-01', 不能自理项目: '洗澡、不能自主穿衣', 自理能力评估日期: '2026/1/10',
+      }),
+    ];
+    const first = await importFile('tekun-v1.csv', csvFile(toGrid(rows)));
+    expect(first).toMatchObject({ status: 'APPLIED', householdsCreated: 1, membersCreated: 1 });
+    const { id: householdId } = await one<{ id: string }>('SELECT id FROM households WHERE household_no = $1', [h]);
+    const member = (await loadHouseholdFacts(database.db, [householdId])).get(householdId)!.facts.members[0]!;
+    expect(member.support).toEqual({ mode: 'INSTITUTIONAL', institution: '城东区中心敬老院', homeCondition: null, since: '2025-01-01' });
+    expect(member.selfCare).toEqual({ eating: true, dressing: false, gettingInOutOfBed: true, usingToilet: true, walkingIndoors: true, bathing: false, assessedOn: '2026-01-10' });
+    const events = async () =>
+      q<{ action: string; before: Q | null; after: Q }>(
+        `SELECT a.action, a.before, a.after FROM audit_events a WHERE a.household_id = $1 AND a.action = 'person.policy-facts' ORDER BY a.seq`,
+        [householdId],
+      );
+    expect((await events()).map((e) => e.after._name)).toEqual(['旦正']);
+
+    const again = await importFile('tekun-v1-again.csv', csvFile(toGrid(rows)));
+    expect(again).toMatchObject({ status: 'APPLIED', membersUpdated: 0, unchangedRows: 1 });
+    expect(await events()).toHaveLength(1);
+
+    // An officer records obligors on the household page; a later assessment by import keeps them.
+    await q(`UPDATE person_policy_facts SET obligors = '[]'::jsonb WHERE person_id = (SELECT person_id FROM household_members WHERE household_id = $1)`, [householdId]);
+    rows[0]!['不能自理项目'] = '无';
+    rows[0]!['自理能力评估日期'] = '2026-02-20';
+    rows[0]!['供养方式'] = '';
+    rows[0]!['供养机构'] = '';
+    rows[0]!['供养起始日期'] = '';
+    const updated = await importFile('tekun-v2.csv', csvFile(toGrid(rows)));
+    expect(updated).toMatchObject({ status: 'APPLIED', membersUpdated: 1 });
+    const facts = await one<Q>(`SELECT self_care, support, obligors FROM person_policy_facts WHERE person_id = (SELECT person_id FROM household_members WHERE household_id = $1)`, [householdId]);
+    expect(facts).toMatchObject({
+      self_care: { eating: true, dressing: true, bathing: true, assessedOn: '2026-02-20' },
+      support: { mode: 'INSTITUTIONAL', since: '2025-01-01' },
+      obligors: [],
+    });
+    const last = (await events()).at(-1)!;
+    expect(last.before).toMatchObject({ selfCare: { bathing: false }, obligors: [] });
+    expect(last.after).toMatchObject({ selfCare: { bathing: true, assessedOn: '2026-02-20' }, obligors: [], _name: '旦正' });
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
   it('a member missing from the new file is not removed; a new member is added and member_count follows', async () => {
     const { h1, rows } = twoHouseholds();
     await importFile('v1.csv', csvFile(toGrid(rows.slice(0, 2))));
