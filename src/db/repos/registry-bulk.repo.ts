@@ -340,19 +340,21 @@ export async function applyImportPlan(raw: RawTx, plan: ImportPlan, meta: ApplyM
   }
 
   if (plan.policyFacts.length > 0) {
-    // 救助认定信息: the self-care assessment and the mode of support; the other facts stay.
-    await raw.query('CREATE TEMP TABLE imp_policy_facts (person_id uuid, county_code varchar(6), self_care jsonb, support jsonb) ON COMMIT DROP');
+    // 救助认定信息: the R15 exclusion, the self-care assessment and the mode of support; the other facts stay.
+    await raw.query(
+      'CREATE TEMP TABLE imp_policy_facts (person_id uuid, county_code varchar(6), means_test_exclusion varchar(32), self_care jsonb, support jsonb) ON COMMIT DROP',
+    );
     await copyRows(
       raw,
       'imp_policy_facts',
-      ['person_id', 'county_code', 'self_care', 'support'],
-      plan.policyFacts.map((f) => [f.personId, f.countyCode, f.selfCare && JSON.stringify(f.selfCare), f.support && JSON.stringify(f.support)]),
+      ['person_id', 'county_code', 'means_test_exclusion', 'self_care', 'support'],
+      plan.policyFacts.map((f) => [f.personId, f.countyCode, f.meansTestExclusion, f.selfCare && JSON.stringify(f.selfCare), f.support && JSON.stringify(f.support)]),
     );
     await raw.query(
-      `INSERT INTO person_policy_facts (person_id, county_code, self_care, support, updated_by, updated_at)
-       SELECT person_id, county_code, self_care, support, $2, $1 FROM imp_policy_facts
-       ON CONFLICT (person_id) DO UPDATE SET county_code = excluded.county_code, self_care = excluded.self_care,
-         support = excluded.support, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      `INSERT INTO person_policy_facts (person_id, county_code, means_test_exclusion, self_care, support, updated_by, updated_at)
+       SELECT person_id, county_code, means_test_exclusion, self_care, support, $2, $1 FROM imp_policy_facts
+       ON CONFLICT (person_id) DO UPDATE SET county_code = excluded.county_code, means_test_exclusion = excluded.means_test_exclusion,
+         self_care = excluded.self_care, support = excluded.support, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
       [meta.at, meta.actorId],
     );
   }

@@ -21,7 +21,7 @@ function rec(over: Partial<ImportRecord>): ImportRecord {
     idNumber: HEAD_ID, sex: 'M', birthDate: '1980-01-01', relationship: 'HEAD', ethnicity: null, phone: null, labourCapacity: null,
     healthStatus: null, seriousIllness: null, disabilityCategory: null, disabilityGrade: null, employment: null, studentStage: null,
     bankName: null, bankAccount: null, categories: null, categoryFrom: null, incomes: [], incomeStart: '2025-03-01', incomeEnd: '2026-02-28',
-    support: null, selfCare: null, ...over,
+    exclusion: null, support: null, selfCare: null, ...over,
   };
 }
 
@@ -217,7 +217,7 @@ describe('planImport', () => {
   it('R53/R56: a new person\'s self-care and mode of support are stored, the six activities from the ones listed', () => {
     const plan = planImport([rec({ support: { mode: 'INSTITUTIONAL', institution: '城东区中心敬老院', since: '2025-01-01' }, selfCare: { unable: ['dressing', 'bathing'], assessedOn: '2026-01-10' } })], snapshot(), opts);
     expect(plan.policyFacts).toEqual([{
-      personId: plan.persons[0]!.id, countyCode: '630102',
+      personId: plan.persons[0]!.id, countyCode: '630102', meansTestExclusion: null,
       support: { mode: 'INSTITUTIONAL', institution: '城东区中心敬老院', homeCondition: null, since: '2025-01-01' },
       selfCare: { ...ALL_ABLE, dressing: false, bathing: false, assessedOn: '2026-01-10' },
     }]);
@@ -234,7 +234,7 @@ describe('planImport', () => {
 
   it('R53: a new assessment replaces the old one; the mode of support and the other facts stay as recorded, before → after audited', () => {
     const plan = planImport([rec({ selfCare: { unable: [], assessedOn: '2026-02-01' } })], withFacts(), opts);
-    expect(plan.policyFacts).toEqual([{ personId: 'p-head', countyCode: '630102', support: recorded.support, selfCare: { ...ALL_ABLE, assessedOn: '2026-02-01' } }]);
+    expect(plan.policyFacts).toEqual([{ personId: 'p-head', countyCode: '630102', meansTestExclusion: null, support: recorded.support, selfCare: { ...ALL_ABLE, assessedOn: '2026-02-01' } }]);
     expect(plan.counts.membersUpdated).toBe(1);
     expect(plan.audit).toEqual([{
       action: 'person.policy-facts', entityType: 'person', entityId: 'p-head', householdId: 'h-1', countyCode: '630102',
@@ -246,5 +246,17 @@ describe('planImport', () => {
     const plan = planImport([rec({ support: { mode: 'INSTITUTIONAL', institution: '敬老院', since: '2026-02-01' } })], withFacts(), opts);
     expect(plan.policyFacts[0]!.support).toEqual({ mode: 'INSTITUTIONAL', institution: '敬老院', homeCondition: null, since: '2026-02-01' });
     expect(plan.policyFacts[0]!.selfCare).toEqual(recorded.selfCare);
+  });
+
+  it('R15: a reason not to count the person is recorded, 无 clears it, and the same again writes nothing', () => {
+    const set = planImport([rec({ exclusion: { code: 'PRISON' } })], withFacts(), opts);
+    expect(set.policyFacts).toEqual([{ personId: 'p-head', countyCode: '630102', meansTestExclusion: 'PRISON', support: recorded.support, selfCare: recorded.selfCare }]);
+    expect(set.audit[0]).toMatchObject({ action: 'person.policy-facts', before: { meansTestExclusion: null }, after: { meansTestExclusion: 'PRISON' } });
+    const prisoner = { ...withFacts(), policyFactsByPersonId: new Map([['p-head', { ...recorded, meansTestExclusion: 'PRISON' }]]) };
+    expect(planImport([rec({ exclusion: { code: 'PRISON' } })], prisoner, opts).policyFacts).toEqual([]);
+    const cleared = planImport([rec({ exclusion: { code: null } })], prisoner, opts);
+    expect(cleared.policyFacts[0]!.meansTestExclusion).toBeNull();
+    // 无 for a person with nothing recorded: nothing to write
+    expect(planImport([rec({ exclusion: { code: null } })], existing(), opts).policyFacts).toEqual([]);
   });
 });

@@ -82,7 +82,7 @@ export interface ExistingIncome {
 
 /**
  * A person's 救助认定信息 as recorded (person_policy_facts, without whose and when): the import
- * writes `selfCare` and `support`, and keeps the rest as it is.
+ * writes `meansTestExclusion`, `selfCare` and `support`, and keeps the rest as it is.
  */
 export interface ExistingPolicyFacts {
   meansTestExclusion: string | null;
@@ -243,10 +243,11 @@ export interface PlannedIncome {
   amountFen: number;
 }
 
-/** A person's self-care assessment and mode of support, as they are to be stored (the other facts kept). */
+/** A person's R15 exclusion, self-care assessment and mode of support, as they are to be stored (the other facts kept). */
 export interface PlannedPolicyFacts {
   personId: string;
   countyCode: string;
+  meansTestExclusion: string | null;
   selfCare: SelfCareFacts | null;
   support: SupportArrangementFacts | null;
 }
@@ -521,19 +522,20 @@ export function planImport(records: readonly ImportRecord[], snapshot: RegistryS
         personEvents.push({ action: 'person.update', entityType: 'person', entityId: personId, householdId, countyCode, before, after });
       }
 
-      // 救助认定信息: the self-care assessment and the mode of support the row gives (R53, R56)
+      // 救助认定信息: the R15 exclusion, the self-care assessment and the mode of support the row gives (R53, R56)
       let factsChanged = false;
-      if (r.support || r.selfCare) {
+      if (r.exclusion || r.support || r.selfCare) {
         const old = ep ? snapshot.policyFactsByPersonId.get(ep.id) : undefined;
         const base = old ?? NO_POLICY_FACTS;
+        const meansTestExclusion = r.exclusion ? r.exclusion.code : base.meansTestExclusion;
         const support = r.support ? supportOf(r.support, base.support) : base.support;
         const selfCare = r.selfCare ? selfCareOf(r.selfCare) : base.selfCare;
-        if (!sameSupport(support, base.support) || !sameSelfCare(selfCare, base.selfCare)) {
-          plan.policyFacts.push({ personId, countyCode, selfCare, support });
+        if (meansTestExclusion !== base.meansTestExclusion || !sameSupport(support, base.support) || !sameSelfCare(selfCare, base.selfCare)) {
+          plan.policyFacts.push({ personId, countyCode, meansTestExclusion, selfCare, support });
           personEvents.push({
             action: 'person.policy-facts', entityType: 'person', entityId: personId, householdId, countyCode,
             before: old ? { ...old } : null,
-            after: { ...base, selfCare, support, _name: final.name },
+            after: { ...base, meansTestExclusion, selfCare, support, _name: final.name },
           });
           factsChanged = true;
         }

@@ -161,7 +161,10 @@ describe('validateImportRow: accepted forms', () => {
     ['R53 activities as offices write them, in the national order', { selfCareUnable: '不能自主洗澡；穿衣,上厕所', selfCareAssessedOn: '2026年1月10日' },
       { selfCare: { unable: ['dressing', 'usingToilet', 'bathing'], assessedOn: '2026-01-10' } }],
     ['R53 六项都能自理: 无', { selfCareUnable: '无', selfCareAssessedOn: 46000 }, { selfCare: { unable: [], assessedOn: '2025-12-09' } }],
-    ['no 救助认定信息: nothing to record', {}, { support: null, selfCare: null }],
+    ['no 救助认定信息: nothing to record', {}, { exclusion: null, support: null, selfCare: null }],
+    ['R15 服刑 (short form)', { meansTestExclusion: '服刑' }, { exclusion: { code: 'PRISON' } }],
+    ['R15 the label', { meansTestExclusion: '现役义务兵' }, { exclusion: { code: 'CONSCRIPT_IN_ACTIVE_SERVICE' } }],
+    ['R15 无: no longer excluded', { meansTestExclusion: '无' }, { exclusion: { code: null } }],
   ])('%s', (_n, over, expected) => {
     expect(ok(over)).toMatchObject(expected);
   });
@@ -212,6 +215,7 @@ describe('validateImportRow: refused forms', () => {
     ['R53 activities without the assessment date', { selfCareUnable: '洗澡' }, [['selfCareAssessedOn', 'FIELD_REQUIRED']]],
     ['R53 assessment date without the activities', { selfCareAssessedOn: '2026-01-01' }, [['selfCareUnable', 'FIELD_REQUIRED']]],
     ['R53 an activity that is not one of the six', { selfCareUnable: '洗澡、做饭', selfCareAssessedOn: '2026-01-01' }, [['selfCareUnable', 'IMPORT_CODE_UNKNOWN']]],
+    ['R15 a reason the rules do not know', { meansTestExclusion: '外出务工' }, [['meansTestExclusion', 'IMPORT_CODE_UNKNOWN']]],
     ['R53 assessment in the future', { selfCareUnable: '无', selfCareAssessedOn: '2026-04-01' }, [['selfCareAssessedOn', 'IMPORT_DATE_IN_FUTURE']]],
   ])('%s', (_n, over, expected) => {
     expect(codes(over)).toEqual(expected);

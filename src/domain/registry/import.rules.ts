@@ -14,6 +14,7 @@ import {
   EMPLOYMENT_LABELS,
   HEALTH_LABELS,
   LABOUR_CAPACITY_LABELS,
+  MEANS_TEST_EXCLUSION_LABELS,
   RELATIONSHIP_LABELS,
   SELF_CARE_ACTIVITY_LABELS,
   STUDENT_STAGE_LABELS,
@@ -25,7 +26,7 @@ import {
   type SelfCareActivity,
   type UrbanRural,
 } from './codes.js';
-import type { SupportMode } from '../policy/assessment.types.js';
+import type { MeansTestExclusion, SupportMode } from '../policy/assessment.types.js';
 import { checkIdAgainstEntered, parseIdNumber, type Sex } from './id-number.js';
 import { regionLevelOf } from './region-code.js';
 
@@ -90,9 +91,12 @@ export const IMPORT_COLUMNS = [
   { key: 'incomeStart', header: '收入起始日期', required: false, level: 'person',
     rule: '收入期间的第一天；与收入截止日期同时填写或同时不填。不填时为导入日前12个完整自然月' },
   { key: 'incomeEnd', header: '收入截止日期', required: false, level: 'person', rule: '收入期间的最后一天，不早于收入起始日期' },
-  // 救助认定信息 of 特困人员 (R53 self-care, R56 mode of support): the facts the care level and
-  // the care standard are decided by (R55). The rest (obligors, jobs offered…) is entered on the
-  // household page.
+  // 救助认定信息: a person not counted in the household (R15), and of 特困人员 the facts the care
+  // level and the care standard are decided by (R53 self-care, R56 mode of support, R55). The
+  // rest (obligors, a 多重残疾's categories, jobs offered) is entered on the household page.
+  { key: 'meansTestExclusion', header: '不计入家庭人口原因', required: false, level: 'person', aliases: ['不计入家庭成员原因', '不计入原因'],
+    rule: '按规定不计入共同生活家庭成员的人员填写原因（现役义务兵等省定情形按本地规定，P48）；原因不再存在时填“无”',
+    allowed: [...labelsOf(MEANS_TEST_EXCLUSION_LABELS), '无'] },
   { key: 'supportMode', header: '供养方式', required: false, level: 'person', aliases: ['特困供养方式'],
     rule: '特困人员的供养方式；填写时须同时填写供养起始日期', allowed: labelsOf(SUPPORT_MODE_LABELS) },
   { key: 'supportInstitution', header: '供养机构', required: false, level: 'person', aliases: ['供养机构名称'],
@@ -257,6 +261,8 @@ export interface ImportRecord {
   incomes: ImportIncome[];
   incomeStart: string;
   incomeEnd: string;
+  /** R15 reason the person is not counted as the row gives it ({ code: null }: 无); null: the row says nothing */
+  exclusion: { code: MeansTestExclusion | null } | null;
   /** R56 供养方式 as the row gives it; null: the row says nothing (what is recorded stays) */
   support: ImportSupport | null;
   /** R53 self-care assessment as the row gives it; null: the row says nothing */
@@ -350,6 +356,10 @@ const matchSelfCareActivity = (() => {
   return (t: string) => byCode(t.replace(/^(不能|无法|不能够)?(自主|独立|自行)?/, '')) ?? byCode(t);
 })();
 const NONE_UNABLE = new Set(['无', '没有', '全部能自理', '能自理', '全自理']);
+const matchExclusion = codeMatcher(MEANS_TEST_EXCLUSION_LABELS, {
+  宗教教职人员: 'CLERGY_AWAY_3Y', 服刑: 'PRISON', 在押服刑: 'PRISON', 戒毒: 'DRUG_REHABILITATION', 强制戒毒: 'DRUG_REHABILITATION',
+  失踪: 'DECLARED_MISSING', 宣告失踪: 'DECLARED_MISSING', 义务兵: 'CONSCRIPT_IN_ACTIVE_SERVICE', 服兵役: 'CONSCRIPT_IN_ACTIVE_SERVICE',
+});
 
 const CATEGORY_SPLIT = /[、,，;；/／]+/;
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?E[+-]?\d+$/i;
@@ -470,6 +480,7 @@ const EMPLOYMENT_ALLOWED = labelsOf(EMPLOYMENT_LABELS);
 const STUDENT_ALLOWED = labelsOf(STUDENT_STAGE_LABELS);
 const CATEGORY_ALLOWED = labelsOf(CATEGORY_LABELS).join('、');
 const SUPPORT_MODE_ALLOWED = labelsOf(SUPPORT_MODE_LABELS);
+const EXCLUSION_ALLOWED = [...labelsOf(MEANS_TEST_EXCLUSION_LABELS), '无'];
 const SELF_CARE_ALLOWED = [...labelsOf(SELF_CARE_ACTIVITY_LABELS), '无'].join('、');
 
 /**
@@ -603,6 +614,15 @@ export function validateImportRow(rowNo: number, cells: ImportCells, opts: Impor
     }
   }
 
+  p.exclusion = null;
+  const exclusionText = c.text('meansTestExclusion');
+  if (exclusionText !== '') {
+    if (NONE_UNABLE.has(exclusionText) || exclusionText === '否') p.exclusion = { code: null };
+    else {
+      const code = c.code('meansTestExclusion', matchExclusion, EXCLUSION_ALLOWED);
+      if (code) p.exclusion = { code };
+    }
+  }
   checkSupport(c, opts.today);
   checkSelfCare(c, opts.today);
 

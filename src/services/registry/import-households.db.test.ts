@@ -186,7 +186,7 @@ describe('registry import: a clean file', () => {
     expect(p.phone).toBe('13800001111');
   });
 
-  it('救助认定信息 (R53, R56): 供养方式 and the self-care assessment are stored for the engine; the same file again writes nothing; a new assessment replaces the old, the other facts stay', async () => {
+  it('救助认定信息 (R15, R53, R56): 供养方式 and the self-care assessment are stored for the engine; the same file again writes nothing; a new assessment and an exclusion replace the old, the other facts stay', async () => {
     const h = uniqueHouseholdNo();
     const rows: TemplateRow[] = [
       memberRow({
@@ -218,10 +218,12 @@ describe('registry import: a clean file', () => {
     rows[0]!['供养方式'] = '';
     rows[0]!['供养机构'] = '';
     rows[0]!['供养起始日期'] = '';
+    rows[0]!['不计入家庭人口原因'] = '服刑';
     const updated = await importFile('tekun-v2.csv', csvFile(toGrid(rows)));
     expect(updated).toMatchObject({ status: 'APPLIED', membersUpdated: 1 });
-    const facts = await one<Q>(`SELECT self_care, support, obligors FROM person_policy_facts WHERE person_id = (SELECT person_id FROM household_members WHERE household_id = $1)`, [householdId]);
+    const facts = await one<Q>(`SELECT means_test_exclusion, self_care, support, obligors FROM person_policy_facts WHERE person_id = (SELECT person_id FROM household_members WHERE household_id = $1)`, [householdId]);
     expect(facts).toMatchObject({
+      means_test_exclusion: 'PRISON',
       self_care: { eating: true, dressing: true, bathing: true, assessedOn: '2026-02-20' },
       support: { mode: 'INSTITUTIONAL', since: '2025-01-01' },
       obligors: [],
