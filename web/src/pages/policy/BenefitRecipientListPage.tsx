@@ -132,7 +132,7 @@ export default function BenefitRecipientListPage() {
         {stat('定期复核逾期', counts?.periodicOverdue, () => set({ status: undefined, review: 'PERIODIC_OVERDUE' }), true)}
         {stat('已停保', counts?.stopped, () => set({ status: 'STOPPED', review: undefined }))}
         {stat('在册待核定', counts?.unregistered, () => set({ status: 'UNREGISTERED', review: undefined }), true)}
-        <FigureCard title="每月保障金合计" value={counts ? formatFen(counts.monthlyTotalFen) : undefined} suffix="元" col={{ xs: 12, sm: 8, xl: 4 }} />
+        <FigureCard title="本月保障金合计" value={counts ? formatFen(counts.monthlyTotalFen) : undefined} suffix="元" col={{ xs: 12, sm: 8, xl: 4 }} />
       </Row>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
         <Form.Item label="区域" htmlFor="recipient-filter-region">
