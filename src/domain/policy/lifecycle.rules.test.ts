@@ -297,9 +297,11 @@ describe('decideRecipientTransition — gradual exit (R44, T11, worked example 3
     expect(RURAL.P77!.value).toEqual({ fullMonths: null, stepMonths: null, stepRate: null, floorRate: null });
     const r = decideRecipientTransition(input({ params: withParam(RURAL, 'P62', 'STEPPED_DOWN') }));
     expect(r.transition).toBeNull();
-    expect(texts(r.steps)).toContain('未配置减发办法（P77）');
+    expect(texts(r.steps)).toContain('减发办法（P77）未配置或未配全');
     const without77 = decideRecipientTransition(input({ params: without(withParam(RURAL, 'P62', 'STEPPED_DOWN'), 'P77') }));
     expect(without77.transition).toBeNull();
+    const half = decideRecipientTransition(input({ params: withParam(withParam(RURAL, 'P62', 'STEPPED_DOWN'), 'P77', { ...HALF_AFTER_SIX, floorRate: null }) }));
+    expect(half.transition).toBeNull();
   });
 
   it('R44.2 a P62 value the engine does not know → no automatic gradual exit', () => {
@@ -340,6 +342,8 @@ describe('steppedDownSchedule (R44.2, P77)', () => {
       [['2021-08', '2022-01', 14_830], ['2022-02', '2022-07', 7_400]]],
     ['full months covering the period: one amount', 14_800, 6, { fullMonths: 6, stepMonths: 1, stepRate: 0.5, floorRate: 0 }, 'NO_ROUNDING',
       [['2021-08', '2022-01', 14_800]]],
+    ['a step of nothing: the amount stays', 14_800, 12, { fullMonths: 0, stepMonths: 1, stepRate: 0, floorRate: 0 }, 'NO_ROUNDING',
+      [['2021-08', '2022-07', 14_800]]],
   ])('%s', (_name, base, length, rule, rounding, expected) => {
     const schedule = steppedDownSchedule(base, '2021-08', length, rule, rounding);
     expect(schedule.map((s) => [s.fromMonth, s.untilMonth, s.amountFen])).toEqual(expected);

@@ -374,7 +374,7 @@ function decide(input: TransitionInput, steps: Steps): Transition | null {
   if (p62?.value === 'STEPPED_DOWN') {
     const p77 = readGradualExitSteps(params);
     if (!p77) {
-      steps?.push(manual('渐退期救助金为逐步减发（P62），但未配置减发办法（P77），渐退期金额需人工确定', 'R44.2', [{ label: '渐退期救助金', text: '逐步减发', parameter: p62.ref }]));
+      steps?.push(manual('渐退期救助金为逐步减发（P62），但减发办法（P77）未配置或未配全，渐退期金额需人工确定', 'R44.2', [{ label: '渐退期救助金', text: '逐步减发', parameter: p62.ref }]));
       return null;
     }
     const p45 = readRounding(params);

@@ -336,7 +336,7 @@ export interface GradualExitSteps {
   fullMonths: number;
   /** months between two steps down (≥ 1) */
   stepMonths: number;
-  /** each step withholds this share of the amount before the rise (0 < rate ≤ 1) */
+  /** each step withholds this share of the amount before the rise (0 ≤ rate ≤ 1; 0: the amount stays) */
   stepRate: number;
   /** the lowest share of that amount paid (0 ≤ rate ≤ 1) */
   floorRate: number;
@@ -349,7 +349,7 @@ export function readGradualExitSteps(params: ParameterSet, used?: UsedParams): P
     const { fullMonths, stepMonths, stepRate, floorRate } = v;
     if (typeof fullMonths !== 'number' || !Number.isInteger(fullMonths) || fullMonths < 0 || fullMonths > 60) return null;
     if (typeof stepMonths !== 'number' || !Number.isInteger(stepMonths) || stepMonths < 1 || stepMonths > 60) return null;
-    if (!isRate(stepRate) || stepRate === 0 || !isRate(floorRate)) return null;
+    if (!isRate(stepRate) || !isRate(floorRate)) return null;
     return { fullMonths, stepMonths, stepRate, floorRate };
   });
 }
