@@ -270,6 +270,10 @@ describe('validateParameterValue', () => {
     ['P39 one holiday, one make-up Sunday', 'P39', { coveredYears: [2021], holidays: ['2021-04-05'], makeUpWorkdays: ['2021-02-07'] }],
     ['P45 enum', 'P45', 'ROUND_HALF_UP_JIAO'],
     ['P47 county and township codes', 'P47', { byRegion: { '632221': 'MIXED', '632221100': 'PASTORAL' } }],
+    ['P76 stop the own share', 'P76', { mode: 'STOP_OWN_SHARE', reduceRate: null }],
+    ['P76 reduce by 30 %', 'P76', { mode: 'REDUCE_OWN_SHARE', reduceRate: 0.3 }],
+    ['P77 half after six months', 'P77', { fullMonths: 6, stepMonths: 6, stepRate: 0.5, floorRate: 0.5 }],
+    ['P77 not set (as seeded)', 'P77', { fullMonths: null, stepMonths: null, stepRate: null, floorRate: null }],
   ])('accepts %s', (_name, code, value) => {
     expect(validateParameterValue(def(code), value)).toEqual([]);
   });
@@ -344,6 +348,12 @@ describe('validateParameterValue', () => {
     ['P47 bad region key', 'P47', { byRegion: { '6322': 'PASTORAL' } }, 'region code'],
     ['P47 unknown area type', 'P47', { byRegion: { '632221': 'FOREST' } }, 'expected one of'],
     ['P60 forbidden publicity field', 'P60', { longTermListing: true, fields: ['ID_NUMBER'] }, 'expected one of'],
+    ['P76 reduce without a rate', 'P76', { mode: 'REDUCE_OWN_SHARE', reduceRate: null }, 'needs a rate above 0 and below 1'],
+    ['P76 reduce by all of it', 'P76', { mode: 'REDUCE_OWN_SHARE', reduceRate: 1 }, 'needs a rate above 0 and below 1'],
+    ['P77 a method half set', 'P77', { fullMonths: 6, stepMonths: 6, stepRate: 0.5, floorRate: null }, 'set every figure of the method or none'],
+    ['P77 months in full below 0', 'P77', { fullMonths: -1, stepMonths: 6, stepRate: 0.5, floorRate: 0.5 }, 'fullMonths'],
+    ['P77 a step every 0 months', 'P77', { fullMonths: 0, stepMonths: 0, stepRate: 0.5, floorRate: 0.5 }, 'stepMonths'],
+    ['P77 a step above 100 %', 'P77', { fullMonths: 0, stepMonths: 1, stepRate: 1.5, floorRate: 0.5 }, 'rate between 0 and 1'],
   ])('rejects %s', (_name, code, value, problem) => {
     const problems = validateParameterValue(def(code), value);
     expect(problems.join('\n')).toContain(problem);

@@ -962,6 +962,14 @@ const REFINEMENTS: Readonly<Record<string, Refinement>> = {
   P55: (v, path) => exactlyOneAmount(v.addOns, path, 'addOns'),
   P57: (v, path) =>
     v.source === 'CUSTOM_LIST' && v.illnesses.length === 0 ? [`${path}.illnesses: a custom list cannot be empty`] : [],
+  P76: (v, path) =>
+    v.mode === 'REDUCE_OWN_SHARE' && (typeof v.reduceRate !== 'number' || v.reduceRate <= 0 || v.reduceRate >= 1)
+      ? [`${path}.reduceRate: REDUCE_OWN_SHARE needs a rate above 0 and below 1 (R43)`]
+      : [],
+  P77: (v, path) => {
+    const set = ['fullMonths', 'stepMonths', 'stepRate', 'floorRate'].filter((f) => v[f] !== null);
+    return set.length === 0 || set.length === 4 ? [] : [`${path}: set every figure of the method or none (R44.2); set: ${set.join(', ')}`];
+  },
 };
 
 /**
