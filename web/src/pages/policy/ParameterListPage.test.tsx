@@ -205,6 +205,21 @@ describe('ProposeParameterModal', () => {
     fireEvent.mouseDown(within(select).getByRole('combobox'));
     expect(await screen.findByText('不足1元按1元计（向上取整到元）')).toBeTruthy();
   }, 30_000);
+
+  it('R44.2: choosing 逐步减发 for P62 says that P77 must be configured too', async () => {
+    const p62 = {
+      ...p45, code: 'P62', name: '渐退期救助金', basis: 'R44.2 [L]',
+      inForce: version({ id: 'v5', code: 'P62', name: '渐退期救助金', regionCode: '63', regionName: '青海省', urbanRural: 'ALL', value: 'UNCHANGED', valueText: '不变', isDefault: true }),
+    };
+    stubApi({ '/api/auth/session': session, '/api/policy/parameters': { ...list, items: [p62] } });
+    renderPage(<ParameterListPage />);
+    fireEvent.click(await screen.findByTestId('propose-P62-ALL'));
+    const select = await screen.findByTestId('propose-enum');
+    expect(screen.queryByTestId('propose-p62-needs-p77')).toBeNull();
+    fireEvent.mouseDown(within(select).getByRole('combobox'));
+    fireEvent.click(await screen.findByText('逐步减发'));
+    expect((await screen.findByTestId('propose-p62-needs-p77')).textContent).toContain('P77');
+  }, 30_000);
 });
 
 describe('ProposalListPage', () => {

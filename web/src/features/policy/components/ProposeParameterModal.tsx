@@ -93,6 +93,7 @@ export function ProposeParameterModal({
   const money = Form.useWatch('money', form);
   const json = Form.useWatch('json', form);
   const confidence = Form.useWatch('confidence', form);
+  const enumValue = Form.useWatch('enumValue', form);
 
   useEffect(() => {
     if (!open || !item) return;
@@ -250,6 +251,16 @@ export function ProposeParameterModal({
           <Form.Item label="参数值" name="enumValue" rules={[{ required: true, message: '请选择参数值' }]}>
             <Select data-testid="propose-enum" options={(def?.options ?? []).map((o) => ({ value: o, label: optionLabel(o) }))} />
           </Form.Item>
+        )}
+        {item.code === 'P62' && enumValue === 'STEPPED_DOWN' && (
+          // R44.2 names no method: without P77 in force the engine leaves each 渐退 amount to an officer
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="propose-p62-needs-p77"
+            title="逐步减发还须为本地区配置“渐退期逐步减发办法”（P77）：前期全额发放月数、每次减发间隔和比例、最低发放比例。未配置时，进入渐退期的家庭不自动确定金额，需人工确定。"
+          />
         )}
         {field === 'struct' && structFields && <StructValueFields code={item.code} fields={structFields} />}
         {field === 'json' && (
