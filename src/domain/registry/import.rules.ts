@@ -29,6 +29,7 @@ import {
 import type { MeansTestExclusion, SupportMode } from '../policy/assessment.types.js';
 import { checkIdAgainstEntered, parseIdNumber, type Sex } from './id-number.js';
 import { regionLevelOf } from './region-code.js';
+import { SELF_CARE_ACTIVITIES } from './self-care.js';
 
 // ---------------------------------------------------------------------------------------
 // Columns
@@ -356,6 +357,7 @@ const matchSelfCareActivity = (() => {
   return (t: string) => byCode(t.replace(/^(不能|无法|不能够)?(自主|独立|自行)?/, '')) ?? byCode(t);
 })();
 const NONE_UNABLE = new Set(['无', '没有', '全部能自理', '能自理', '全自理']);
+const NO_EXCLUSION = new Set(['无', '否', '没有']);
 const matchExclusion = codeMatcher(MEANS_TEST_EXCLUSION_LABELS, {
   宗教教职人员: 'CLERGY_AWAY_3Y', 服刑: 'PRISON', 在押服刑: 'PRISON', 戒毒: 'DRUG_REHABILITATION', 强制戒毒: 'DRUG_REHABILITATION',
   失踪: 'DECLARED_MISSING', 宣告失踪: 'DECLARED_MISSING', 义务兵: 'CONSCRIPT_IN_ACTIVE_SERVICE', 服兵役: 'CONSCRIPT_IN_ACTIVE_SERVICE',
@@ -614,15 +616,7 @@ export function validateImportRow(rowNo: number, cells: ImportCells, opts: Impor
     }
   }
 
-  p.exclusion = null;
-  const exclusionText = c.text('meansTestExclusion');
-  if (exclusionText !== '') {
-    if (NONE_UNABLE.has(exclusionText) || exclusionText === '否') p.exclusion = { code: null };
-    else {
-      const code = c.code('meansTestExclusion', matchExclusion, EXCLUSION_ALLOWED);
-      if (code) p.exclusion = { code };
-    }
-  }
+  checkExclusion(c);
   checkSupport(c, opts.today);
   checkSelfCare(c, opts.today);
 
@@ -638,6 +632,19 @@ function pastDate(c: RowCheck, key: ImportColumnKey, today: string): string | nu
     return undefined;
   }
   return d;
+}
+
+/** R15 不计入家庭人口原因: a reason, or 无 for none (clears a recorded one). */
+function checkExclusion(c: RowCheck): void {
+  c.p.exclusion = null;
+  const text = c.text('meansTestExclusion');
+  if (text === '') return;
+  if (NO_EXCLUSION.has(text)) {
+    c.p.exclusion = { code: null };
+    return;
+  }
+  const code = c.code('meansTestExclusion', matchExclusion, EXCLUSION_ALLOWED);
+  if (code) c.p.exclusion = { code };
 }
 
 /** R56 供养方式, 供养机构 and 供养起始日期: all or nothing, the institution for 集中供养 only. */
@@ -680,8 +687,7 @@ function checkSelfCare(c: RowCheck, today: string): void {
     c.fail('selfCareUnable', 'IMPORT_CODE_UNKNOWN', { field: IMPORT_HEADER_BY_KEY.selfCareUnable, value: unknown.join('、'), allowed: SELF_CARE_ALLOWED });
     return;
   }
-  const order = Object.keys(SELF_CARE_ACTIVITY_LABELS) as SelfCareActivity[];
-  if (assessedOn) c.p.selfCare = { unable: order.filter((a) => unable.includes(a)), assessedOn };
+  if (assessedOn) c.p.selfCare = { unable: SELF_CARE_ACTIVITIES.filter((a) => unable.includes(a)), assessedOn };
 }
 
 // ---------------------------------------------------------------------------------------
