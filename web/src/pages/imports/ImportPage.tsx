@@ -37,6 +37,9 @@ export default function ImportPage() {
         {step === 0 && (
           <div>
             <Typography.Paragraph>请下载导入模板，按模板填写家庭及成员信息。身份证号列请设为“文本”格式，金额单位为元。</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              特困人员可同时填写救助认定信息：供养方式、供养机构、供养起始日期，不能自理项目及评估日期，以及不计入家庭人口的原因；各列的填写要求见模板中的“填写说明”表。
+            </Typography.Paragraph>
             <Flex gap={8} wrap>
               <Button icon={<DownloadOutlined />} href={templateUrl('xlsx')} download>
                 下载Excel模板
