@@ -372,9 +372,10 @@ function decide(input: TransitionInput, steps: Steps): Transition | null {
   const until = addMonths(effective, length - 1);
   let schedule: GradualExitSegment[] | null = null;
   if (p62?.value === 'STEPPED_DOWN') {
+    const stepped: Figure = { label: '渐退期救助金', text: '逐步减发', parameter: p62.ref };
     const p77 = readGradualExitSteps(params);
     if (!p77) {
-      steps?.push(manual('渐退期救助金为逐步减发（P62），但减发办法（P77）未配置或未配全，渐退期金额需人工确定', 'R44.2', [{ label: '渐退期救助金', text: '逐步减发', parameter: p62.ref }]));
+      steps?.push(manual('渐退期救助金为逐步减发（P62），但减发办法（P77）未配置或未配全，渐退期金额需人工确定', 'R44.2', [stepped]));
       return null;
     }
     const p45 = readRounding(params);
@@ -382,7 +383,7 @@ function decide(input: TransitionInput, steps: Steps): Transition | null {
     steps?.push({
       kind: 'RULE', rule: 'R44.2',
       figures: [
-        { label: '渐退期救助金', text: '逐步减发', parameter: p62.ref },
+        stepped,
         { label: '原月低保金', fen: base },
         { label: '减发办法', text: stepsRuleText(p77.value), parameter: p77.ref },
         ...(p45 ? [{ label: '取整规则', text: ROUNDING_LABELS[p45.value], parameter: p45.ref }] : []),
