@@ -7,7 +7,7 @@ import {
   reviewGradualExit,
   type GradualExitStage,
 } from './gradual-exit-review.rules.js';
-import { addMonths } from './lifecycle.rules.js';
+import { addMonths } from './gradual-exit-schedule.js';
 
 describe('reviewGradualExit (R44.3 end-of-period re-assessment, R85 30-day notice)', () => {
   // Worked example 3: 渐退 2021-08 … 2022-07; the re-assessment of 2022-07 decides from 2022-08.

@@ -7,7 +7,7 @@
  * nobody has checked. Pure: `today` is the caller's date in Asia/Shanghai.
  */
 import { dayNumber } from './income.rules.js';
-import { addMonths } from './lifecycle.rules.js';
+import { addMonths } from './gradual-exit-schedule.js';
 
 /** R85: gradual exits ending within this many days are listed as due. */
 export const GRADUAL_EXIT_NOTICE_DAYS = 30;

@@ -4,7 +4,6 @@ import { isAppError } from '../errors.js';
 import type { AssessmentResult, ParameterInForce, ParameterSet, RecipientState, Tri } from './assessment.types.js';
 import type { ParameterSeedRow } from './parameter-catalog.js';
 import {
-  addMonths,
   decideRecipientTransition,
   nextMonth,
   nextReviewDue,
@@ -13,6 +12,7 @@ import {
   type TransitionInput,
 } from './lifecycle.rules.js';
 import type { GradualExitSteps } from './params.js';
+import { addMonths } from './gradual-exit-schedule.js';
 
 // ---------------------------------------------------------------------------------------
 // Builders (by hand: no dependency on the household engine)

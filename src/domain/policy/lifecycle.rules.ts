@@ -22,7 +22,7 @@ import { AppError } from '../errors.js';
 import type { AssessmentResult, ExplanationStep, Figure, GradualExitSegment, ParameterInForce, ParameterSet, RecipientState } from './assessment.types.js';
 import { formatPercent } from './explain.js';
 import { formatYuan as yuan, ROUNDING_LABELS, roundPayable, type RoundingMode } from './money.js';
-import { amountInMonth, scheduleText } from './gradual-exit-schedule.js';
+import { addMonths, amountInMonth, scheduleText } from './gradual-exit-schedule.js';
 import { readGradualExitAmountMode, readGradualExitSteps, readRounding, type GradualExitSteps, type ParamRef } from './params.js';
 
 type Step = Omit<ExplanationStep, 'n' | 'section'>;
@@ -67,14 +67,6 @@ const EMPLOYMENT_INCOME_TYPES = ['WAGE', 'OPERATING'] as const;
 
 // ---------------------------------------------------------------------------------------
 // Months
-
-/** 'YYYY-MM' shifted by n months (n may be negative). Accepts 'YYYY-MM' or 'YYYY-MM-DD'. */
-export function addMonths(month: string, n: number): string {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  const y = Math.floor(index / 12);
-  const m = index - y * 12 + 1;
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
-}
 
 /** R4: the calendar month after the month of `date` ('YYYY-MM-DD' or 'YYYY-MM'). */
 export function nextMonth(date: string): string {

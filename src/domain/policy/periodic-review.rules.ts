@@ -18,7 +18,7 @@
  * changed" is the engine's (an unchanged 核算 changes nothing).
  */
 import { dayNumber } from './income.rules.js';
-import { addMonths } from './lifecycle.rules.js';
+import { addMonths } from './gradual-exit-schedule.js';
 import { GRADUAL_EXIT_NOTICE_DAYS, lastDayOfMonth } from './gradual-exit-review.rules.js';
 import type { ParameterInForce } from './assessment.types.js';
 
