@@ -92,7 +92,7 @@ export async function findLatestApply(db: Executor, versionIds: string[]) {
   return r ?? null;
 }
 
-const RESULT_COPY_COLUMNS = ['run_id', 'household_id', 'county_code', 'before_classification', 'after_classification', 'before_amount_fen', 'after_amount_fen', 'change', 'error_code'];
+const RESULT_COPY_COLUMNS = ['run_id', 'household_id', 'county_code', 'before_classification', 'after_classification', 'before_amount_fen', 'after_amount_fen', 'change', 'yearly_diff_fen', 'error_code'];
 
 /**
  * A chunk's results, by COPY in the chunk's transaction. A household's result is written once:
@@ -105,7 +105,7 @@ export async function insertReassessmentResults(tx: Tx, rows: ReassessmentResult
   const w = new CopyWriter();
   for (const r of rows) {
     w.raw(r.runId).raw(r.householdId).text(r.countyCode).field(r.beforeClassification).text(r.afterClassification);
-    w.field(r.beforeAmountFen ?? 0).field(r.afterAmountFen ?? 0).text(r.change).field(r.errorCode);
+    w.field(r.beforeAmountFen ?? 0).field(r.afterAmountFen ?? 0).text(r.change).field(r.yearlyDiffFen ?? null).field(r.errorCode);
     w.endLine();
   }
   await copyInTransaction(tx, 'reassessment_results', RESULT_COPY_COLUMNS, w.finish());
@@ -118,6 +118,8 @@ export interface ChangeByCounty {
   households: number;
   beforeFen: number;
   afterFen: number;
+  /** over the next 12 months (see reassessment_results.yearly_diff_fen) */
+  yearlyDiffFen: number;
 }
 
 /** Households and monthly amounts by county and kind of change. */
@@ -130,13 +132,14 @@ export async function summariseReassessmentResults(db: Executor, runId: string):
       households: sql<number>`count(*)::int`,
       beforeFen: sql<string>`coalesce(sum(${reassessmentResults.beforeAmountFen}), 0)::text`,
       afterFen: sql<string>`coalesce(sum(${reassessmentResults.afterAmountFen}), 0)::text`,
+      yearlyDiffFen: sql<string>`coalesce(sum(coalesce(${reassessmentResults.yearlyDiffFen}, (${reassessmentResults.afterAmountFen} - ${reassessmentResults.beforeAmountFen}) * 12)), 0)::text`,
     })
     .from(reassessmentResults)
     .leftJoin(regions, eq(regions.code, reassessmentResults.countyCode))
     .where(eq(reassessmentResults.runId, runId))
     .groupBy(reassessmentResults.countyCode, regions.name, reassessmentResults.change)
     .orderBy(reassessmentResults.countyCode, reassessmentResults.change);
-  return rows.map((r) => ({ ...r, beforeFen: Number(r.beforeFen), afterFen: Number(r.afterFen) }));
+  return rows.map((r) => ({ ...r, beforeFen: Number(r.beforeFen), afterFen: Number(r.afterFen), yearlyDiffFen: Number(r.yearlyDiffFen) }));
 }
 
 export async function listReassessmentResultPage(db: Executor, runId: string, change: string | undefined, limit: number, offset: number) {

@@ -231,6 +231,11 @@ export const reassessmentResults = pgTable(
     afterAmountFen: bigint({ mode: 'number' }).notNull().default(0),
     /** NEW_ELIGIBLE LOST_ELIGIBILITY GRADUAL_EXIT AMOUNT_UP AMOUNT_DOWN UNCHANGED REFUSED */
     change: varchar({ length: 20 }).notNull(),
+    /**
+     * The change over the next 12 months when it is not 12 × the monthly one (a stepped-down
+     * 渐退, R44.2, or one ending within the year, R44.3); null: 12 × (after − before).
+     */
+    yearlyDiffFen: bigint({ mode: 'number' }),
     errorCode: varchar({ length: 48 }),
   },
   (t) => [primaryKey({ columns: [t.runId, t.householdId] }), index('reassessment_results_change_idx').on(t.runId, t.change)],

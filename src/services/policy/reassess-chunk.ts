@@ -7,7 +7,7 @@
  */
 import type { AssessmentResult } from '../../domain/policy/assessment.types.js';
 import type { createParameterResolver } from '../../domain/policy/resolve-parameters.js';
-import { amountInMonth } from '../../domain/policy/gradual-exit-schedule.js';
+import { addMonths, amountInMonth, paidOverYear, YEAR_MONTHS } from '../../domain/policy/gradual-exit-schedule.js';
 import type { CopyBlockPool } from '../../db/copy-binary.js';
 import type { AuditInput } from '../../db/repos/audit.repo.js';
 import type { ReassessmentResultInsert, ReassessmentRunRow } from '../../db/repos/reassessments.repo.js';
@@ -45,6 +45,17 @@ function recipientPayFen(o: DecisionOutcome, loaded: LoadedHousehold, month: str
   return o.transition.to === 'STOPPED' ? 0 : o.transition.monthlyAmountFen;
 }
 
+/**
+ * What a recipient is paid under an outcome over the year from `fromMonth`, the month its
+ * transition takes effect (R4): the status it keeps, else the one the transition gives, month by
+ * month (see paidOverYear).
+ */
+function recipientYearFen(o: DecisionOutcome, loaded: LoadedHousehold, fromMonth: string): number {
+  const t = o.ok ? o.transition : null;
+  if (t) return paidOverYear({ status: t.to, monthlyAmountFen: t.monthlyAmountFen, gradualExitSchedule: t.gradualExitSchedule, gradualExitUntil: t.gradualExitUntil }, fromMonth);
+  return loaded.benefit ? paidOverYear(loaded.benefit, fromMonth) : 0;
+}
+
 /** What a non-recipient would be paid if enrolled (difference method amount, or the single-person amounts). */
 function potentialFen(o: DecisionOutcome): number {
   if (!o.ok) return 0;
@@ -65,26 +76,34 @@ function qualifies(o: DecisionOutcome): boolean {
  * Before → after for one household. Recipients: their pay now vs. under the new rules (a
  * rise, a cut, 渐退 or a stop). Others are paid nothing either way; they count as NEW_ELIGIBLE
  * (with the amount they would get) when they qualify only under the new rules.
+ *
+ * `yearlyDiffFen`: the change over the year from the month after `month` (R4), when it is not
+ * 12 × the monthly change — a stepped-down 渐退 (R44.2), or one ending within that year (R44.3),
+ * on either side; null otherwise. A recipient paid the same this month but more (less) in the
+ * months after counts as AMOUNT_UP (AMOUNT_DOWN).
  */
 export function classifyChange(before: DecisionOutcome, after: DecisionOutcome, loaded: LoadedHousehold, month: string) {
   if (!after.ok) {
     const fen = isRecipient(loaded) ? recipientPayFen(before, loaded, month) : 0;
-    return { change: 'REFUSED', beforeFen: fen, afterFen: fen, errorCode: after.violations[0]?.code ?? null };
+    return { change: 'REFUSED', beforeFen: fen, afterFen: fen, yearlyDiffFen: null, errorCode: after.violations[0]?.code ?? null };
   }
   if (!isRecipient(loaded)) {
     const newly = !qualifies(before) && qualifies(after);
-    return { change: newly ? 'NEW_ELIGIBLE' : 'UNCHANGED', beforeFen: 0, afterFen: newly ? potentialFen(after) : 0, errorCode: null };
+    return { change: newly ? 'NEW_ELIGIBLE' : 'UNCHANGED', beforeFen: 0, afterFen: newly ? potentialFen(after) : 0, yearlyDiffFen: null, errorCode: null };
   }
   const beforeFen = recipientPayFen(before, loaded, month);
   const afterFen = recipientPayFen(after, loaded, month);
   const bt = before.ok ? before.transition?.to : undefined;
   const at = after.transition?.to;
+  const from = addMonths(month, 1);
+  const yearly = recipientYearFen(after, loaded, from) - recipientYearFen(before, loaded, from);
   let change = 'UNCHANGED';
   if (at === 'GRADUAL_EXIT' && bt !== 'GRADUAL_EXIT') change = 'GRADUAL_EXIT';
   else if (at === 'STOPPED' && bt !== 'STOPPED') change = 'LOST_ELIGIBILITY';
-  else if (afterFen > beforeFen) change = 'AMOUNT_UP';
-  else if (afterFen < beforeFen) change = 'AMOUNT_DOWN';
-  return { change, beforeFen, afterFen, errorCode: null };
+  // the same this month, but not in the months after (a 渐退 stepped down one way and not the other)
+  else if (afterFen > beforeFen || (afterFen === beforeFen && yearly > 0)) change = 'AMOUNT_UP';
+  else if (afterFen < beforeFen || (afterFen === beforeFen && yearly < 0)) change = 'AMOUNT_DOWN';
+  return { change, beforeFen, afterFen, yearlyDiffFen: yearly === (afterFen - beforeFen) * YEAR_MONTHS ? null : yearly, errorCode: null };
 }
 
 /** What every chunk of one run shares. */
@@ -142,6 +161,7 @@ export async function computeChunk(
       beforeAmountFen: c.beforeFen,
       afterAmountFen: c.afterFen,
       change: c.change,
+      yearlyDiffFen: c.yearlyDiffFen,
       errorCode: c.errorCode,
     });
     // APPLY stores a decision where something changed and for every current recipient

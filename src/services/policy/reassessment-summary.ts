@@ -20,7 +20,11 @@ export interface RunSummary {
   monthlyBeforeFen: number;
   monthlyAfterFen: number;
   monthlyDiffFen: number;
-  /** POLICY.md §0.3: annual = monthly × 12 */
+  /**
+   * Over the 12 months from the month after the run (R4): 12 × the monthly change (POLICY.md
+   * §0.3), except for households whose pay changes within that year on either side — a
+   * stepped-down 渐退 (R44.2) or one that ends (R44.3) — counted month by month.
+   */
   yearlyDiffFen: number;
   byCounty: CountyFigures[];
 }
@@ -30,6 +34,7 @@ export function summariseRun(rows: ChangeByCounty[]): RunSummary {
   const totals: Record<string, number> = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0]));
   let before = 0;
   let after = 0;
+  let yearly = 0;
   let households = 0;
   for (const r of rows) {
     let c = counties.get(r.countyCode);
@@ -50,22 +55,21 @@ export function summariseRun(rows: ChangeByCounty[]): RunSummary {
     c.changes[r.change] = (c.changes[r.change] ?? 0) + r.households;
     c.monthlyBeforeFen += r.beforeFen;
     c.monthlyAfterFen += r.afterFen;
+    c.yearlyDiffFen += r.yearlyDiffFen;
     totals[r.change] = (totals[r.change] ?? 0) + r.households;
     before += r.beforeFen;
     after += r.afterFen;
+    yearly += r.yearlyDiffFen;
     households += r.households;
   }
-  for (const c of counties.values()) {
-    c.monthlyDiffFen = c.monthlyAfterFen - c.monthlyBeforeFen;
-    c.yearlyDiffFen = c.monthlyDiffFen * 12;
-  }
+  for (const c of counties.values()) c.monthlyDiffFen = c.monthlyAfterFen - c.monthlyBeforeFen;
   return {
     households,
     totals,
     monthlyBeforeFen: before,
     monthlyAfterFen: after,
     monthlyDiffFen: after - before,
-    yearlyDiffFen: (after - before) * 12,
+    yearlyDiffFen: yearly,
     byCounty: [...counties.values()],
   };
 }

@@ -27,9 +27,9 @@ function runView(status: string, processed: number): ReassessmentView {
     summary: {
       households: processed,
       totals: done ? { AMOUNT_UP: 1 } : {},
-      monthlyBeforeFen: done ? 90_000 : 0, monthlyAfterFen: done ? 108_000 : 0, monthlyDiffFen: done ? 18_000 : 0, yearlyDiffFen: done ? 216_000 : 0,
+      monthlyBeforeFen: done ? 90_000 : 0, monthlyAfterFen: done ? 108_000 : 0, monthlyDiffFen: done ? 18_000 : 0, yearlyDiffFen: done ? 200_000 : 0,
       byCounty: done
-        ? [{ countyCode: '630102', countyName: '城东区', households: 1, changes: { AMOUNT_UP: 1 }, monthlyBeforeFen: 90_000, monthlyAfterFen: 108_000, monthlyDiffFen: 18_000, yearlyDiffFen: 216_000 }]
+        ? [{ countyCode: '630102', countyName: '城东区', households: 1, changes: { AMOUNT_UP: 1 }, monthlyBeforeFen: 90_000, monthlyAfterFen: 108_000, monthlyDiffFen: 18_000, yearlyDiffFen: 200_000 }]
         : [],
     },
   };
@@ -73,6 +73,10 @@ describe('ReassessmentDetailPage', () => {
     expect(await within(await screen.findByTestId('reassessment-status')).findByText('核算中', {}, { timeout: 5000 })).toBeTruthy();
     expect(await screen.findByText('马德明', {}, { timeout: 8000 })).toBeTruthy();
     expect(within(screen.getByTestId('reassessment-status')).getByText('已完成')).toBeTruthy();
+    // The year's figure is the run's own (each household's months), not 12 × the monthly one on the page.
+    const figures = within(screen.getByTestId('reassessment-figures'));
+    expect(figures.getByText('今后12个月资金变化')).toBeTruthy();
+    expect(screen.getByTestId('reassessment-figures').textContent).toContain('2,000.00');
     expect(screen.getByRole('link', { name: '6301020010010001' }).getAttribute('href')).toBe('/households/h1?tab=assessment');
   }, 30_000);
 

@@ -75,7 +75,10 @@ function Figures({ run }: { run: ReassessmentView }) {
         </Col>
         <Col xs={24} md={12} lg={6}>
           <Card size="small">
-            <Statistic title="全年资金变化（月×12）" value={yuanSigned(s.yearlyDiffFen)} />
+            <Statistic title="今后12个月资金变化" value={yuanSigned(s.yearlyDiffFen)} />
+            <Typography.Text type="secondary">
+              自次月起12个月，按各户每月应发计（渐退期逐步减发的按减发安排，渐退期满的按停发）
+            </Typography.Text>
           </Card>
         </Col>
       </Row>
@@ -113,7 +116,7 @@ function Figures({ run }: { run: ReassessmentView }) {
               render: (_: unknown, r: ReassessmentView['summary']['byCounty'][number]) => r.changes[k] ?? 0,
             })),
             { title: '每月变化', dataIndex: 'monthlyDiffFen', render: (v: number) => yuanSigned(v) },
-            { title: '全年变化', dataIndex: 'yearlyDiffFen', render: (v: number) => yuanSigned(v) },
+            { title: '今后12个月变化', dataIndex: 'yearlyDiffFen', render: (v: number) => yuanSigned(v) },
           ]}
         />
       </Card>

@@ -1,0 +1,1 @@
+ALTER TABLE "reassessment_results" ADD COLUMN "yearly_diff_fen" bigint;
