@@ -79,7 +79,7 @@ export class ReassessWorkers {
   /** memory of written rows, to go back with the next request */
   private recycled: ArrayBuffer[] = [];
 
-  constructor(count: number, init: Omit<ReassessWorkerInit, 'entry' | 'poolSize'>) {
+  constructor(count: number, private readonly init: Omit<ReassessWorkerInit, 'entry' | 'poolSize'>) {
     const workerData: ReassessWorkerInit = { ...init, poolSize: WORKER_POOL_SIZE, entry: new URL('./reassess-worker.ts', import.meta.url).href };
     this.slots = Array.from({ length: count }, () => {
       // The boot script registers the TypeScript loader in the worker, so that it runs the same
@@ -107,6 +107,11 @@ export class ReassessWorkers {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Households of a chunk a worker reads at once. */
+  get factsPart(): number {
+    return this.init.factsPart;
   }
 
   /** Read and work out these households (consecutive, of one county) on the next worker in turn. */

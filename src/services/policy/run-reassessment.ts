@@ -36,7 +36,7 @@ import {
 } from '../../db/repos/reassessments.repo.js';
 import type { ServiceContext } from '../context.js';
 import { auditEvent } from '../audit-event.js';
-import { idsOfFirstCounty, listWindow, loadFactsWindow, loadHouseholdFacts, type FactsWindow, type LoadedHousehold } from './load-household-facts.js';
+import { idsOfFirstCounty, listWindow, loadFactsWindow, loadHouseholdFacts, loadWindowFacts, type FactsWindow, type LoadedHousehold } from './load-household-facts.js';
 import { DecisionBatch } from './policy-decision.js';
 import { computeChunk, type ChunkSetup, type ChunkWork } from './reassess-chunk.js';
 import { ReassessWorkers, WORKER_FACTS_PART } from './reassess-workers.js';
@@ -103,7 +103,16 @@ export interface RunOptions {
    * what-if, which writes little, was faster with two (`docs/benchmarks.md`).
    */
   workers?: number;
+  /**
+   * With workers: every `mainShare`-th window is read and worked out on this thread instead,
+   * between the writes (0: none). By default an applied run's every fourth; a what-if's none.
+   * An applied run waits on its one worker while this thread is mostly idle (docs/benchmarks.md).
+   */
+  mainShare?: number;
 }
+
+/** Default of RunOptions.mainShare. */
+const MAIN_SHARE_APPLY = 4;
 
 function defaultWorkers(mode: string): number {
   const cores = availableParallelism();
@@ -236,12 +245,14 @@ async function beginChunk(tx: Tx, runId: string, chunkSize: number, walk: WalkPr
 async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: ReassessmentRunRow, workers: ReassessWorkers, opts: RunOptions): Promise<Walked> {
   const { db } = ctx.database;
   const chunkSize = chunkSizeOf(opts);
-  /** windows in flight, in walk order; each listed after the cursor `after` */
-  let queue: { after: string | null; ids: string[]; work: Promise<ChunkWork> }[] = [];
+  /** windows in flight, in walk order; each listed after the cursor `after`; `here`: worked out on this thread */
+  let queue: { after: string | null; ids: string[]; work: Promise<ChunkWork>; here: boolean }[] = [];
   /** where the next window is to be listed from; undefined: the walk's end was listed */
   let listFrom: string | null | undefined = run.cursor;
-  /** windows kept in flight: one being written, one being worked out by each worker */
-  const depth = workers.size + 1;
+  const mainShare = opts.mainShare ?? (run.mode === 'APPLY' ? MAIN_SHARE_APPLY : 0);
+  let listed = 0;
+  /** windows kept in flight: one being written, one being worked out by each worker (and one here) */
+  const depth = workers.size + 1 + (mainShare > 0 ? 1 : 0);
   let generation = 0;
   const restart = (cursor: string | null) => {
     generation++;
@@ -257,9 +268,12 @@ async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: Reas
         listFrom = undefined;
         return;
       }
-      const work = workers.compute(w.ids).then((d) => ({ results: d.results, decisions: DecisionBatch.fromData(d.decisions, setup.audit) }));
+      const here = mainShare > 0 && listed++ % mainShare === mainShare - 1;
+      const work = here
+        ? workOutHere(ctx, setup, run, w.ids, workers.factsPart)
+        : workers.compute(w.ids).then((d) => ({ results: d.results, decisions: DecisionBatch.fromData(d.decisions, setup.audit) }));
       work.catch(() => undefined); // raised when its chunk comes
-      queue.push({ after: listFrom, ids: w.ids, work });
+      queue.push({ after: listFrom, ids: w.ids, work, here });
       listFrom = w.ids[w.ids.length - 1]!;
     }
   };
@@ -281,7 +295,7 @@ async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: Reas
       if (head && head.after === r.cursor && sameIds(head.ids, ids)) {
         queue.shift();
         work = await head.work;
-        giveBack = (memory) => workers.recycle(memory);
+        if (!head.here) giveBack = (memory) => workers.recycle(memory);
       } else {
         const facts = await loadHouseholdFacts(tx, ids);
         work = await computeChunk(setup, r, ids, (id) => facts.get(id));
@@ -297,6 +311,20 @@ async function walkWithWorkers(ctx: ServiceContext, setup: ChunkSetup, run: Reas
     });
     walk.chunks++;
   }
+}
+
+/**
+ * A window worked out on this thread while a walk with workers writes (RunOptions.mainShare):
+ * its facts read a part at a time, as a worker reads them, over the pool.
+ */
+async function workOutHere(ctx: ServiceContext, setup: ChunkSetup, run: ReassessmentRunRow, ids: string[], part: number): Promise<ChunkWork> {
+  let work: ChunkWork | undefined;
+  for (let i = 0; i < ids.length; i += part) {
+    const partIds = ids.slice(i, i + part);
+    const facts = await loadWindowFacts(ctx.database.db, partIds, { parallel: true });
+    work = await computeChunk(setup, run, partIds, (id) => facts.get(id), work);
+  }
+  return work ?? { results: [], decisions: new DecisionBatch(setup.blocks) };
 }
 
 /** The walk on this thread (PGlite, or no workers): windows read ahead, the next chunk worked out while one is written. */

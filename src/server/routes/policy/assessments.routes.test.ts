@@ -299,6 +299,11 @@ describe('batch re-assessment (issue 3 §6)', () => {
     const c = await runReassessment(ctx, inParts.id, { workers: 1, chunkSize: 5, windowSize: 2 });
     expect(c.summary).toEqual(a.summary);
     expect(await figures(inParts.id)).toEqual(await figures(inProcess.id));
+    // Every second window worked out on the main thread between the writes, the others by the worker.
+    const shared = await startReassessment(ctx, null, { mode: 'WHAT_IF', parameterVersionIds: [draft] });
+    const d = await runReassessment(ctx, shared.id, { workers: 1, chunkSize: 2, windowSize: 1, mainShare: 2 });
+    expect(d.summary).toEqual(a.summary);
+    expect(await figures(shared.id)).toEqual(await figures(inProcess.id));
     await database.db.delete(policyParameters).where(inArray(policyParameters.id, [draft]));
   });
 
@@ -320,8 +325,9 @@ describe('batch re-assessment (issue 3 §6)', () => {
     await database.db.update(policyParameters).set({ status: 'APPROVED' }).where(eq(policyParameters.id, draft));
     const run = await startReassessment(ctx, null, { mode: 'APPLY', parameterVersionIds: [draft] });
     // One worker (PostgreSQL; in process on PGlite): each chunk's encoded rows are written, then
-    // their memory goes back to the worker, which encodes a later chunk into it.
-    const applied = await runReassessment(ctx, run.id, { workers: 1, chunkSize: 1 });
+    // their memory goes back to the worker, which encodes a later chunk into it; every second
+    // chunk is worked out on the main thread, its rows' memory going back to that thread's pool.
+    const applied = await runReassessment(ctx, run.id, { workers: 1, chunkSize: 1, mainShare: 2 });
     expect(applied.status).toBe('DONE');
     for (const id of ids) {
       expect(predicted.get(id), id).toBe(27_700);
