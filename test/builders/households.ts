@@ -68,3 +68,17 @@ export async function createWorkedExample1(c: Client, regionCode = '630102001001
   }
   return { id: h.id, headId: pid('HEAD') };
 }
+
+/**
+ * Worked example 3 (POLICY.md, T11) up to the decision: worked example 1's household registered
+ * as 低保 and decided (148.00 a month), then its head's new job recorded (12,000.00 in 2021) and
+ * not yet re-assessed. The next 核算 or batch run finds its income risen over the line (R44).
+ */
+export async function createWorkedExample3(c: Client, regionCode = '630102001004'): Promise<{ id: string; headId: string }> {
+  const h = await createWorkedExample1(c, regionCode);
+  check(await c.post(`/api/households/${h.id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' }), 200);
+  check(await c.post(`/api/households/${h.id}/assessments`, {}), 200);
+  const wage = { personId: h.headId, incomeType: 'WAGE', amountFen: 1_200_000, periodStart: '2021-01-01', periodEnd: '2021-12-31', source: 'INVESTIGATED' };
+  check(await c.post(`/api/households/${h.id}/incomes`, wage), 200);
+  return h;
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/db.js';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../test/app.js';
 import { createTestUser } from '../../../../test/builders/users.js';
-import { createWorkedExample1 } from '../../../../test/builders/households.js';
+import { createWorkedExample3 } from '../../../../test/builders/households.js';
 import { FakeClock } from '../../../../test/clock.js';
 import { approveWorkedExampleParameters } from '../../../../test/builders/policy.js';
 
@@ -59,12 +59,7 @@ beforeAll(async () => {
     { code: 'P77', value: { fullMonths: 6, stepMonths: 6, stepRate: 0.5, floorRate: 0.5 } },
   ]);
   // Worked example 3: a 低保 household (148 元) whose head's new job lifts it over the line.
-  const created = await createWorkedExample1(clerk, VILLAGE);
-  id = created.id;
-  expect((await clerk.post(`/api/households/${id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' })).statusCode).toBe(200);
-  expect((await clerk.post(`/api/households/${id}/assessments`, {})).statusCode).toBe(200);
-  const wage = { personId: created.headId, incomeType: 'WAGE', amountFen: 1_200_000, periodStart: '2021-01-01', periodEnd: '2021-12-31', source: 'INVESTIGATED' };
-  expect((await clerk.post(`/api/households/${id}/incomes`, wage)).statusCode).toBe(200);
+  id = (await createWorkedExample3(clerk, VILLAGE)).id;
 });
 afterAll(async () => {
   await t?.app.close();

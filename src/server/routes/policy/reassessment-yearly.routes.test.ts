@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/db.js';
 import { buildTestApp, loginAs, type Client, type TestApp } from '../../../../test/app.js';
 import { createTestUser } from '../../../../test/builders/users.js';
-import { createWorkedExample1 } from '../../../../test/builders/households.js';
+import { createWorkedExample3 } from '../../../../test/builders/households.js';
 import { FakeClock } from '../../../../test/clock.js';
 import { approveTestVersions, approveWorkedExampleParameters } from '../../../../test/builders/policy.js';
 import { policyParameters } from '../../../db/schema/index.js';
@@ -46,12 +46,7 @@ beforeAll(async () => {
   // Fictional figures: worked example 1's standard and property rule; 渐退 pays the amount unchanged (P62's default).
   await approveWorkedExampleParameters(database);
   // Worked example 3: a 低保 household (148 元) whose head's new job lifts it over the line, not yet re-assessed.
-  const created = await createWorkedExample1(clerk, '630102001004');
-  id = created.id;
-  expect((await clerk.post(`/api/households/${id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' })).statusCode).toBe(200);
-  expect((await clerk.post(`/api/households/${id}/assessments`, {})).statusCode).toBe(200);
-  const wage = { personId: created.headId, incomeType: 'WAGE', amountFen: 1_200_000, periodStart: '2021-01-01', periodEnd: '2021-12-31', source: 'INVESTIGATED' };
-  expect((await clerk.post(`/api/households/${id}/incomes`, wage)).statusCode).toBe(200);
+  id = (await createWorkedExample3(clerk)).id;
 });
 afterAll(async () => {
   await t?.app.close();
@@ -85,11 +80,7 @@ describe('the yearly figure of a batch run (§6, R44.2, R44.3)', () => {
   it('a 渐退 shorter than the year counts only its months (R44.3); a household paid its schedule is not counted as 12 × this month', async () => {
     // A county whose 渐退 lasts 6 months (fictional), and a second household whose head's new job lifts it over the line.
     await approveTestVersions(database, [{ code: 'P09', urbanRural: 'RURAL', value: { lengthMonths: 6, minimumMonths: 6 } }]);
-    const b = await createWorkedExample1(clerk, '630102001004');
-    expect((await clerk.post(`/api/households/${b.id}/categories`, { category: 'DIBAO', effectiveFrom: '2021-01-01' })).statusCode).toBe(200);
-    expect((await clerk.post(`/api/households/${b.id}/assessments`, {})).statusCode).toBe(200);
-    const wage = { personId: b.headId, incomeType: 'WAGE', amountFen: 1_200_000, periodStart: '2021-01-01', periodEnd: '2021-12-31', source: 'INVESTIGATED' };
-    expect((await clerk.post(`/api/households/${b.id}/incomes`, wage)).statusCode).toBe(200);
+    const b = await createWorkedExample3(clerk);
 
     // A new standard high enough to keep it eligible.
     const raise = await draft('P01', { monthlyFen: 80_000, published: { amount: 800, unit: 'YUAN_PER_PERSON_MONTH' } }, 'RURAL');
