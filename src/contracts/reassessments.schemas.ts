@@ -82,6 +82,8 @@ export const reassessmentChanges = Type.Object({
       afterClassification: Type.String(),
       beforeAmountFen: fen,
       afterAmountFen: fen,
+      /** over the 12 months from the month after the run (see RunSummary.yearlyDiffFen) */
+      yearlyDiffFen: fen,
       errorCode: Type.Union([Type.String(), Type.Null()]),
     }),
   ),

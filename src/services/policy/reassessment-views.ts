@@ -12,6 +12,7 @@ import {
   summariseReassessmentResults,
   type ReassessmentRunRow,
 } from '../../db/repos/reassessments.repo.js';
+import { YEAR_MONTHS } from '../../domain/policy/gradual-exit-schedule.js';
 import { summariseRun, type RunSummary } from './reassessment-summary.js';
 
 async function toView(db: Executor, run: ReassessmentRunRow, createdByName: string | null, appliedRunId: string | null) {
@@ -89,6 +90,7 @@ export async function listReassessmentChanges(db: Executor, scopeCode: string, r
       afterClassification: r.afterClassification,
       beforeAmountFen: r.beforeAmountFen,
       afterAmountFen: r.afterAmountFen,
+      yearlyDiffFen: r.yearlyDiffFen ?? (r.afterAmountFen - r.beforeAmountFen) * YEAR_MONTHS,
       errorCode: r.errorCode,
     }));
 }

@@ -34,7 +34,7 @@ async function run(mode: 'WHAT_IF' | 'APPLY', versions: string[]) {
   await t.jobs.drain();
   const r = (await policyAdmin.get(`/api/policy/reassessments/${started.json().id}`)).json();
   expect(r.status).toBe('DONE');
-  const changes = (await policyAdmin.get(`/api/policy/reassessments/${r.id}/changes`)).json().items as { householdId: string; change: string; beforeAmountFen: number; afterAmountFen: number }[];
+  const changes = (await policyAdmin.get(`/api/policy/reassessments/${r.id}/changes`)).json().items as { householdId: string; change: string; beforeAmountFen: number; afterAmountFen: number; yearlyDiffFen: number }[];
   return { summary: r.summary, changes, mine: changes.find((c) => c.householdId === id) };
 }
 
@@ -62,7 +62,7 @@ describe('the yearly figure of a batch run (§6, R44.2, R44.3)', () => {
     const w = await run('WHAT_IF', versions);
     // Both sides enter 渐退 from 2022-02 at 148.00 for 12 months (R44.1); stepped down, the last
     // six months pay 74.00: 6 × 74.00 = 444.00 less over 2022-02 … 2023-01.
-    expect(w.mine).toMatchObject({ change: 'AMOUNT_DOWN', beforeAmountFen: 14_800, afterAmountFen: 14_800 });
+    expect(w.mine).toMatchObject({ change: 'AMOUNT_DOWN', beforeAmountFen: 14_800, afterAmountFen: 14_800, yearlyDiffFen: -44_400 });
     expect(w.summary).toMatchObject({ monthlyDiffFen: 0, yearlyDiffFen: -44_400 });
     expect(w.summary.totals.AMOUNT_DOWN).toBe(1);
     expect(w.summary.byCounty).toEqual([expect.objectContaining({ countyCode: '630102', monthlyDiffFen: 0, yearlyDiffFen: -44_400 })]);
@@ -96,5 +96,7 @@ describe('the yearly figure of a batch run (§6, R44.2, R44.3)', () => {
     expect(w.mine).toMatchObject({ change: 'UNCHANGED', beforeAmountFen: 14_800, afterAmountFen: 14_800 });
     expect(w.summary.monthlyDiffFen).toBe(x - 14_800);
     expect(w.summary.yearlyDiffFen).toBe(12 * x - 6 * 14_800);
+    expect(mineB.yearlyDiffFen).toBe(12 * x - 6 * 14_800);
+    expect(w.mine!.yearlyDiffFen).toBe(0);
   });
 });

@@ -36,7 +36,7 @@ function runView(status: string, processed: number): ReassessmentView {
 }
 
 const changed: ReassessmentChanges = {
-  items: [{ householdId: 'h1', householdNo: '6301020010010001', headName: '马德明', countyCode: '630102', change: 'AMOUNT_UP', beforeClassification: 'DIBAO', afterClassification: 'DIBAO', beforeAmountFen: 90_000, afterAmountFen: 108_000, errorCode: null }],
+  items: [{ householdId: 'h1', householdNo: '6301020010010001', headName: '马德明', countyCode: '630102', change: 'AMOUNT_UP', beforeClassification: 'DIBAO', afterClassification: 'DIBAO', beforeAmountFen: 90_000, afterAmountFen: 108_000, yearlyDiffFen: 200_000, errorCode: null }],
 };
 
 afterEach(() => {
@@ -77,6 +77,9 @@ describe('ReassessmentDetailPage', () => {
     const figures = within(screen.getByTestId('reassessment-figures'));
     expect(figures.getByText('今后12个月资金变化')).toBeTruthy();
     expect(screen.getByTestId('reassessment-figures').textContent).toContain('2,000.00');
+    // Each household's own 12-month change beside its monthly amounts.
+    const row = screen.getByText('马德明').closest('tr')!;
+    expect(row.textContent).toContain('2,000.00');
     expect(screen.getByRole('link', { name: '6301020010010001' }).getAttribute('href')).toBe('/households/h1?tab=assessment');
   }, 30_000);
 

@@ -167,6 +167,7 @@ function ChangedHouseholds({ runId, runStatus }: { runId: string; runStatus: str
             { title: '调整后', dataIndex: 'afterClassification', render: (v: string) => (v === 'REFUSED' ? '无法核算' : classificationTag(v)) },
             { title: '调整前月额', dataIndex: 'beforeAmountFen', render: (v: number) => `${formatFen(v)}元` },
             { title: '调整后月额', dataIndex: 'afterAmountFen', render: (v: number) => `${formatFen(v)}元` },
+            { title: '今后12个月变化', dataIndex: 'yearlyDiffFen', render: (v: number) => yuanSigned(v) },
           ]}
         />
       )}
