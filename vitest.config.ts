@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 // Three projects: pure rules (no DB), DB/route tests (PGlite by default, PostgreSQL with
 // TEST_DB=postgres) and web component tests (jsdom). Browser flows live in e2e/ with
 // their own config (vitest.e2e.config.ts).
+//
+// A timeout is there to end a test that hangs, not to time one (speed is for `npm run bench`):
+// the slowest web tests take ≈ 1.5 s on an idle machine, close enough to vitest's default 5 s
+// that a busy shared host failed one now and then.
+const HANG_MS = 30_000;
+
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +18,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts', 'src/**/*.routes.test.ts', 'src/**/*.pg.test.ts'],
           environment: 'node',
+          testTimeout: HANG_MS,
         },
       },
       {
@@ -31,6 +38,7 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['web/src/test-setup.ts'],
+          testTimeout: HANG_MS,
         },
       },
     ],

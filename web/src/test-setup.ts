@@ -2,7 +2,7 @@
  * jsdom lacks a few browser APIs Ant Design uses: matchMedia (Grid, responsive
  * components) and ResizeObserver. getComputedStyle is provided by jsdom.
  */
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
 if (!window.matchMedia) {
@@ -33,6 +33,11 @@ if (!('ResizeObserver' in window)) {
 }
 
 if (!window.scrollTo) window.scrollTo = () => {};
+
+// findBy… and waitFor wait for what a test expects to appear: 1 s by default, less than a first
+// Ant Design render can take on a busy shared machine. They return as soon as it appears, so a
+// longer wait costs a passing test nothing (a timeout is for a hang, not for speed).
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

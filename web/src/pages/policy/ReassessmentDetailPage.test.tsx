@@ -70,8 +70,8 @@ describe('ReassessmentDetailPage', () => {
         <RouterProvider router={router} />
       </AppProviders>,
     );
-    expect(await within(await screen.findByTestId('reassessment-status')).findByText('核算中', {}, { timeout: 5000 })).toBeTruthy();
-    expect(await screen.findByText('马德明', {}, { timeout: 8000 })).toBeTruthy();
+    expect(await within(await screen.findByTestId('reassessment-status')).findByText('核算中')).toBeTruthy();
+    expect(await screen.findByText('马德明')).toBeTruthy();
     expect(within(screen.getByTestId('reassessment-status')).getByText('已完成')).toBeTruthy();
     // The year's figure is the run's own (each household's months), not 12 × the monthly one on the page.
     const figures = within(screen.getByTestId('reassessment-figures'));

@@ -52,8 +52,7 @@ async function pick(label: string, option: string) {
   fireEvent.click(await screen.findByTitle(option));
 }
 
-// Generous timeout: the first render loads Ant Design, slow when the web suite runs in parallel.
-describe('household record lists (收入, 财产, 刚性支出)', { timeout: 20_000 }, () => {
+describe('household record lists (收入, 财产, 刚性支出)', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('收入: shows the total, labels the provenance and deletes after confirmation', async () => {

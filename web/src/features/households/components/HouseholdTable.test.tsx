@@ -13,7 +13,7 @@ function renderTable(total: number, totalCapped: boolean) {
 
 // The server counts a list exactly up to a cap (LIST_TOTAL_CAP); beyond it the table must not
 // pretend to know the total.
-describe('household list total', { timeout: 20_000 }, () => {
+describe('household list total', () => {
   it('shows the exact total under the cap', async () => {
     renderTable(37, false);
     expect(await screen.findByText('共 37 户')).toBeTruthy();

@@ -64,8 +64,7 @@ async function savedBody(): Promise<Record<string, unknown>> {
   return JSON.parse(String(init.body)) as Record<string, unknown>;
 }
 
-// Generous timeout: the first render loads Ant Design, slow when the web suite runs in parallel.
-describe('MemberPolicyFactsDrawer (R53 care level)', { timeout: 20_000 }, () => {
+describe('MemberPolicyFactsDrawer (R53 care level)', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows 半护理 for 2 failed activities (worked example 4: cannot bathe, cannot dress)', async () => {
@@ -116,7 +115,7 @@ describe('MemberPolicyFactsDrawer (R53 care level)', { timeout: 20_000 }, () => 
   });
 });
 
-describe('MemberPolicyFactsDrawer (R56 mode of support)', { timeout: 20_000 }, () => {
+describe('MemberPolicyFactsDrawer (R56 mode of support)', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('shows a recorded 集中供养 with its institution and sends it back unchanged', async () => {
@@ -146,7 +145,7 @@ describe('MemberPolicyFactsDrawer (R56 mode of support)', { timeout: 20_000 }, (
   });
 });
 
-describe('MemberPolicyFactsDrawer (R49/R31 categories of a 多重残疾)', { timeout: 20_000 }, () => {
+describe('MemberPolicyFactsDrawer (R49/R31 categories of a 多重残疾)', () => {
   afterEach(() => vi.unstubAllGlobals());
   const MULTIPLE = { disabilityCategory: 'MULTIPLE', disabilityGrade: 2, healthStatus: 'DISABLED', severeDisability: true };
 
@@ -206,7 +205,7 @@ describe('MemberPolicyFactsDrawer (R49/R31 categories of a 多重残疾)', { tim
   });
 });
 
-describe('MemberPolicyFactsDrawer (R43 jobs offered)', { timeout: 20_000 }, () => {
+describe('MemberPolicyFactsDrawer (R43 jobs offered)', () => {
   afterEach(() => vi.unstubAllGlobals());
   const offer = (referredOn: string, outcome: string, note: string | null = null) => ({ referredOn, position: `泽库县保洁公司保洁员（${referredOn}）`, outcome, note });
   const THREE_REFUSED = [offer('2026-03-02', 'REFUSED_UNJUSTIFIED'), offer('2026-05-11', 'REFUSED_UNJUSTIFIED', '称路途远'), offer('2026-08-20', 'REFUSED_UNJUSTIFIED')];
