@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 //
 // A timeout is there to end a test that hangs, not to time one (speed is for `npm run bench`):
 // the slowest web tests take ≈ 1.5 s on an idle machine, close enough to vitest's default 5 s
-// that a busy shared host failed one now and then.
+// for a busy shared host to exceed it.
 const HANG_MS = 30_000;
 
 export default defineConfig({
